@@ -1,0 +1,90 @@
+/**
+ * The catalog at run time: the compiled entries (no YAML is parsed at import) and the indexes the
+ * matcher and lookup() use. A Catalog can also be built from other entries, for tests and user catalogs.
+ */
+import { ENTRIES, type EntryId } from "../generated/catalog.js";
+import { PATTERNS } from "../patterns.js";
+import type { CatalogEntry } from "../schema.js";
+
+export type { EntryId };
+
+/** Lower case, typographic quotes folded, whitespace squashed: the form phrases are compared in. */
+export function foldText(text: string): string {
+  return text
+    .replace(PATTERNS.curlyApostrophe, "'")
+    .replace(PATTERNS.curlyQuote, '"')
+    .replace(PATTERNS.whitespace, " ")
+    .toLowerCase();
+}
+
+/** An entry with its phrases pre-folded for matching. */
+export interface IndexedEntry {
+  entry: CatalogEntry;
+  order: number;
+  messages: string[];
+  hints: string[];
+  credentials: string[];
+}
+
+export interface Catalog {
+  readonly entries: readonly CatalogEntry[];
+  readonly indexed: readonly IndexedEntry[];
+  byId(id: string): CatalogEntry | undefined;
+  byCode(code: number): readonly CatalogEntry[];
+}
+
+export function createCatalog(entries: readonly CatalogEntry[]): Catalog {
+  const indexed = entries.map((entry, order) => ({
+    entry,
+    order,
+    messages: entry.match.messages.map(foldText),
+    hints: entry.match.hints.map(foldText),
+    credentials: entry.match.credentials.map((c) => c.toLowerCase()),
+  }));
+  const ids = new Map(entries.map((e) => [e.id, e]));
+  const codes = new Map<number, CatalogEntry[]>();
+  for (const e of entries) {
+    for (const c of e.match.codes) {
+      const list = codes.get(c) ?? [];
+      list.push(e);
+      codes.set(c, list);
+    }
+  }
+  // Where a code has several entries, the one with no credential restriction comes first.
+  for (const list of codes.values())
+    list.sort((a, b) => Number(a.match.credentials.length > 0) - Number(b.match.credentials.length > 0));
+  return {
+    entries,
+    indexed,
+    byId: (id) => ids.get(id),
+    byCode: (code) => codes.get(code) ?? [],
+  };
+}
+
+/** The built-in catalog compiled from data/errors.yaml. */
+export const defaultCatalog: Catalog = createCatalog(ENTRIES);
+
+/** Every built-in entry, in catalog order. */
+export function listEntries(catalog: Catalog = defaultCatalog): readonly CatalogEntry[] {
+  return catalog.entries;
+}
+
+/**
+ * One entry by AADSTS code (`7000215`, `"7000215"`, `"AADSTS7000215"`) or by id (`"client-secret-invalid"`).
+ * Where a code has several entries, the most general comes first; {@link lookupAll} returns them all.
+ * Returns undefined for anything unknown, never throws.
+ */
+export function lookup(query: unknown, catalog: Catalog = defaultCatalog): CatalogEntry | undefined {
+  return lookupAll(query, catalog)[0];
+}
+
+/** Every entry for a code or id, most general first. */
+export function lookupAll(query: unknown, catalog: Catalog = defaultCatalog): readonly CatalogEntry[] {
+  if (typeof query === "number") return Number.isInteger(query) ? catalog.byCode(query) : [];
+  if (typeof query !== "string") return [];
+  const q = query.trim();
+  const code = PATTERNS.codeQuery.exec(q);
+  if (code?.[1]) return catalog.byCode(Number(code[1]));
+  const entry = catalog.byId(q.toLowerCase());
+  return entry ? [entry] : [];
+}

@@ -1,0 +1,30 @@
+/**
+ * aadsts: explain Microsoft Entra ID (Azure AD) authentication failures.
+ *
+ * parse → match → explain → render. Everything exported here is pure and runs in browsers too.
+ */
+export {
+  type Catalog,
+  createCatalog,
+  defaultCatalog,
+  type EntryId,
+  listEntries,
+  lookup,
+  lookupAll,
+} from "./catalog/index.js";
+export { type ExplainOptions, explain, summarize } from "./explain.js";
+export { entryView, hasSignal, type MatchOptions, match, SCORES } from "./match/index.js";
+export { MAX_INPUT_LENGTH, type ParseOptions, parse } from "./parse/index.js";
+export { REDACTED, type RedactResult, redact } from "./redact.js";
+export { FORMATS, type Format, type RenderOptions, render, renderEntry } from "./render/index.js";
+export {
+  type CatalogEntry,
+  CatalogEntrySourceSchema,
+  type EntraErrorBody,
+  EntraErrorBodySchema,
+  type Explanation,
+  type Link,
+  type Match,
+  type ParsedAuthError,
+  ParsedAuthErrorSchema,
+} from "./schema.js";

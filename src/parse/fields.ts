@@ -1,0 +1,93 @@
+/** Small extractors shared by every input shape. */
+import { PATTERNS } from "../patterns.js";
+
+/** `2022-03-02 18:25:26Z` → `2022-03-02T18:25:26Z`. Anything that is not a timestamp gives undefined. */
+export function normalizeTimestamp(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const m = PATTERNS.timestampValue.exec(value.trim());
+  if (!m?.[1]) return undefined;
+  return m[1].replace(" ", "T");
+}
+
+/** Tenant = first path segment of a login-host URL. Kept exactly as printed: GUID, domain or truncated ID. */
+export function tenantFromUrl(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (!PATTERNS.loginHost.test(parsed.hostname)) return undefined;
+  const first = parsed.pathname.split("/").find((s) => s.length > 0);
+  if (!first || first === "common" || first === "organizations" || first === "consumers") return first;
+  return decodeURIComponent(first);
+}
+
+/** The URL without its query string and fragment (what Go prints, and what we report). */
+export function stripQuery(url: string): string {
+  const cut = url.search(PATTERNS.queryStart);
+  return cut < 0 ? url : url.slice(0, cut);
+}
+
+/** Literal `\r\n` / `\n` / `\t` escapes turned into real characters, for text that was JSON once. */
+export function unescapeLineBreaks(text: string): string {
+  if (!text.includes("\\")) return text;
+  return text.replace(PATTERNS.escapedLineBreak, "\n").replace(PATTERNS.escapedTab, "\t");
+}
+
+export interface DescriptionParts {
+  message?: string;
+  traceId?: string;
+  correlationId?: string;
+  timestampText?: string;
+}
+
+/** Collapse whitespace to single spaces. */
+export function squash(text: string): string {
+  return text.replace(PATTERNS.whitespace, " ").trim();
+}
+
+/** The labelled IDs and timestamp in a text, and the message before the label trailer. */
+export function descriptionParts(description: string): DescriptionParts {
+  const text = unescapeLineBreaks(description);
+  const parts: DescriptionParts = {};
+  const trailer = PATTERNS.trailerStart.exec(text);
+  const body = (trailer ? text.slice(0, trailer.index) : text).replace(PATTERNS.aadstsPrefix, "");
+  const message = squash(body);
+  if (message) parts.message = message;
+  const trace = PATTERNS.traceIdLabel.exec(text)?.[1];
+  if (trace) parts.traceId = trace;
+  const correlation = PATTERNS.correlationIdLabel.exec(text)?.[1];
+  if (correlation) parts.correlationId = correlation;
+  const ts = PATTERNS.timestampLabel.exec(text)?.[1];
+  if (ts) parts.timestampText = ts;
+  return parts;
+}
+
+/** AADSTS codes in order of first appearance. */
+export function aadstsCodes(text: string): number[] {
+  const codes: number[] = [];
+  for (const m of text.matchAll(PATTERNS.aadstsCode)) {
+    const n = Number(m[1]);
+    if (!codes.includes(n)) codes.push(n);
+  }
+  return codes;
+}
+
+/**
+ * The `AADSTSnnnn: …` block in free text: from the code to the end of its Timestamp label, or to the end
+ * of its line when there is no trailer. Works on real line breaks and on text flattened onto one line.
+ */
+export function aadstsBlock(text: string): string | undefined {
+  const start = text.search(PATTERNS.aadstsStart);
+  if (start < 0) return undefined;
+  const rest = text.slice(start);
+  const ts = PATTERNS.timestampLabel.exec(rest);
+  if (ts) return rest.slice(0, ts.index + ts[0].length).trim();
+  const eol = rest.indexOf("\n");
+  return (eol < 0 ? rest : rest.slice(0, eol)).trim();
+}
+
+export function clientIdFrom(text: string): string | undefined {
+  return PATTERNS.clientIdLabel.exec(text)?.[1];
+}

@@ -1,0 +1,158 @@
+/**
+ * parse(): any input → ParsedAuthError. Each shape reader reports what it found; this file merges their
+ * findings with a fixed precedence (JSON body fields over labelled text, the Go header over looser
+ * credential mentions) and validates the result with zod. It never throws on user data.
+ */
+import { PATTERNS } from "../patterns.js";
+import { redact } from "../redact.js";
+import { type EntraErrorBody, type ParsedAuthError, ParsedAuthErrorSchema } from "../schema.js";
+import {
+  aadstsBlock,
+  aadstsCodes,
+  clientIdFrom,
+  descriptionParts,
+  normalizeTimestamp,
+  squash,
+  tenantFromUrl,
+  unescapeLineBreaks,
+} from "./fields.js";
+import { readGoShape } from "./go.js";
+import { MAX_INPUT_LENGTH, toInputText } from "./input.js";
+import { findBody } from "./json-body.js";
+
+export { MAX_INPUT_LENGTH } from "./input.js";
+
+export interface ParseOptions {
+  /** Remove secrets from the input before reading it (default true). */
+  redact?: boolean;
+  /** Longest input read, in characters (default {@link MAX_INPUT_LENGTH}); the rest is ignored and flagged. */
+  maxLength?: number;
+}
+
+/** Chains nest at most this deep (a chain inside a chain member). */
+const MAX_CHAIN_DEPTH = 2;
+
+/**
+ * Extract the structured fields of an Entra authentication failure from a string, an `Error`, a token
+ * endpoint JSON body (object or text) or anything else. Never throws: unreadable input gives
+ * `{ codes: [] }`. Secrets are redacted before any field is taken, unless `redact: false`.
+ */
+export function parse(input: unknown, options: ParseOptions = {}): ParsedAuthError {
+  return parseWithText(input, options).parsed;
+}
+
+/** parse(), plus the redacted text it read (for phrase matching and excerpts). Never throws. */
+export function parseWithText(input: unknown, options: ParseOptions = {}): { parsed: ParsedAuthError; text: string } {
+  try {
+    const { text: raw, body } = toInputText(input);
+    const max = options.maxLength ?? MAX_INPUT_LENGTH;
+    const truncated = raw.length > max;
+    let text = truncated ? raw.slice(0, max) : raw;
+    let redacted = false;
+    if (options.redact !== false) {
+      const r = redact(text);
+      text = r.text;
+      redacted = r.count > 0;
+    }
+    const parsed = parseText(text, body && !redacted ? body : undefined, 0);
+    if (redacted) parsed.redacted = true;
+    if (truncated) parsed.truncated = true;
+    return { parsed: validate(parsed), text };
+  } catch {
+    return { parsed: { codes: [] }, text: "" };
+  }
+}
+
+function parseText(input: string, givenBody: Record<string, unknown> | undefined, depth: number): ParsedAuthError {
+  const text = input.replace(PATTERNS.carriageReturn, "\n");
+  const out: ParsedAuthError = { codes: [] };
+
+  const found = givenBody ? { body: givenBody as EntraErrorBody } : findBody(text);
+  const body = found.body;
+  const go = readGoShape(text);
+  // Labels and codes are read from text whose escaped line breaks are real ones.
+  const plain = unescapeLineBreaks(text);
+
+  if (go.credential) out.credential = go.credential;
+  if (go.sdk) out.sdk = go.sdk;
+  if (go.request) {
+    out.request = go.request;
+    const tenant = tenantFromUrl(go.request.url);
+    if (tenant) out.tenant = tenant;
+  }
+  if (go.status !== undefined) out.status = go.status;
+  if (go.statusText) out.statusText = go.statusText;
+  if (go.troubleshootingUrl) out.troubleshootingUrl = go.troubleshootingUrl;
+
+  if (body?.error) out.error = body.error;
+  const description = body?.error_description ?? aadstsBlock(plain);
+  if (description) out.errorDescription = unescapeLineBreaks(description).replace(PATTERNS.carriageReturn, "\n");
+
+  // Codes: the body's error_codes first (the contract), then every AADSTS code in order of appearance.
+  const codes: number[] = [];
+  for (const c of body?.error_codes ?? []) {
+    const n = Number(c);
+    if (Number.isInteger(n) && n > 0 && !codes.includes(n)) codes.push(n);
+  }
+  for (const n of aadstsCodes(plain)) if (!codes.includes(n)) codes.push(n);
+  out.codes = codes;
+
+  // IDs and timestamp: JSON fields first, then labels in the description, then labels anywhere.
+  const fromDescription = description ? descriptionParts(description) : {};
+  const fromText = descriptionParts(plain);
+  const traceId = body?.trace_id || fromDescription.traceId || fromText.traceId;
+  if (traceId) out.traceId = traceId;
+  const correlationId = body?.correlation_id || fromDescription.correlationId || fromText.correlationId;
+  if (correlationId) out.correlationId = correlationId;
+  const timestampText = body?.timestamp || fromDescription.timestampText || fromText.timestampText;
+  const timestamp = normalizeTimestamp(timestampText);
+  if (timestamp && timestampText) {
+    out.timestamp = timestamp;
+    if (timestampText !== timestamp) out.timestampText = timestampText;
+  }
+  if (body?.error_uri) out.errorUri = body.error_uri;
+  if (body?.suberror) out.suberror = body.suberror;
+  if (body?.claims) out.claims = body.claims;
+
+  // With no structured message, the first line of the text is the message (a pasted literal such as
+  // "Azure CLI not found on path"), capped so a log dump does not become one huge field.
+  const message = fromDescription.message || go.message || (body ? undefined : firstLine(plain));
+  if (message) out.message = squash(message);
+
+  const clientId = clientIdFrom(description ?? "") ?? clientIdFrom(plain);
+  if (clientId) out.clientId = clientId;
+
+  const serviceCode = found.service?.code ?? go.serviceErrorCode;
+  if (serviceCode) {
+    out.serviceError = { code: serviceCode };
+    if (found.service?.message) out.serviceError.message = found.service.message;
+  }
+
+  if (go.members && go.members.length > 0 && depth < MAX_CHAIN_DEPTH) {
+    out.chain = go.members.map((m) => parseText(m, undefined, depth + 1));
+  }
+  return out;
+}
+
+const MAX_MESSAGE_LENGTH = 500;
+
+function firstLine(text: string): string | undefined {
+  for (const line of text.split("\n", 50)) {
+    const t = line.trim();
+    if (t) return t.length > MAX_MESSAGE_LENGTH ? `${t.slice(0, MAX_MESSAGE_LENGTH)}…` : t;
+  }
+  return undefined;
+}
+
+/** Keep only what the schema accepts, so a reader bug drops a field instead of breaking the contract. */
+function validate(parsed: ParsedAuthError): ParsedAuthError {
+  const first = ParsedAuthErrorSchema.safeParse(parsed);
+  if (first.success) return first.data;
+  const copy: Record<string, unknown> = { ...parsed };
+  for (const issue of first.error.issues) {
+    const key = issue.path[0];
+    if (typeof key === "string" && key !== "codes") delete copy[key];
+  }
+  const second = ParsedAuthErrorSchema.safeParse(copy);
+  return second.success ? second.data : { codes: [] };
+}

@@ -1,0 +1,109 @@
+/**
+ * Find the Entra error body (or a service's `{"error":{"code","message"}}` body) inside free text.
+ * One linear pass pairs braces, counting quotes only inside braces, so prose with stray quotes around the
+ * JSON does not derail it. Candidates are tried outermost first with JSON.parse; a body cut off mid-way
+ * (truncated logs) falls back to reading the known keys leniently.
+ */
+import { PATTERNS } from "../patterns.js";
+import { type EntraErrorBody, EntraErrorBodySchema } from "../schema.js";
+
+export interface ServiceError {
+  code: string;
+  message?: string;
+}
+
+export interface FoundBody {
+  body?: EntraErrorBody;
+  service?: ServiceError;
+}
+
+const MAX_CANDIDATES = 32;
+
+/** Outermost `{…}` spans, in order of their start. */
+function braceSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const stack: number[] = [];
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+      continue;
+    }
+    if (c === 34 && stack.length > 0) inString = true;
+    else if (c === 123 /* { */) stack.push(i);
+    else if (c === 125 /* } */) {
+      const start = stack.pop();
+      if (start !== undefined) spans.push([start, i]);
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  return spans;
+}
+
+function asEntraBody(value: unknown): EntraErrorBody | undefined {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v.error !== "string" && typeof v.error_description !== "string" && !Array.isArray(v.error_codes))
+    return undefined;
+  const result = EntraErrorBodySchema.safeParse(v);
+  return result.success ? result.data : undefined;
+}
+
+function asServiceError(value: unknown): ServiceError | undefined {
+  if (!value || typeof value !== "object") return undefined;
+  const error = (value as Record<string, unknown>).error;
+  if (!error || typeof error !== "object") return undefined;
+  const { code, message } = error as Record<string, unknown>;
+  if (typeof code !== "string" || !code) return undefined;
+  return typeof message === "string" ? { code, message } : { code };
+}
+
+/** Entra bodies found in JSON objects anywhere in the text; the first one wins. */
+export function findBody(text: string): FoundBody {
+  if (!text.includes("{")) return {};
+  const found: FoundBody = {};
+  let tried = 0;
+  let coveredUntil = -1;
+  for (const [start, end] of braceSpans(text)) {
+    if (start <= coveredUntil) continue;
+    if (tried++ >= MAX_CANDIDATES) break;
+    let value: unknown;
+    try {
+      value = JSON.parse(text.slice(start, end + 1));
+    } catch {
+      continue;
+    }
+    coveredUntil = end;
+    found.body ??= asEntraBody(value);
+    found.service ??= asServiceError(value);
+    if (found.body) break;
+  }
+  if (!found.body && (text.includes('"error_description"') || text.includes('"error_codes"'))) {
+    found.body = lenientBody(text);
+  }
+  return found;
+}
+
+/** Known keys read one by one, for bodies that JSON.parse cannot take (cut off, or pasted incompletely). */
+function lenientBody(text: string): EntraErrorBody | undefined {
+  const body: Record<string, unknown> = {};
+  for (const m of text.matchAll(PATTERNS.jsonStringField)) {
+    const key = m[1] as string;
+    if (key in body) continue;
+    try {
+      body[key] = JSON.parse(`"${m[2]}"`);
+    } catch {
+      body[key] = m[2];
+    }
+  }
+  const codes = PATTERNS.jsonCodesField.exec(text);
+  if (codes?.[1]) {
+    body.error_codes = codes[1]
+      .split(",")
+      .map((s) => Number(s.trim()))
+      .filter((n) => Number.isInteger(n) && n > 0);
+  }
+  return Object.keys(body).length > 0 ? asEntraBody(body) : undefined;
+}

@@ -1,0 +1,116 @@
+/**
+ * Every regular expression the library runs on untrusted text lives here, so that one test can prove
+ * each of them linear with a ReDoS checker (test/redos.test.ts). Rules kept by every pattern:
+ * - no nested quantifiers and no two adjacent quantified groups that can match the same characters;
+ * - bounded repetition where a field has a known maximum length;
+ * - alternatives inside a loop start with different characters.
+ * Patterns with the `g` or `y` flag keep state in `lastIndex`: callers use them through `matchAll`
+ * or reset `lastIndex`, never with `test`.
+ */
+
+/** A GUID or a truncated/partial one, as printed in the wild (`3c631bb7-a9f7-4343-a5ba-a615913`). */
+const ID = "[0-9A-Fa-f]{4,12}(?:-[0-9A-Fa-f]{1,12}){0,4}";
+
+/** Entra timestamps: `2022-03-02 18:25:26Z`, ISO with `T` and fractional seconds, with or without `Z`. */
+const TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,7})?(?:Z|[+-]\\d{2}:?\\d{2})?";
+
+export const PATTERNS = {
+  /** An AADSTS code anywhere. Codes are 4 to 8 digits (50011, 7000215, 9002331). */
+  aadstsCode: /AADSTS(\d{4,8})(?!\d)/g,
+  /** A description's leading `AADSTSnnnn: ` prefix. */
+  aadstsPrefix: /^\s*AADSTS\d{4,8}:\s?/,
+  /** Labelled IDs and timestamp inside a description or free text. */
+  traceIdLabel: new RegExp(`\\bTrace ID:[ \\t]*(${ID})`, "i"),
+  correlationIdLabel: new RegExp(`\\bCorrelation ID:[ \\t]*(${ID})`, "i"),
+  timestampLabel: new RegExp(`\\bTimestamp:[ \\t]*(${TIMESTAMP})`, "i"),
+  /** Where a description's trailer of labels begins; the message ends there. */
+  trailerStart: /\s*\b(?:Trace ID|Correlation ID|Timestamp):/i,
+  /** A timestamp on its own, for normalising values taken from JSON. */
+  timestampValue: new RegExp(`^(${TIMESTAMP})$`),
+
+  /** Go azidentity header: `ClientSecretCredential authentication failed. <message>`. */
+  goAuthFailedHeader: /\b([A-Z][A-Za-z]{0,60}Credential) authentication failed\b\.?[ \t]?([^\n]*)/,
+  /** Go's unavailable/chained form: `AzureCLICredential: Azure CLI not found on path`, at a line start. */
+  credentialPrefixLine: /^[ \t]*([A-Z][A-Za-z]{0,60}Credential): ([^\n]+)/m,
+  /** The Go chain header `DefaultAzureCredential: failed to acquire a token.` */
+  goChainHeader: /\b([A-Z][A-Za-z]{0,60}Credential): failed to acquire a token\b/,
+  /** One member line of a Go chain: a tab, the credential, a colon. */
+  goChainMember: /^\t([A-Z][A-Za-z]{0,60}Credential)(?::[ \t]| authentication failed)/gm,
+  /** Go request line, alone on its line: `POST https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token`. */
+  requestLine: /^[ \t]*(GET|POST|PUT|PATCH|DELETE|HEAD) (https?:\/\/[^\s]{1,2048})[ \t]*$/m,
+  /** Go status line, both forms: `RESPONSE 401 Unauthorized` and `RESPONSE 401: 401 Unauthorized`. */
+  responseLine: /^[ \t]*RESPONSE (\d{3}):?[ \t]*([^\n]*)$/m,
+  /** The repeated status code at the start of Go's newer status text. */
+  leadingStatus: /^\d{3}[ \t]+/,
+  /** Go's 80-dash separator. */
+  goSeparator: /^[ \t]*-{80}[ \t]*$/m,
+  /** azcore ResponseError: `ERROR CODE: AuthorizationFailed`. */
+  errorCodeLine: /^[ \t]*ERROR CODE: ([^\s]{1,200})/m,
+  /** Go net/http transport error: `Get "http://169.254.169.254/...": dial tcp ...: i/o timeout`. */
+  goTransportError: /\b(Get|Post|Put|Delete|Head|Patch) "(https?:\/\/[^"\s]{1,2048})": ([^\n]{1,2000})/,
+  /** MSAL Go: `http call(<url>)(POST) error: reply status code was 401:`. */
+  msalGoCall: /http call\((https?:\/\/[^\s)]{1,2048})\)\(([A-Z]{3,7})\) error: reply status code was (\d{3})/,
+  /** Troubleshooting links the SDKs print. */
+  troubleshootingUrl: /https:\/\/aka\.ms\/azsdk\/[A-Za-z0-9/._-]{1,200}(?:#[A-Za-z0-9_-]{1,80})?/,
+  goTroubleshootingUrl: /https:\/\/aka\.ms\/azsdk\/go\/identity\/troubleshoot\b/,
+  /** The login hosts of the public and sovereign clouds. */
+  loginHost:
+    /^(?:login\.microsoftonline\.(?:com|us)|login\.windows\.net|login\.chinacloudapi\.cn|login\.partner\.microsoftonline\.cn|login\.microsoftonline\.de|[a-z0-9-]{1,63}\.ciamlogin\.com|[a-z0-9-]{1,63}\.b2clogin\.com)$/i,
+  /** An application ID where the description labels it. */
+  clientIdLabel:
+    /\b(?:app|application|Application with identifier|for request clientID|client[ _]id[:=]?)[ \t]+'?([0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{1,12}){0,4})/i,
+
+  /** Lenient JSON fields, for bodies that are truncated or otherwise not parseable. */
+  jsonStringField: /"(error|error_description|timestamp|trace_id|correlation_id|error_uri|suberror|claims)"[ \t\r\n]*:[ \t\r\n]*"((?:[^"\\\n]|\\.){0,20000})"/g,
+  jsonCodesField: /"error_codes"[ \t\r\n]*:[ \t\r\n]*\[([\d\s,]{0,200})\]/,
+  /** Literal `\r\n`, `\n`, `\t` escapes left in text that was JSON once. */
+  escapedLineBreak: /\\r\\n|\\n|\\r/g,
+  escapedTab: /\\t/g,
+  /** Runs of spaces and tabs, and of any whitespace. */
+  blanks: /[ \t]+/g,
+  whitespace: /\s+/g,
+  /** Typographic quotes, folded to ASCII before phrase matching. */
+  curlyApostrophe: /[\u2018\u2019\u02BC]/g,
+  curlyQuote: /[\u201C\u201D]/g,
+
+  /** A lookup query: a bare code or `AADSTS` + code. */
+  codeQuery: /^(?:AADSTS)?(\d{1,9})$/i,
+  /** Where a description's `AADSTSnnnn:` block starts in free text. */
+  aadstsStart: /AADSTS\d{4,8}:/,
+  /** The start of a URL's query string or fragment. */
+  queryStart: /[?#]/,
+  /** Carriage returns, alone or before a line feed. */
+  carriageReturn: /\r\n?/g,
+  /** Control characters that could move a terminal's cursor or retitle it (tab and line feed are kept),
+   * plus the bidirectional overrides that can make text display in a different order than it reads. */
+  unsafeControl: /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g,
+
+  /** The HTML entities marked's lexer leaves in text tokens. */
+  htmlEntity: /&(quot|#39|lt|gt|amp);/g,
+
+  /** Characters with meaning in Markdown inline text, escaped when input-derived text goes into Markdown. */
+  markdownSpecial: /[\\`*_[\]()<>|#!~&{}]/g,
+  /** Characters with meaning in HTML text and attributes. */
+  htmlSpecial: /[&<>"']/g,
+
+  // ---- redaction ----
+  /** A JWT: three base64url parts, the first starting with `eyJ` (`{"`). */
+  jwt: /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g,
+  /** `Bearer <token>` in headers and logs. */
+  bearer: /\b(Bearer[ \t]+)([A-Za-z0-9._~+/-]{8,}=*)/gi,
+  /** `name=value` secrets in query strings, form bodies, env dumps and connection strings. */
+  secretAssignment:
+    /\b(client_secret|client_assertion|assertion|password|passwd|pwd|refresh_token|access_token|id_token|code_verifier|sig|AccountKey|SharedAccessKey|AZURE_CLIENT_SECRET|AZURE_PASSWORD|AZURE_CLIENT_CERTIFICATE_PASSWORD|IDENTITY_HEADER|MSI_SECRET|IDENTITY_SECRET)=([^&\s;"',]{1,8192})/gi,
+  /** `"name": "value"` secrets in JSON. */
+  secretJsonField:
+    /"(client_secret|client_assertion|assertion|password|refresh_token|access_token|id_token|code_verifier|clientSecret|accessToken|refreshToken)"([ \t]*:[ \t]*)"((?:[^"\\\n]|\\.){0,8192})"/gi,
+  /** `'name': 'value'` secrets in Python dict reprs. */
+  secretPythonField:
+    /'(client_secret|client_assertion|assertion|password|refresh_token|access_token|id_token|code_verifier)'([ \t]*:[ \t]*)'((?:[^'\\\n]|\\.){0,8192})'/gi,
+  /** Secret-bearing headers: `X-IDENTITY-HEADER: <value>` (App Service), `Authorization: <scheme> <value>`. */
+  secretHeader: /\b(X-IDENTITY-HEADER|Authorization)(:[ \t]*)(?!Bearer\b)([^\s"',]{8,4096})/gi,
+  /** The shape of an Entra client secret value: 3 characters, a digit, `Q~`, then 31 to 34 characters. */
+  entraSecret: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g,
+} as const;
+
+export type PatternName = keyof typeof PATTERNS;

@@ -1,0 +1,90 @@
+import { PATTERNS } from "./patterns.js";
+
+/** What replaces a secret value. Field names around it are kept. */
+export const REDACTED = "[REDACTED]";
+
+export interface RedactResult {
+  text: string;
+  /** How many secret values were replaced. */
+  count: number;
+}
+
+/**
+ * Replace secret values in `text` and keep everything else: field names, GUIDs, codes and timestamps.
+ * Runs in time linear in the input: every pattern is checked by the ReDoS test, and PEM blocks are
+ * found with `indexOf` rather than a lazy regex.
+ */
+export function redact(text: string): RedactResult {
+  let count = 0;
+  const bump = () => {
+    count++;
+  };
+  let out = redactPemBlocks(text, bump);
+  out = out.replace(PATTERNS.jwt, () => {
+    bump();
+    return REDACTED;
+  });
+  out = out.replace(PATTERNS.bearer, (_m, lead: string) => {
+    bump();
+    return `${lead}${REDACTED}`;
+  });
+  out = out.replace(PATTERNS.secretAssignment, (m, name: string, value: string) => {
+    if (value === REDACTED) return m;
+    bump();
+    return `${name}=${REDACTED}`;
+  });
+  out = out.replace(PATTERNS.secretJsonField, (m, name: string, sep: string, value: string) => {
+    if (value === REDACTED || value === "") return m;
+    bump();
+    return `"${name}"${sep}"${REDACTED}"`;
+  });
+  out = out.replace(PATTERNS.secretPythonField, (m, name: string, sep: string, value: string) => {
+    if (value === REDACTED || value === "") return m;
+    bump();
+    return `'${name}'${sep}'${REDACTED}'`;
+  });
+  out = out.replace(PATTERNS.secretHeader, (m, name: string, sep: string, value: string) => {
+    if (value.startsWith(REDACTED)) return m;
+    bump();
+    return `${name}${sep}${REDACTED}`;
+  });
+  out = out.replace(PATTERNS.entraSecret, () => {
+    bump();
+    return REDACTED;
+  });
+  return { text: out, count };
+}
+
+const PEM_BEGIN = "-----BEGIN ";
+const PEM_END = "-----END ";
+
+/** Replace the body of every `-----BEGIN … PRIVATE KEY-----` block; an unterminated block is cut to the end. */
+function redactPemBlocks(text: string, bump: () => void): string {
+  if (!text.includes(PEM_BEGIN)) return text;
+  let out = "";
+  let from = 0;
+  for (;;) {
+    const begin = text.indexOf(PEM_BEGIN, from);
+    if (begin < 0) break;
+    const labelEnd = text.indexOf("-----", begin + PEM_BEGIN.length);
+    if (labelEnd < 0) break;
+    const label = text.slice(begin + PEM_BEGIN.length, labelEnd);
+    const headerEnd = labelEnd + 5;
+    if (!label.endsWith("PRIVATE KEY") || label.length > 40) {
+      out += text.slice(from, headerEnd);
+      from = headerEnd;
+      continue;
+    }
+    bump();
+    const end = text.indexOf(PEM_END, headerEnd);
+    out += `${text.slice(from, headerEnd)}\n${REDACTED}\n`;
+    if (end < 0) return out;
+    from = end;
+    // Keep the END line itself; advance past it so the next search starts after this block.
+    const endLineEnd = text.indexOf("-----", end + PEM_END.length);
+    const stop = endLineEnd < 0 ? text.length : endLineEnd + 5;
+    out += text.slice(end, stop);
+    from = stop;
+  }
+  return out + text.slice(from);
+}

@@ -1,0 +1,156 @@
+/**
+ * One neutral model of what we show, built once from an Explanation; every format renders this model.
+ * Fields here are still raw text: each renderer escapes or sanitises for its own medium.
+ */
+import { type Catalog, defaultCatalog } from "../catalog/index.js";
+import type { Explanation, Link, Match, ParsedAuthError } from "../schema.js";
+
+export interface FieldRow {
+  label: string;
+  value: string;
+  /** A link for the value, when the value is itself a URL we can vouch for. */
+  href?: string;
+}
+
+export interface ChainRow {
+  credential: string;
+  outcome: string;
+  entry?: { id: string; title: string };
+}
+
+export interface RelatedRef {
+  id: string;
+  title: string;
+}
+
+export interface MatchView {
+  id: string;
+  title: string;
+  score?: number;
+  reasons: string[];
+  description: string;
+  mitigation: string;
+  links: Link[];
+  related: RelatedRef[];
+  source: Match["source"];
+  actor: Match["actor"];
+  retryable: boolean;
+}
+
+export interface RenderModel {
+  summary: string;
+  fields: FieldRow[];
+  chain: ChainRow[];
+  best?: MatchView;
+  alternatives: MatchView[];
+  recognised: boolean;
+}
+
+const FIELD_LABELS: Array<[keyof ParsedAuthError, string]> = [
+  ["credential", "Credential"],
+  ["sdk", "SDK"],
+  ["codes", "AADSTS codes"],
+  ["error", "OAuth error"],
+  ["suberror", "Sub-error"],
+  ["status", "HTTP status"],
+  ["request", "Request"],
+  ["tenant", "Tenant"],
+  ["clientId", "Client ID"],
+  ["message", "Message"],
+  ["traceId", "Trace ID"],
+  ["correlationId", "Correlation ID"],
+  ["timestamp", "Timestamp"],
+  ["errorUri", "Error URI"],
+  ["serviceError", "Service error"],
+  ["claims", "Claims challenge"],
+  ["troubleshootingUrl", "SDK guide link"],
+];
+
+function fieldValue(parsed: ParsedAuthError, key: keyof ParsedAuthError): FieldRow["value"] | undefined {
+  switch (key) {
+    case "codes":
+      return parsed.codes.length > 0 ? parsed.codes.map((c) => `AADSTS${c}`).join(", ") : undefined;
+    case "status":
+      return parsed.status === undefined ? undefined : `${parsed.status}${parsed.statusText ? ` ${parsed.statusText}` : ""}`;
+    case "request":
+      return parsed.request ? `${parsed.request.method} ${parsed.request.url}` : undefined;
+    case "serviceError":
+      return parsed.serviceError
+        ? `${parsed.serviceError.code}${parsed.serviceError.message ? `: ${parsed.serviceError.message}` : ""}`
+        : undefined;
+    default: {
+      const v = parsed[key];
+      return typeof v === "string" && v ? v : undefined;
+    }
+  }
+}
+
+/** Only links to Microsoft's own error pages and aka.ms are made clickable from input-derived values. */
+function trustedHref(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== "https:") return undefined;
+    return ["login.microsoftonline.com", "aka.ms"].includes(url.hostname) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function view(m: Match, catalog: Catalog, withScore: boolean): MatchView {
+  return {
+    id: m.id,
+    title: m.title,
+    ...(withScore ? { score: m.score } : {}),
+    reasons: m.reasons ?? [],
+    description: m.description,
+    mitigation: m.mitigation,
+    links: m.links,
+    related: m.related.flatMap((id) => {
+      const e = catalog.byId(id);
+      return e ? [{ id, title: e.title }] : [];
+    }),
+    source: m.source,
+    actor: m.actor,
+    retryable: m.retryable,
+  };
+}
+
+export function buildModel(ex: Explanation, catalog: Catalog = defaultCatalog): RenderModel {
+  const parsed = ex.parsed;
+  const fields: FieldRow[] = [];
+  for (const [key, label] of FIELD_LABELS) {
+    const value = fieldValue(parsed, key);
+    if (value === undefined) continue;
+    const href = key === "errorUri" || key === "troubleshootingUrl" ? trustedHref(value) : undefined;
+    fields.push(href ? { label, value, href } : { label, value });
+  }
+  const chain: ChainRow[] = (parsed.chain ?? []).map((member) => {
+    const outcome =
+      member.codes.length > 0
+        ? `${member.codes.map((c) => `AADSTS${c}`).join(", ")}${member.message ? ` ${member.message}` : ""}`
+        : (member.message ?? "failed");
+    return { credential: member.credential ?? "(unknown credential)", outcome };
+  });
+  const [best, ...rest] = ex.matches;
+  return {
+    summary: ex.summary,
+    fields,
+    chain,
+    ...(best ? { best: view(best, catalog, true) } : {}),
+    alternatives: rest.map((m) => view(m, catalog, true)),
+    recognised: ex.matches.length > 0,
+  };
+}
+
+/** A catalog entry on its own (lookup): the same view, without score and reasons. */
+export function entryModel(m: Omit<Match, "score" | "reasons">, catalog: Catalog = defaultCatalog): RenderModel {
+  const v = view({ ...m, score: 0, reasons: [] }, catalog, false);
+  return {
+    summary: `${m.title} (${m.id})`,
+    fields: m.codes.length > 0 ? [{ label: "AADSTS codes", value: m.codes.map((c) => `AADSTS${c}`).join(", ") }] : [],
+    chain: [],
+    best: v,
+    alternatives: [],
+    recognised: true,
+  };
+}

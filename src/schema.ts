@@ -1,0 +1,152 @@
+/**
+ * Zod schemas for everything that crosses a boundary: the catalog as written in YAML, the Entra error
+ * body as it arrives from the token endpoint, and the parse/explain output (the public JSON contract).
+ * The TypeScript types are inferred from these, so the contract and the checks cannot drift apart.
+ */
+import { z } from "zod";
+
+/** Categories an entry can belong to. */
+export const CATEGORIES = [
+  "credential",
+  "configuration",
+  "permission",
+  "environment",
+  "network",
+  "transient",
+  "user-action",
+  "guidance",
+] as const;
+
+/** Who must act to clear the failure. */
+export const ACTORS = ["user", "admin", "developer", "operator", "microsoft"] as const;
+
+/** Producers the parser can recognise from a text's shape. */
+export const SDKS = ["go", "msal-go"] as const;
+
+const nonEmpty = z.string().trim().min(1, "must not be empty");
+
+/** One entry of `data/errors.yaml`, as written by hand. */
+export const CatalogEntrySourceSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "ids are kebab-case: lower-case letters and digits joined by '-'"),
+  title: nonEmpty,
+  kind: z.enum(["error", "host", "guidance"]),
+  source: z.strictObject({
+    guide: nonEmpty,
+    section: nonEmpty,
+    row: nonEmpty.optional(),
+  }),
+  match: z.strictObject({
+    codes: z.array(z.number().int().positive()).default([]),
+    credentials: z.array(z.string().regex(/^[A-Za-z]+Credential$/, "a credential type name")).default([]),
+    messages: z.array(nonEmpty).default([]),
+    hints: z.array(nonEmpty).default([]),
+    status: z.array(z.number().int().min(100).max(599)).default([]),
+    fallback: z.boolean().default(false),
+  }),
+  description: nonEmpty,
+  mitigation: nonEmpty,
+  related: z.array(z.string()).default([]),
+  category: z.enum(CATEGORIES),
+  actor: z.enum(ACTORS),
+  retryable: z.boolean(),
+});
+export type CatalogEntrySource = z.infer<typeof CatalogEntrySourceSchema>;
+
+export const LinkSchema = z.object({ text: z.string(), url: z.string() });
+export type Link = z.infer<typeof LinkSchema>;
+
+/** A compiled catalog entry: the YAML entry plus what the build derives (links, absolute source URL). */
+export interface CatalogEntry extends Omit<CatalogEntrySource, "source"> {
+  source: { guide: string; section: string; row?: string; url: string };
+  /** Every link in the mitigation, in order, with guide anchors made absolute. */
+  links: Link[];
+}
+
+/** The JSON body Entra's token endpoint returns on failure. Unknown keys are kept. */
+export const EntraErrorBodySchema = z.looseObject({
+  error: z.string().optional(),
+  error_description: z.string().optional(),
+  error_codes: z.array(z.union([z.number(), z.string()])).optional(),
+  timestamp: z.string().optional(),
+  trace_id: z.string().optional(),
+  correlation_id: z.string().optional(),
+  error_uri: z.string().optional(),
+  suberror: z.string().optional(),
+  claims: z.string().optional(),
+});
+export type EntraErrorBody = z.infer<typeof EntraErrorBodySchema>;
+
+const RequestSchema = z.object({ method: z.string(), url: z.string() });
+
+/** Fields extracted from one error. Every field is optional except `codes`; absent means not in the input. */
+export const ParsedAuthErrorSchema = z.object({
+  /** The credential type that failed, as printed ("ClientSecretCredential"). For a chain, the chain's name. */
+  credential: z.string().optional(),
+  /** Which producer's shape was recognised. */
+  sdk: z.enum(SDKS).optional(),
+  /** The request that failed: method and URL (Go prints no query string). */
+  request: RequestSchema.optional(),
+  /** Tenant from the token URL: a GUID, a domain, or a truncated ID exactly as printed. */
+  tenant: z.string().optional(),
+  /** Application (client) ID, only where the text labels it. */
+  clientId: z.string().optional(),
+  status: z.number().int().optional(),
+  statusText: z.string().optional(),
+  /** OAuth 2.0 `error` string: invalid_client, invalid_grant, ... */
+  error: z.string().optional(),
+  /** Entra's `error_description`, with real line breaks. */
+  errorDescription: z.string().optional(),
+  /** The human-readable failure sentence, without codes or trailers. */
+  message: z.string().optional(),
+  /** AADSTS codes in order of first appearance. */
+  codes: z.array(z.number().int()),
+  traceId: z.string().optional(),
+  correlationId: z.string().optional(),
+  /** ISO 8601 (`2022-03-02T18:25:26Z`). */
+  timestamp: z.string().optional(),
+  /** The timestamp exactly as printed. */
+  timestampText: z.string().optional(),
+  errorUri: z.string().optional(),
+  suberror: z.string().optional(),
+  claims: z.string().optional(),
+  /** A non-Entra service error body (`{"error":{"code","message"}}`) or azcore's `ERROR CODE:` line. */
+  serviceError: z.object({ code: z.string(), message: z.string().optional() }).optional(),
+  /** The troubleshooting link the SDK printed. */
+  troubleshootingUrl: z.string().optional(),
+  /** One entry per credential a chain tried. */
+  get chain() {
+    return z.array(ParsedAuthErrorSchema).optional();
+  },
+  /** True when secrets were removed from the input before parsing. */
+  redacted: z.boolean().optional(),
+  /** True when the input was longer than the parse limit and only its start was read. */
+  truncated: z.boolean().optional(),
+});
+export type ParsedAuthError = z.infer<typeof ParsedAuthErrorSchema>;
+
+export interface Match {
+  id: string;
+  title: string;
+  codes: number[];
+  score: number;
+  reasons: string[];
+  description: string;
+  /** Markdown. */
+  mitigation: string;
+  links: Link[];
+  kind: CatalogEntry["kind"];
+  category: CatalogEntry["category"];
+  actor: CatalogEntry["actor"];
+  retryable: boolean;
+  related: string[];
+  source: CatalogEntry["source"];
+}
+
+export interface Explanation {
+  parsed: ParsedAuthError;
+  matches: Match[];
+  /** One line: what failed and the best match, for logs and notifications. */
+  summary: string;
+}
