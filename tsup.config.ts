@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "tsup";
+
+const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
 export default defineConfig([
   {
@@ -18,5 +21,6 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     banner: { js: "#!/usr/bin/env node" },
+    define: { __AADSTS_VERSION__: JSON.stringify(version) },
   },
 ]);

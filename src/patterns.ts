@@ -9,7 +9,7 @@
  */
 
 /** A GUID or a truncated/partial one, as printed in the wild (`3c631bb7-a9f7-4343-a5ba-a615913`). */
-const ID = "[0-9A-Fa-f]{4,12}(?:-[0-9A-Fa-f]{1,12}){0,4}";
+const ID = "[0-9A-Fa-f][0-9A-Fa-f-]{3,40}";
 
 /** Entra timestamps: `2022-03-02 18:25:26Z`, ISO with `T` and fractional seconds, with or without `Z`. */
 const TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,7})?(?:Z|[+-]\\d{2}:?\\d{2})?";
@@ -20,24 +20,24 @@ export const PATTERNS = {
   /** A description's leading `AADSTSnnnn: ` prefix. */
   aadstsPrefix: /^\s*AADSTS\d{4,8}:\s?/,
   /** Labelled IDs and timestamp inside a description or free text. */
-  traceIdLabel: new RegExp(`\\bTrace ID:[ \\t]*(${ID})`, "i"),
-  correlationIdLabel: new RegExp(`\\bCorrelation ID:[ \\t]*(${ID})`, "i"),
-  timestampLabel: new RegExp(`\\bTimestamp:[ \\t]*(${TIMESTAMP})`, "i"),
+  traceIdLabel: new RegExp(`\\b[Tt]race I[Dd]:[ \\t]*(${ID})`),
+  correlationIdLabel: new RegExp(`\\b[Cc]orrelation I[Dd]:[ \\t]*(${ID})`),
+  timestampLabel: new RegExp(`\\b[Tt]imestamp:[ \\t]*(${TIMESTAMP})`),
   /** Where a description's trailer of labels begins; the message ends there. */
-  trailerStart: /\s*\b(?:Trace ID|Correlation ID|Timestamp):/i,
+  trailerStart: /\b(?:[Tt]race I[Dd]|[Cc]orrelation I[Dd]|[Tt]imestamp):/,
   /** A timestamp on its own, for normalising values taken from JSON. */
   timestampValue: new RegExp(`^(${TIMESTAMP})$`),
 
   /** Go azidentity header: `ClientSecretCredential authentication failed. <message>`. */
   goAuthFailedHeader: /\b([A-Z][A-Za-z]{0,60}Credential) authentication failed\b\.?[ \t]?([^\n]*)/,
-  /** Go's unavailable/chained form: `AzureCLICredential: Azure CLI not found on path`, at a line start. */
-  credentialPrefixLine: /^[ \t]*([A-Z][A-Za-z]{0,60}Credential): ([^\n]+)/m,
+  /** Go's unavailable form `AzureCLICredential: Azure CLI not found on path`, often behind a log prefix. */
+  credentialPrefixLine: /\b([A-Z][A-Za-z]{0,60}Credential): ([^\n]+)/,
   /** The Go chain header `DefaultAzureCredential: failed to acquire a token.` */
   goChainHeader: /\b([A-Z][A-Za-z]{0,60}Credential): failed to acquire a token\b/,
   /** One member line of a Go chain: a tab, the credential, a colon. */
   goChainMember: /^\t([A-Z][A-Za-z]{0,60}Credential)(?::[ \t]| authentication failed)/gm,
-  /** Go request line, alone on its line: `POST https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token`. */
-  requestLine: /^[ \t]*(GET|POST|PUT|PATCH|DELETE|HEAD) (https?:\/\/[^\s]{1,2048})[ \t]*$/m,
+  /** Go request line, alone on its line or after `panic: ` (pre-1.0 azidentity printed no header): `POST https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token`. */
+  requestLine: /(?:^[ \t]*|: )(GET|POST|PUT|PATCH|DELETE|HEAD) (https?:\/\/[^\s]{1,2048})[ \t]*$/m,
   /** Go status line, both forms: `RESPONSE 401 Unauthorized` and `RESPONSE 401: 401 Unauthorized`. */
   responseLine: /^[ \t]*RESPONSE (\d{3}):?[ \t]*([^\n]*)$/m,
   /** The repeated status code at the start of Go's newer status text. */
@@ -61,8 +61,18 @@ export const PATTERNS = {
     /\b(?:app|application|Application with identifier|for request clientID|client[ _]id[:=]?)[ \t]+'?([0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{1,12}){0,4})/i,
 
   /** Lenient JSON fields, for bodies that are truncated or otherwise not parseable. */
-  jsonStringField: /"(error|error_description|timestamp|trace_id|correlation_id|error_uri|suberror|claims)"[ \t\r\n]*:[ \t\r\n]*"((?:[^"\\\n]|\\.){0,20000})"/g,
+  jsonStringField:
+    /"(error|error_description|timestamp|trace_id|correlation_id|error_uri|suberror|claims)"[ \t\r\n]*:[ \t\r\n]*"((?:[^"\\\n]|\\.){0,20000})"/g,
   jsonCodesField: /"error_codes"[ \t\r\n]*:[ \t\r\n]*\[([\d\s,]{0,200})\]/,
+  /** An OAuth `error` value: a lower-case token such as `invalid_client`. */
+  oauthErrorToken: /^[a-z][a-z0-9_]{1,60}$/,
+  /** Markers that a string holds an auth failure worth parsing (used to pick fields out of JSON log records). */
+  authMarker:
+    /AADSTS\d|[A-Za-z]Credential\b|error_description|invalid_client|invalid_grant|managed identity/i,
+  /** One level of JSON string escaping: `\"`, `\\`, `\n`, `\uXXXX` and the rest. */
+  jsonEscape: /\\(?:(["\\/bfnrt])|u([0-9A-Fa-f]{4}))/g,
+  /** Quote and box-drawing prefixes that pasted or framed text carries on every line (`> `, Terraform's `│ `). */
+  linePrefix: /^[ \t]{0,4}(?:>|\u2502|\u2503|\|)[ \t]?/,
   /** Literal `\r\n`, `\n`, `\t` escapes left in text that was JSON once. */
   escapedLineBreak: /\\r\\n|\\n|\\r/g,
   escapedTab: /\\t/g,
@@ -83,6 +93,7 @@ export const PATTERNS = {
   carriageReturn: /\r\n?/g,
   /** Control characters that could move a terminal's cursor or retitle it (tab and line feed are kept),
    * plus the bidirectional overrides that can make text display in a different order than it reads. */
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   unsafeControl: /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g,
 
   /** The HTML entities marked's lexer leaves in text tokens. */
@@ -95,7 +106,7 @@ export const PATTERNS = {
 
   // ---- redaction ----
   /** A JWT: three base64url parts, the first starting with `eyJ` (`{"`). */
-  jwt: /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g,
+  jwt: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,8192}\.[A-Za-z0-9_-]{4,65536}\.[A-Za-z0-9_-]{0,8192}/g,
   /** `Bearer <token>` in headers and logs. */
   bearer: /\b(Bearer[ \t]+)([A-Za-z0-9._~+/-]{8,}=*)/gi,
   /** `name=value` secrets in query strings, form bodies, env dumps and connection strings. */

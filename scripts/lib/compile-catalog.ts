@@ -3,10 +3,15 @@
  * Checks: zod schema, unique ids, known `related` ids, known guide and section, every guide row has an
  * entry, https-only links, anchors that exist in the guide, no raw HTML or images in Markdown.
  */
-import { type Token, lexer } from "marked";
+import { lexer, type Token } from "marked";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { type CatalogEntry, type CatalogEntrySource, CatalogEntrySourceSchema, type Link } from "../../src/schema.js";
+import {
+  type CatalogEntry,
+  type CatalogEntrySource,
+  CatalogEntrySourceSchema,
+  type Link,
+} from "../../src/schema.js";
 
 const SourcesSchema = z.record(
   z.string(),
@@ -38,7 +43,12 @@ function scanMarkdown(markdown: string): { links: FoundLink[]; problems: string[
       if (t.type === "link") links.push({ text: t.text, href: t.href });
       if (t.type === "html") problems.push(`raw HTML is not allowed: ${JSON.stringify(t.raw.trim())}`);
       if (t.type === "image") problems.push(`images are not allowed: ${t.href}`);
-      const anyToken = t as Token & { tokens?: Token[]; items?: Token[]; header?: { tokens: Token[] }[]; rows?: { tokens: Token[] }[][] };
+      const anyToken = t as Token & {
+        tokens?: Token[];
+        items?: Token[];
+        header?: { tokens: Token[] }[];
+        rows?: { tokens: Token[] }[][];
+      };
       visit(anyToken.tokens);
       visit(anyToken.items);
       for (const cell of anyToken.header ?? []) visit(cell.tokens);
@@ -96,7 +106,9 @@ export function compileCatalog(catalogYaml: string, sourcesYaml: string): Compil
     for (const r of e.related) if (!ids.has(r)) errors.push(`${where}: related id '${r}' does not exist`);
     if (e.related.includes(e.id)) errors.push(`${where}: an entry cannot be related to itself`);
     if (e.kind !== "guidance" && !hasSignal(e))
-      errors.push(`${where}: an ${e.kind} entry needs codes, messages, hints, status or fallback to be matchable`);
+      errors.push(
+        `${where}: an ${e.kind} entry needs codes, messages, hints, status or fallback to be matchable`,
+      );
 
     const { links, problems } = scanMarkdown(e.mitigation);
     for (const p of problems) errors.push(`${where}: mitigation: ${p}`);
@@ -143,7 +155,8 @@ export function compileCatalog(catalogYaml: string, sourcesYaml: string): Compil
       const covered = parsed.some(
         (e) => e.source.guide === guideId && e.source.section === r.section && e.source.row === r.row,
       );
-      if (!covered) errors.push(`guide '${guideId}' row ${JSON.stringify(r.row)} (${r.section}) has no entry`);
+      if (!covered)
+        errors.push(`guide '${guideId}' row ${JSON.stringify(r.row)} (${r.section}) has no entry`);
     }
   }
   return { entries, errors };

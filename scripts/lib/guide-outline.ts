@@ -3,7 +3,7 @@
  * of every table row, keyed by section. The catalog build checks entries against this outline, so a link
  * to a section the guide lacks, or a guide row with no entry, fails the build.
  */
-import { type Token, type Tokens, lexer } from "marked";
+import { lexer, type Token, type Tokens } from "marked";
 
 export interface GuideSection {
   slug: string;

@@ -2,7 +2,7 @@
 import type { CatalogEntry } from "../schema.js";
 
 /** Every catalog entry id. */
-export type EntryId = "permission-issues" | "dac-failed-to-acquire-token" | "dac-unauthorized" | "environment-incomplete-config" | "client-secret-invalid" | "client-secret-expired" | "client-secret-app-not-found" | "client-certificate-invalid-signature" | "client-certificate-app-not-found" | "username-password-invalid" | "managed-identity-vm-identity-not-assigned" | "managed-identity-vm-gateway-error" | "managed-identity-vm-no-response" | "managed-identity-vm-retries-exhausted" | "managed-identity-app-service-io-timeout" | "managed-identity-aks-pod-identity-not-found" | "azure-cli-not-found" | "azure-cli-login-required" | "workload-identity-incomplete-config" | "managed-identity-host-vm" | "managed-identity-host-app-service" | "managed-identity-host-aks" | "managed-identity-host-arc" | "managed-identity-host-service-fabric" | "managed-identity-overview" | "find-error-fields" | "enable-logging" | "verify-imds" | "verify-app-service-endpoint" | "verify-azure-cli" | "get-help";
+export type EntryId = "permission-issues" | "dac-failed-to-acquire-token" | "dac-unauthorized" | "environment-incomplete-config" | "client-secret-invalid" | "client-secret-expired" | "client-secret-app-not-found" | "client-certificate-invalid-signature" | "client-certificate-app-not-found" | "username-password-invalid" | "managed-identity-vm-identity-not-assigned" | "managed-identity-vm-gateway-error" | "managed-identity-vm-no-response" | "managed-identity-vm-retries-exhausted" | "managed-identity-app-service-io-timeout" | "managed-identity-aks-pod-identity-not-found" | "azure-cli-not-found" | "azure-cli-login-required" | "workload-identity-incomplete-config" | "managed-identity-host-app-service" | "managed-identity-host-aks" | "managed-identity-host-arc" | "managed-identity-host-service-fabric" | "managed-identity-host-vm" | "managed-identity-overview" | "find-error-fields" | "enable-logging" | "verify-imds" | "verify-app-service-endpoint" | "verify-azure-cli" | "get-help";
 
 /** The compiled catalog, in the order of data/errors.yaml. */
 export const ENTRIES: readonly CatalogEntry[] = [
@@ -118,7 +118,9 @@ export const ENTRIES: readonly CatalogEntry[] = [
       "credentials": [
         "DefaultAzureCredential"
       ],
-      "messages": [],
+      "messages": [
+        "DefaultAzureCredential authenticated with"
+      ],
       "hints": [],
       "status": [
         401,
@@ -420,11 +422,10 @@ export const ENTRIES: readonly CatalogEntry[] = [
       "messages": [
         "hasn't been assigned to this resource",
         "hasn’t been assigned to this resource",
-        "Identity not found"
+        "Identity not found",
+        "isn't assigned to this resource"
       ],
-      "hints": [
-        "169.254.169.254"
-      ],
+      "hints": [],
       "status": [
         400
       ],
@@ -464,9 +465,7 @@ export const ENTRIES: readonly CatalogEntry[] = [
       "messages": [
         "failed due to a gateway error"
       ],
-      "hints": [
-        "169.254.169.254"
-      ],
+      "hints": [],
       "status": [
         502,
         504
@@ -503,11 +502,11 @@ export const ENTRIES: readonly CatalogEntry[] = [
         "No response received from the managed identity endpoint",
         "Connection to IMDS endpoint cannot be established",
         "IMDS endpoint, but it is not available",
-        "no response from the IMDS endpoint"
+        "no response from the IMDS endpoint",
+        "IMDS token request timed out",
+        "context deadline exceeded"
       ],
-      "hints": [
-        "169.254.169.254"
-      ],
+      "hints": [],
       "status": [],
       "fallback": false
     },
@@ -548,11 +547,10 @@ export const ENTRIES: readonly CatalogEntry[] = [
         "ManagedIdentityCredential"
       ],
       "messages": [
-        "Multiple attempts failed to obtain a token from the managed identity endpoint"
+        "Multiple attempts failed to obtain a token from the managed identity endpoint",
+        "MaxRetries"
       ],
-      "hints": [
-        "169.254.169.254"
-      ],
+      "hints": [],
       "status": [],
       "fallback": false
     },
@@ -599,9 +597,7 @@ export const ENTRIES: readonly CatalogEntry[] = [
       "messages": [
         "i/o timeout"
       ],
-      "hints": [
-        "169.254.169.254"
-      ],
+      "hints": [],
       "status": [],
       "fallback": false
     },
@@ -642,11 +638,11 @@ export const ENTRIES: readonly CatalogEntry[] = [
       ],
       "messages": [
         "no azure identity found for request clientID",
-        "No managed identity endpoint found"
+        "No managed identity endpoint found",
+        "no AzureAssignedIdentity found"
       ],
       "hints": [
         "aad-pod-identity",
-        "NMI",
         "aadpodidbinding"
       ],
       "status": [],
@@ -729,6 +725,7 @@ export const ENTRIES: readonly CatalogEntry[] = [
       ],
       "messages": [
         "Please run 'az login' to set up account",
+        "Please run 'az login' to setup account",
         "run 'az login'",
         "Please run: az login",
         "Interactive authentication is needed"
@@ -777,6 +774,7 @@ export const ENTRIES: readonly CatalogEntry[] = [
         "no client ID specified",
         "no tenant ID specified",
         "no token file specified",
+        "no token source specified",
         "workload options are not fully configured"
       ],
       "hints": [
@@ -803,50 +801,6 @@ export const ENTRIES: readonly CatalogEntry[] = [
     ]
   },
   {
-    "id": "managed-identity-host-vm",
-    "title": "Managed identity on Azure Virtual Machines and Scale Sets",
-    "kind": "host",
-    "source": {
-      "guide": "azidentity",
-      "section": "troubleshoot-managedidentitycredential-authentication-issues",
-      "row": "Azure Virtual Machines and Scale Sets",
-      "url": "https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md#troubleshoot-managedidentitycredential-authentication-issues"
-    },
-    "match": {
-      "codes": [],
-      "credentials": [
-        "ManagedIdentityCredential"
-      ],
-      "messages": [],
-      "hints": [
-        "169.254.169.254",
-        "IMDS",
-        "/metadata/identity/oauth2/token"
-      ],
-      "status": [],
-      "fallback": false
-    },
-    "description": "On a VM or scale set, ManagedIdentityCredential gets tokens from the instance metadata service (IMDS) at a fixed link-local address. The identity must be enabled or attached on the VM itself.",
-    "mitigation": "- Set up the identity: [Configuration](https://docs.microsoft.com/azure/active-directory/managed-identities-azure-resources/qs-configure-portal-windows-vm).\n- Known errors and checks: [Troubleshooting](https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md#azure-virtual-machine-managed-identity).",
-    "related": [
-      "verify-imds",
-      "managed-identity-overview"
-    ],
-    "category": "configuration",
-    "actor": "operator",
-    "retryable": false,
-    "links": [
-      {
-        "text": "Configuration",
-        "url": "https://docs.microsoft.com/azure/active-directory/managed-identities-azure-resources/qs-configure-portal-windows-vm"
-      },
-      {
-        "text": "Troubleshooting",
-        "url": "https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md#azure-virtual-machine-managed-identity"
-      }
-    ]
-  },
-  {
     "id": "managed-identity-host-app-service",
     "title": "Managed identity on Azure App Service and Azure Functions",
     "kind": "host",
@@ -867,7 +821,9 @@ export const ENTRIES: readonly CatalogEntry[] = [
         "IDENTITY_HEADER",
         "MSI_ENDPOINT",
         "MSI_SECRET",
-        "/msi/token"
+        "/msi/token",
+        "AppService managed identity",
+        "App Service managed identity"
       ],
       "status": [],
       "fallback": false
@@ -910,9 +866,10 @@ export const ENTRIES: readonly CatalogEntry[] = [
       "messages": [],
       "hints": [
         "aad-pod-identity",
-        "NMI",
         "aadpodidbinding",
-        "AzureIdentityBinding"
+        "AzureIdentityBinding",
+        "AzureAssignedIdentity",
+        "for pod:"
       ],
       "status": [],
       "fallback": false
@@ -958,7 +915,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
         "himds",
         "azcmagent",
         "IMDS_ENDPOINT",
-        "Azure Arc"
+        "Azure Arc",
+        "AzureArc managed identity"
       ],
       "status": [],
       "fallback": false
@@ -997,6 +955,7 @@ export const ENTRIES: readonly CatalogEntry[] = [
       "hints": [
         "IDENTITY_SERVER_THUMBPRINT",
         "Service Fabric",
+        "ServiceFabric",
         ":2377"
       ],
       "status": [],
@@ -1014,6 +973,49 @@ export const ENTRIES: readonly CatalogEntry[] = [
       {
         "text": "Configuration",
         "url": "https://docs.microsoft.com/azure/service-fabric/concepts-managed-identity"
+      }
+    ]
+  },
+  {
+    "id": "managed-identity-host-vm",
+    "title": "Managed identity on Azure Virtual Machines and Scale Sets",
+    "kind": "host",
+    "source": {
+      "guide": "azidentity",
+      "section": "troubleshoot-managedidentitycredential-authentication-issues",
+      "row": "Azure Virtual Machines and Scale Sets",
+      "url": "https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md#troubleshoot-managedidentitycredential-authentication-issues"
+    },
+    "match": {
+      "codes": [],
+      "credentials": [
+        "ManagedIdentityCredential"
+      ],
+      "messages": [],
+      "hints": [
+        "169.254.169.254",
+        "IMDS managed identity"
+      ],
+      "status": [],
+      "fallback": false
+    },
+    "description": "On a VM or scale set, ManagedIdentityCredential gets tokens from the instance metadata service (IMDS) at a fixed link-local address. The identity must be enabled or attached on the VM itself.",
+    "mitigation": "- Set up the identity: [Configuration](https://docs.microsoft.com/azure/active-directory/managed-identities-azure-resources/qs-configure-portal-windows-vm).\n- Known errors and checks: [Troubleshooting](https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md#azure-virtual-machine-managed-identity).",
+    "related": [
+      "verify-imds",
+      "managed-identity-overview"
+    ],
+    "category": "configuration",
+    "actor": "operator",
+    "retryable": false,
+    "links": [
+      {
+        "text": "Configuration",
+        "url": "https://docs.microsoft.com/azure/active-directory/managed-identities-azure-resources/qs-configure-portal-windows-vm"
+      },
+      {
+        "text": "Troubleshooting",
+        "url": "https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md#azure-virtual-machine-managed-identity"
       }
     ]
   },

@@ -65,7 +65,13 @@ const quote = (s: string) => `“${s}”`;
 function haystack(parsed: ParsedAuthError, text: string | undefined): string {
   const parts: string[] = [];
   const add = (p: ParsedAuthError) => {
-    for (const v of [p.message, p.errorDescription, p.serviceError?.code, p.serviceError?.message, p.request?.url])
+    for (const v of [
+      p.message,
+      p.errorDescription,
+      p.serviceError?.code,
+      p.serviceError?.message,
+      p.request?.url,
+    ])
       if (v) parts.push(v);
     for (const m of p.chain ?? []) add(m);
   };
@@ -74,23 +80,93 @@ function haystack(parsed: ParsedAuthError, text: string | undefined): string {
   return foldText(parts.join("\n"));
 }
 
-function scoreEntry(ix: IndexedEntry, parsed: ParsedAuthError, hay: string): Scored | undefined {
+/** Credential names that are chains: they never contradict an entry written for one of their members. */
+const CHAIN_CREDENTIALS = new Set(["defaultazurecredential", "chainedtokencredential"]);
+
+/** What the error says about credentials: the one that failed, the chain's members, and what the URL implies. */
+interface CredentialFacts {
+  /** Lower-cased names of every credential involved. */
+  all: Set<string>;
+  /** The credential the error is about (lower case), when it is not a chain. */
+  direct?: string;
+  /** Lower-cased name of the top-level credential, chain or not. */
+  top?: string;
+  /** Credentials of chain members that carry each AADSTS code. */
+  byCode: Map<number, Set<string>>;
+}
+
+/** A managed identity endpoint in the request URL names the credential even when the text does not. */
+function impliedCredential(parsed: ParsedAuthError): string | undefined {
+  const url = parsed.request?.url ?? "";
+  return url.includes("169.254.169.254") || url.includes("/metadata/identity/") || url.includes("/msi/token")
+    ? "managedidentitycredential"
+    : undefined;
+}
+
+function credentialFacts(parsed: ParsedAuthError): CredentialFacts {
+  const top = parsed.credential?.toLowerCase();
+  const facts: CredentialFacts = { all: new Set(), byCode: new Map(), ...(top ? { top } : {}) };
+  if (top) facts.all.add(top);
+  if (top && !CHAIN_CREDENTIALS.has(top)) facts.direct = top;
+  const implied = impliedCredential(parsed);
+  if (implied) {
+    facts.all.add(implied);
+    facts.direct ??= implied;
+  }
+  for (const member of parsed.chain ?? []) {
+    const name = member.credential?.toLowerCase() ?? impliedCredential(member);
+    if (!name) continue;
+    facts.all.add(name);
+    for (const code of member.codes) {
+      const set = facts.byCode.get(code) ?? new Set();
+      set.add(name);
+      facts.byCode.set(code, set);
+    }
+  }
+  return facts;
+}
+
+/** The request went to Entra or a managed identity endpoint, so a 401/403 is about getting a token. */
+function isTokenRequest(parsed: ParsedAuthError): boolean {
+  const url = parsed.request?.url;
+  if (!url) return false;
+  return impliedCredential(parsed) !== undefined || parsed.tenant !== undefined || url.includes("/oauth2/");
+}
+
+function scoreEntry(
+  ix: IndexedEntry,
+  parsed: ParsedAuthError,
+  hay: string,
+  facts: CredentialFacts,
+): Scored | undefined {
   const { entry } = ix;
-  const cred = parsed.credential?.toLowerCase();
   const specific = ix.credentials.length > 0;
-  const credMatches = cred !== undefined && ix.credentials.includes(cred);
-  const credOther = cred !== undefined && specific && !credMatches;
+  const credMatches = ix.credentials.some((c) => facts.all.has(c));
+  // A direct (non-chain) credential that is not the entry's contradicts it; a chain does not.
+  const credOther = specific && !credMatches && facts.direct !== undefined;
+  // The entry's credential is named somewhere in the text (a log line, a chain member).
+  const credMentioned = credMatches || (specific && ix.credentials.some((c) => hay.includes(c)));
+  const credLabel = parsed.credential ?? [...facts.all][0] ?? "";
   const signals: Array<{ score: number; reason: string }> = [];
 
   const codes = entry.match.codes.filter((c) => parsed.codes.includes(c));
   if (codes.length > 0) {
     const list = codes.map((c) => `AADSTS${c}`).join(", ");
-    if (credMatches) signals.push({ score: SCORES.codeAndCredential, reason: `${list} under ${parsed.credential}` });
+    // The credential that carries the code: the failing credential, or the chain member that got it.
+    const carrier = codes
+      .flatMap((c) => [...(facts.byCode.get(c) ?? [])])
+      .concat(facts.direct ? [facts.direct] : [])
+      .find((c) => ix.credentials.includes(c));
+    if (specific && carrier)
+      signals.push({
+        score: SCORES.codeAndCredential,
+        reason: `${list} under ${entry.match.credentials.find((c) => c.toLowerCase() === carrier) ?? carrier}`,
+      });
     else if (!specific) signals.push({ score: SCORES.codeAnyCredential, reason: `${list}` });
-    else if (cred === undefined)
+    else if (facts.direct === undefined && facts.byCode.size === 0)
       signals.push({
         score: SCORES.codeCredentialUnknown,
-        reason: `${list} (the entry is written for ${entry.match.credentials.join(", ")}; the error names no credential)`,
+        reason: `${list} (the entry is written for ${entry.match.credentials.join(", ")}; the error does not say which credential got it)`,
       });
     else
       signals.push({
@@ -101,13 +177,25 @@ function scoreEntry(ix: IndexedEntry, parsed: ParsedAuthError, hay: string): Sco
 
   const phrase = entry.match.messages.find((_, i) => hay.includes(ix.messages[i] as string));
   if (phrase) {
-    const score = credMatches ? SCORES.messageAndCredential : credOther ? SCORES.messageOtherCredential : SCORES.message;
+    const score = credMentioned
+      ? SCORES.messageAndCredential
+      : credOther
+        ? SCORES.messageOtherCredential
+        : SCORES.message;
     signals.push({ score, reason: `message contains ${quote(phrase)}` });
   }
 
-  if (parsed.status !== undefined && entry.match.status.includes(parsed.status) && parsed.codes.length === 0) {
-    if (credMatches) signals.push({ score: SCORES.statusAndCredential, reason: `HTTP ${parsed.status} from ${parsed.credential}` });
-    else if (!specific) signals.push({ score: SCORES.status, reason: `HTTP ${parsed.status}` });
+  // Status alone is a weak signal: ignored when the error carries an AADSTS code, and for entries that
+  // are about service calls (no credential) when the request went to a token endpoint.
+  if (
+    parsed.status !== undefined &&
+    entry.match.status.includes(parsed.status) &&
+    parsed.codes.length === 0
+  ) {
+    if (credMentioned)
+      signals.push({ score: SCORES.statusAndCredential, reason: `HTTP ${parsed.status} from ${credLabel}` });
+    else if (!specific && !isTokenRequest(parsed))
+      signals.push({ score: SCORES.status, reason: `HTTP ${parsed.status}` });
   }
 
   const hint = entry.match.hints.find((_, i) => hay.includes(ix.hints[i] as string));
@@ -119,16 +207,22 @@ function scoreEntry(ix: IndexedEntry, parsed: ParsedAuthError, hay: string): Sco
   }
 
   if (entry.match.fallback && credMatches && signals.length === 0) {
-    signals.push({ score: SCORES.credentialFallback, reason: `general advice for ${parsed.credential}` });
+    signals.push({ score: SCORES.credentialFallback, reason: `general advice for ${credLabel}` });
   }
   if (signals.length === 0) return undefined;
 
   signals.sort((a, b) => b.score - a.score);
   const best = signals[0]?.score ?? 0;
   const reasons = signals.map((s) => s.reason);
-  if (credMatches && !reasons.some((r) => r.includes(parsed.credential as string)))
-    reasons.push(`credential ${parsed.credential}`);
-  return { ix, score: best + Math.min(MAX_BONUS, signals.length - 1), reasons };
+  // One more point when the entry is written for the top-level credential itself. For a chain this holds
+  // only when it lists two or more attempts: then the chain's own entry sums them up best, while a chain
+  // that shows one concrete failure is better explained by that failure's entry.
+  const chainSummary = (parsed.chain?.length ?? 0) >= 2;
+  const topIsChain = facts.top !== undefined && CHAIN_CREDENTIALS.has(facts.top);
+  const topBonus =
+    facts.top !== undefined && ix.credentials.includes(facts.top) && (!topIsChain || chainSummary) ? 1 : 0;
+  if (topBonus) reasons.push(`written for ${parsed.credential}`);
+  return { ix, score: best + Math.min(MAX_BONUS, signals.length - 1 + topBonus), reasons };
 }
 
 /** True when the parsed error carries anything worth explaining. */
@@ -174,9 +268,10 @@ export function match(parsed: ParsedAuthError, options: MatchOptions = {}): Matc
     const limit = options.limit ?? 5;
     const safe: ParsedAuthError = { ...parsed, codes: Array.isArray(parsed?.codes) ? parsed.codes : [] };
     const hay = haystack(safe, options.text);
+    const facts = credentialFacts(safe);
     const scored: Scored[] = [];
     for (const ix of catalog.indexed) {
-      const s = scoreEntry(ix, safe, hay);
+      const s = scoreEntry(ix, safe, hay, facts);
       if (s) scored.push(s);
     }
     if (scored.length === 0 && hasSignal(safe)) {

@@ -91,3 +91,43 @@ export function aadstsBlock(text: string): string | undefined {
 export function clientIdFrom(text: string): string | undefined {
   return PATTERNS.clientIdLabel.exec(text)?.[1];
 }
+
+const JSON_ESCAPES: Record<string, string> = {
+  '"': '"',
+  "\\": "\\",
+  "/": "/",
+  b: "\b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "\t",
+};
+
+/** Undo one level of JSON string escaping (text that was a JSON string value, pasted with its escapes). */
+export function unescapeOnce(text: string): string {
+  return text.replace(PATTERNS.jsonEscape, (_m, simple: string | undefined, hex: string | undefined) =>
+    simple ? (JSON_ESCAPES[simple] ?? simple) : String.fromCharCode(Number.parseInt(hex ?? "0", 16)),
+  );
+}
+
+/** The text is a JSON string value pasted with its escapes: escaped quotes, or escaped line breaks but no real ones. */
+export function looksEscaped(text: string): boolean {
+  return text.includes('\\"') || (text.includes("\\n") && !text.includes("\n"));
+}
+
+/**
+ * Drop a prefix that most lines share: `> ` from quoted replies, `│ ` from Terraform's framed
+ * diagnostics. Applied only when at least two lines and most non-empty lines carry it.
+ */
+export function stripLinePrefixes(text: string): string {
+  const lines = text.split("\n");
+  let nonEmpty = 0;
+  let prefixed = 0;
+  for (const line of lines) {
+    if (line.trim() === "") continue;
+    nonEmpty++;
+    if (PATTERNS.linePrefix.test(line)) prefixed++;
+  }
+  if (prefixed < 2 || prefixed * 10 < nonEmpty * 6) return text;
+  return lines.map((line) => line.replace(PATTERNS.linePrefix, "")).join("\n");
+}

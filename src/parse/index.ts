@@ -11,14 +11,17 @@ import {
   aadstsCodes,
   clientIdFrom,
   descriptionParts,
+  looksEscaped,
   normalizeTimestamp,
   squash,
+  stripLinePrefixes,
   tenantFromUrl,
   unescapeLineBreaks,
+  unescapeOnce,
 } from "./fields.js";
 import { readGoShape } from "./go.js";
 import { MAX_INPUT_LENGTH, toInputText } from "./input.js";
-import { findBody } from "./json-body.js";
+import { type FoundBody, findBody, unwrapJsonRecord } from "./json-body.js";
 
 export { MAX_INPUT_LENGTH } from "./input.js";
 
@@ -31,6 +34,8 @@ export interface ParseOptions {
 
 /** Chains nest at most this deep (a chain inside a chain member). */
 const MAX_CHAIN_DEPTH = 2;
+/** JSON log records nested inside each other are unwrapped at most this deep. */
+const MAX_UNWRAP_DEPTH = 4;
 
 /**
  * Extract the structured fields of an Entra authentication failure from a string, an `Error`, a token
@@ -42,7 +47,10 @@ export function parse(input: unknown, options: ParseOptions = {}): ParsedAuthErr
 }
 
 /** parse(), plus the redacted text it read (for phrase matching and excerpts). Never throws. */
-export function parseWithText(input: unknown, options: ParseOptions = {}): { parsed: ParsedAuthError; text: string } {
+export function parseWithText(
+  input: unknown,
+  options: ParseOptions = {},
+): { parsed: ParsedAuthError; text: string } {
   try {
     const { text: raw, body } = toInputText(input);
     const max = options.maxLength ?? MAX_INPUT_LENGTH;
@@ -63,15 +71,26 @@ export function parseWithText(input: unknown, options: ParseOptions = {}): { par
   }
 }
 
-function parseText(input: string, givenBody: Record<string, unknown> | undefined, depth: number): ParsedAuthError {
-  const text = input.replace(PATTERNS.carriageReturn, "\n");
+function parseText(
+  input: string,
+  givenBody: Record<string, unknown> | undefined,
+  depth: number,
+): ParsedAuthError {
+  let text = input.replace(PATTERNS.carriageReturn, "\n");
+  // A JSON log record: parse the field that holds the failure instead of the record around it.
+  const inner = givenBody || depth >= MAX_UNWRAP_DEPTH ? undefined : unwrapJsonRecord(text);
+  if (inner !== undefined) return parseText(inner, undefined, depth + 1);
+  text = stripLinePrefixes(text);
+  // Text pasted with its JSON string escapes (a log field): undo one level so the shape shows again.
+  const unescaped = looksEscaped(text) ? unescapeOnce(text).replace(PATTERNS.carriageReturn, "\n") : text;
   const out: ParsedAuthError = { codes: [] };
 
-  const found = givenBody ? { body: givenBody as EntraErrorBody } : findBody(text);
+  let found: FoundBody = givenBody ? { body: givenBody as EntraErrorBody } : findBody(text);
+  if (!found.body && unescaped !== text) found = findBody(unescaped);
   const body = found.body;
-  const go = readGoShape(text);
+  const go = readGoShape(unescaped);
   // Labels and codes are read from text whose escaped line breaks are real ones.
-  const plain = unescapeLineBreaks(text);
+  const plain = unescapeLineBreaks(unescaped);
 
   if (go.credential) out.credential = go.credential;
   if (go.sdk) out.sdk = go.sdk;
@@ -86,7 +105,8 @@ function parseText(input: string, givenBody: Record<string, unknown> | undefined
 
   if (body?.error) out.error = body.error;
   const description = body?.error_description ?? aadstsBlock(plain);
-  if (description) out.errorDescription = unescapeLineBreaks(description).replace(PATTERNS.carriageReturn, "\n");
+  if (description)
+    out.errorDescription = unescapeLineBreaks(description).replace(PATTERNS.carriageReturn, "\n");
 
   // Codes: the body's error_codes first (the contract), then every AADSTS code in order of appearance.
   const codes: number[] = [];

@@ -66,7 +66,8 @@ export function safeStringify(value: unknown, maxLength = MAX_INPUT_LENGTH): str
     } catch {
       return "[Unreadable]";
     }
-    if (v instanceof Error) keys = ["name", "message", ...keys.filter((k) => k !== "name" && k !== "message")];
+    if (v instanceof Error)
+      keys = ["name", "message", ...keys.filter((k) => k !== "name" && k !== "message")];
     for (const k of keys) {
       const w = walk(readProp(v, k), depth + 1);
       if (w !== undefined) Object.defineProperty(out, k, { value: w, enumerable: true, writable: true });
@@ -86,11 +87,13 @@ function errorText(obj: object, seen: Set<object>, depth: number): string {
   const name = readProp(obj, "name");
   const message = readProp(obj, "message");
   let text = typeof message === "string" ? message : "";
-  if (typeof name === "string" && name && name !== "Error" && !text.startsWith(name)) text = `${name}: ${text}`;
+  if (typeof name === "string" && name && name !== "Error" && !text.startsWith(name))
+    text = `${name}: ${text}`;
   const cause = readProp(obj, "cause");
   if (cause && depth < MAX_CAUSE_DEPTH) {
     if (typeof cause === "string") text += `\nCaused by: ${cause}`;
-    else if (typeof cause === "object" && !seen.has(cause)) text += `\nCaused by: ${errorText(cause, seen, depth + 1)}`;
+    else if (typeof cause === "object" && !seen.has(cause))
+      text += `\nCaused by: ${errorText(cause, seen, depth + 1)}`;
   }
   return text;
 }
@@ -99,7 +102,8 @@ export function toInputText(input: unknown): InputText {
   if (typeof input === "string") return { text: input };
   if (input === null || input === undefined) return { text: "" };
   if (typeof input !== "object") return { text: typeof input === "symbol" ? "" : safeString(input) };
-  if (looksLikeEntraBody(input)) return { text: safeStringify(input), body: input as Record<string, unknown> };
+  if (looksLikeEntraBody(input))
+    return { text: safeStringify(input), body: input as Record<string, unknown> };
   if (input instanceof Error || typeof readProp(input, "message") === "string") {
     return { text: errorText(input, new Set(), 0) };
   }

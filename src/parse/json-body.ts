@@ -45,8 +45,11 @@ function braceSpans(text: string): Array<[number, number]> {
 function asEntraBody(value: unknown): EntraErrorBody | undefined {
   if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
   const v = value as Record<string, unknown>;
-  if (typeof v.error !== "string" && typeof v.error_description !== "string" && !Array.isArray(v.error_codes))
+  // A bare `error` counts only when it looks like an OAuth error token; log records use `error` for prose.
+  const oauthError = typeof v.error === "string" && PATTERNS.oauthErrorToken.test(v.error);
+  if (!oauthError && typeof v.error_description !== "string" && !Array.isArray(v.error_codes))
     return undefined;
+  if (typeof v.error === "string" && !oauthError) return undefined;
   const result = EntraErrorBodySchema.safeParse(v);
   return result.success ? result.data : undefined;
 }
@@ -58,6 +61,38 @@ function asServiceError(value: unknown): ServiceError | undefined {
   const { code, message } = error as Record<string, unknown>;
   if (typeof code !== "string" || !code) return undefined;
   return typeof message === "string" ? { code, message } : { code };
+}
+
+/**
+ * When the whole text is one JSON log record (not an error body), the string field that holds the auth
+ * failure, unwrapped from its JSON escaping. Nested records are searched up to six levels deep.
+ */
+export function unwrapJsonRecord(text: string): string | undefined {
+  const t = text.trim();
+  if (!(t.startsWith("{") && t.endsWith("}")) && !(t.startsWith("[") && t.endsWith("]"))) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(t);
+  } catch {
+    return undefined;
+  }
+  if (asEntraBody(value)) return undefined;
+  let best: string | undefined;
+  let visited = 0;
+  const visit = (v: unknown, depth: number) => {
+    if (visited++ > 2000 || depth > 6) return;
+    if (typeof v === "string") {
+      const inner = v.trim();
+      if ((inner.startsWith("{") || inner.startsWith("[")) && depth < 6) {
+        const nested = unwrapJsonRecord(inner);
+        if (nested && (!best || nested.length > best.length)) best = nested;
+      }
+      if (PATTERNS.authMarker.test(v) && (!best || v.length > best.length)) best = v;
+    } else if (Array.isArray(v)) for (const x of v) visit(x, depth + 1);
+    else if (v && typeof v === "object") for (const x of Object.values(v)) visit(x, depth + 1);
+  };
+  visit(value, 0);
+  return best;
 }
 
 /** Entra bodies found in JSON objects anywhere in the text; the first one wins. */

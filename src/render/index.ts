@@ -38,7 +38,9 @@ export function render(explanation: Explanation, options: RenderOptions = {}): s
     if (format === "json") return `${JSON.stringify(explanation, null, 2)}\n`;
     return renderModel(buildModel(explanation, options.catalog ?? defaultCatalog), format);
   } catch {
-    return format === "json" ? '{"parsed":{"codes":[]},"matches":[]}\n' : "aadsts: this explanation could not be rendered\n";
+    return format === "json"
+      ? '{"parsed":{"codes":[]},"matches":[]}\n'
+      : "aadsts: this explanation could not be rendered\n";
   }
 }
 

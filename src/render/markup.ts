@@ -7,7 +7,13 @@ import { PATTERNS } from "../patterns.js";
 import type { MatchView, RenderModel } from "./model.js";
 import { stripControl } from "./terminal.js";
 
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const HTML_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 /** Escape text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -16,7 +22,10 @@ export function escapeHtml(text: string): string {
 
 /** Escape input-derived text for Markdown inline context, on one line. */
 export function escapeMarkdown(text: string): string {
-  return stripControl(text).replace(PATTERNS.whitespace, " ").trim().replace(PATTERNS.markdownSpecial, "\\$&");
+  return stripControl(text)
+    .replace(PATTERNS.whitespace, " ")
+    .trim()
+    .replace(PATTERNS.markdownSpecial, "\\$&");
 }
 
 function isHttps(href: string): boolean {
@@ -75,7 +84,10 @@ function mdMatch(m: MatchView, lines: string[]): void {
 export function renderMarkdown(model: RenderModel): string {
   const lines: string[] = [];
   const best = model.best;
-  lines.push(`## ${best ? `${escapeMarkdown(best.title)} (\`${best.id}\`)` : escapeMarkdown(model.summary)}`, "");
+  lines.push(
+    `## ${best ? `${escapeMarkdown(best.title)} (\`${best.id}\`)` : escapeMarkdown(model.summary)}`,
+    "",
+  );
   if (best?.score !== undefined && best.reasons.length > 0)
     lines.push(`Matched on: ${best.reasons.map(escapeMarkdown).join("; ")}.`, "");
   if (model.fields.length > 0) {
@@ -85,7 +97,8 @@ export function renderMarkdown(model: RenderModel): string {
   }
   if (model.chain.length > 0) {
     lines.push("### Credentials tried", "", "| Credential | Outcome |", "| --- | --- |");
-    for (const c of model.chain) lines.push(`| ${escapeMarkdown(c.credential)} | ${escapeMarkdown(c.outcome)} |`);
+    for (const c of model.chain)
+      lines.push(`| ${escapeMarkdown(c.credential)} | ${escapeMarkdown(c.outcome)} |`);
     lines.push("");
   }
   if (best) mdMatch(best, lines);
@@ -93,7 +106,9 @@ export function renderMarkdown(model: RenderModel): string {
   if (model.alternatives.length > 0) {
     lines.push("### Other possible causes", "");
     for (const a of model.alternatives)
-      lines.push(`- ${escapeMarkdown(a.title)} (\`${a.id}\`, score ${a.score ?? ""}): ${a.reasons.map(escapeMarkdown).join("; ")}`);
+      lines.push(
+        `- ${escapeMarkdown(a.title)} (\`${a.id}\`, score ${a.score ?? ""}): ${a.reasons.map(escapeMarkdown).join("; ")}`,
+      );
     lines.push("");
   }
   return `${lines.join("\n").trimEnd()}\n`;
@@ -108,7 +123,9 @@ function htmlMatch(m: MatchView, out: string[]): void {
     out.push("<h3>Links</h3>", "<ul>");
     for (const l of m.links)
       if (isHttps(l.url))
-        out.push(`<li><a href="${escapeHtml(l.url)}" rel="noopener noreferrer">${escapeHtml(l.text)}</a></li>`);
+        out.push(
+          `<li><a href="${escapeHtml(l.url)}" rel="noopener noreferrer">${escapeHtml(l.text)}</a></li>`,
+        );
     out.push("</ul>");
   }
   if (m.related.length > 0) {
@@ -143,8 +160,12 @@ export function renderHtml(model: RenderModel): string {
   }
   if (model.chain.length > 0) {
     out.push("<h3>Credentials tried</h3>", '<table class="aadsts-chain">');
-    out.push('<thead><tr><th scope="col">Credential</th><th scope="col">Outcome</th></tr></thead>', "<tbody>");
-    for (const c of model.chain) out.push(`<tr><td>${escapeHtml(c.credential)}</td><td>${escapeHtml(c.outcome)}</td></tr>`);
+    out.push(
+      '<thead><tr><th scope="col">Credential</th><th scope="col">Outcome</th></tr></thead>',
+      "<tbody>",
+    );
+    for (const c of model.chain)
+      out.push(`<tr><td>${escapeHtml(c.credential)}</td><td>${escapeHtml(c.outcome)}</td></tr>`);
     out.push("</tbody>", "</table>");
   }
   if (best) htmlMatch(best, out);

@@ -71,7 +71,9 @@ function fieldValue(parsed: ParsedAuthError, key: keyof ParsedAuthError): FieldR
     case "codes":
       return parsed.codes.length > 0 ? parsed.codes.map((c) => `AADSTS${c}`).join(", ") : undefined;
     case "status":
-      return parsed.status === undefined ? undefined : `${parsed.status}${parsed.statusText ? ` ${parsed.statusText}` : ""}`;
+      return parsed.status === undefined
+        ? undefined
+        : `${parsed.status}${parsed.statusText ? ` ${parsed.statusText}` : ""}`;
     case "request":
       return parsed.request ? `${parsed.request.method} ${parsed.request.url}` : undefined;
     case "serviceError":
@@ -143,11 +145,17 @@ export function buildModel(ex: Explanation, catalog: Catalog = defaultCatalog): 
 }
 
 /** A catalog entry on its own (lookup): the same view, without score and reasons. */
-export function entryModel(m: Omit<Match, "score" | "reasons">, catalog: Catalog = defaultCatalog): RenderModel {
+export function entryModel(
+  m: Omit<Match, "score" | "reasons">,
+  catalog: Catalog = defaultCatalog,
+): RenderModel {
   const v = view({ ...m, score: 0, reasons: [] }, catalog, false);
   return {
     summary: `${m.title} (${m.id})`,
-    fields: m.codes.length > 0 ? [{ label: "AADSTS codes", value: m.codes.map((c) => `AADSTS${c}`).join(", ") }] : [],
+    fields:
+      m.codes.length > 0
+        ? [{ label: "AADSTS codes", value: m.codes.map((c) => `AADSTS${c}`).join(", ") }]
+        : [],
     chain: [],
     best: v,
     alternatives: [],

@@ -4,7 +4,7 @@
  * stripped of control characters first, so a crafted log line cannot move the cursor or retitle the
  * terminal.
  */
-import { type Token, type Tokens, lexer } from "marked";
+import { lexer, type Token, type Tokens } from "marked";
 import { PATTERNS } from "../patterns.js";
 import type { MatchView, RenderModel } from "./model.js";
 
@@ -198,7 +198,9 @@ export function renderTerminal(model: RenderModel, style: Style): string {
     lines.push("");
     lines.push(style.heading("Other possible causes"));
     for (const a of model.alternatives)
-      lines.push(`  - ${a.title} ${style.dim(`[${a.id}] score ${a.score ?? ""}: ${stripControl(a.reasons.join("; "))}`)}`);
+      lines.push(
+        `  - ${a.title} ${style.dim(`[${a.id}] score ${a.score ?? ""}: ${stripControl(a.reasons.join("; "))}`)}`,
+      );
   }
   return `${lines.join("\n").trimEnd()}\n`;
 }

@@ -1,0 +1,76 @@
+/** Every help text of the CLI, in one place. */
+export const EXIT_CODES = {
+  ok: 0,
+  notRecognised: 1,
+  usage: 2,
+  io: 3,
+} as const;
+
+export const MAIN_HELP = `aadsts: explain Microsoft Entra ID (Azure AD) authentication failures
+
+Usage:
+  aadsts explain [TEXT | -]      explain an error (reads stdin when TEXT is absent or -)
+  aadsts lookup <CODE | ID>      show one catalog entry: 7000215, AADSTS7000215 or client-secret-invalid
+  aadsts list                    list the catalog
+
+Options (all commands):
+  --format <F>    text | markdown | html | ansi | json  (default: ansi on a terminal, text when piped)
+  --color <C>     auto | always | never  (default auto; NO_COLOR turns colour off)
+  -h, --help      help for a command
+  -v, --version   print the version
+
+Exit codes:
+  0  explained, or entry found
+  1  nothing recognised, or unknown code/id
+  2  usage error
+  3  input could not be read
+
+Run 'aadsts <command> --help' for a command's options.
+`;
+
+export const COMMAND_HELP: Record<string, string> = {
+  explain: `Usage: aadsts explain [TEXT | -] [options]
+
+Explain an authentication error: the error text from any Azure SDK, a token endpoint JSON body,
+or plain 'AADSTSnnnn: ...' text. With no TEXT, or with -, the text is read from stdin.
+Secrets in the input (tokens, client secrets, passwords, SAS signatures) are redacted from the output.
+
+Options:
+  --format <F>    text | markdown | html | ansi | json
+  --color <C>     auto | always | never
+  --limit <N>     how many matches to show (default 5)
+  --no-redact     keep secrets in the parsed fields (never do this for output you share)
+  -h, --help      this help
+
+Examples:
+  aadsts explain "AADSTS7000215: Invalid client secret provided."
+  go test ./... 2>&1 | aadsts explain --format json
+  aadsts explain - < error.txt
+
+Exit codes: 0 explained, 1 nothing recognised, 2 usage error, 3 input could not be read.
+`,
+  lookup: `Usage: aadsts lookup <CODE | AADSTSCODE | ID> [options]
+
+Show one catalog entry by AADSTS code (7000215 or AADSTS7000215) or by entry id
+(client-secret-invalid). Where a code has one entry per credential, the most general is shown
+and the others are listed under it.
+
+Options:
+  --format <F>    text | markdown | html | ansi | json
+  --color <C>     auto | always | never
+  -h, --help      this help
+
+Exit codes: 0 found, 1 unknown code or id, 2 usage error.
+`,
+  list: `Usage: aadsts list [options]
+
+List every catalog entry: id, AADSTS codes, credentials and title.
+
+Options:
+  --format <F>    text | markdown | html | ansi | json
+  --color <C>     auto | always | never
+  -h, --help      this help
+
+Exit codes: 0 always, 2 usage error.
+`,
+};

@@ -1,0 +1,213 @@
+/**
+ * The CLI as a function of its inputs: arguments, environment, terminal flags and I/O callbacks in,
+ * an exit code out. main.ts binds it to the real process; tests call it directly or spawn the binary.
+ */
+import { parseArgs } from "node:util";
+import { listEntries, lookupAll } from "../catalog/index.js";
+import { explain } from "../explain.js";
+import { entryView } from "../match/index.js";
+import { FORMATS, type Format, render, renderEntry } from "../render/index.js";
+import { escapeHtml, escapeMarkdown } from "../render/markup.js";
+import { ANSI } from "../render/terminal.js";
+import { COMMAND_HELP, EXIT_CODES, MAIN_HELP } from "./help.js";
+
+export interface CliIO {
+  argv: string[];
+  env: Record<string, string | undefined>;
+  stdoutIsTTY: boolean;
+  stdinIsTTY: boolean;
+  /** Read all of stdin (bounded by the caller). */
+  readStdin(): Promise<string>;
+  out(text: string): void;
+  err(text: string): void;
+  version: string;
+}
+
+class UsageError extends Error {}
+
+const COLORS = ["auto", "always", "never"] as const;
+type Color = (typeof COLORS)[number];
+
+/** The output format: explicit --format wins, except that colour off turns ansi into text. */
+export function resolveFormat(
+  format: string | undefined,
+  color: Color,
+  env: CliIO["env"],
+  isTTY: boolean,
+): Format {
+  const colorOn =
+    color === "always" ||
+    (color === "auto" && isTTY && !env.NO_COLOR && env.TERM !== "dumb") ||
+    (color === "auto" && !!env.FORCE_COLOR && env.FORCE_COLOR !== "0");
+  if (format === undefined) return colorOn ? "ansi" : "text";
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`unknown format '${format}' (expected ${FORMATS.join(", ")})`);
+  if (format === "ansi" && color === "never") return "text";
+  return format as Format;
+}
+
+const COMMON_OPTIONS = {
+  format: { type: "string" },
+  color: { type: "string", default: "auto" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+const EXPLAIN_OPTIONS = {
+  ...COMMON_OPTIONS,
+  limit: { type: "string" },
+  "no-redact": { type: "boolean" },
+} as const;
+
+/** node:util parseArgs, with its errors turned into usage errors. */
+function parseCommandArgs<O extends typeof COMMON_OPTIONS | typeof EXPLAIN_OPTIONS>(
+  args: string[],
+  options: O,
+) {
+  try {
+    return parseArgs({ args, allowPositionals: true, strict: true, options });
+  } catch (e) {
+    throw new UsageError((e as Error).message.split("\n")[0] ?? "invalid arguments");
+  }
+}
+
+function colorOption(value: unknown): Color {
+  if (typeof value === "string" && (COLORS as readonly string[]).includes(value)) return value as Color;
+  throw new UsageError(`unknown color mode '${String(value)}' (expected ${COLORS.join(", ")})`);
+}
+
+async function cmdExplain(io: CliIO, args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, EXPLAIN_OPTIONS);
+  if (values.help) {
+    io.out(COMMAND_HELP.explain ?? "");
+    return EXIT_CODES.ok;
+  }
+  const format = resolveFormat(values.format, colorOption(values.color), io.env, io.stdoutIsTTY);
+  let limit: number | undefined;
+  if (values.limit !== undefined) {
+    limit = Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new UsageError(`--limit must be a positive integer, not '${values.limit}'`);
+  }
+  let text: string;
+  if (positionals.length === 0 || (positionals.length === 1 && positionals[0] === "-")) {
+    if (io.stdinIsTTY) io.err("aadsts: paste the error, then press Ctrl-D (Ctrl-Z Enter on Windows)\n");
+    try {
+      text = await io.readStdin();
+    } catch (e) {
+      io.err(`aadsts: cannot read stdin: ${(e as Error).message}\n`);
+      return EXIT_CODES.io;
+    }
+  } else {
+    text = positionals.join(" ");
+  }
+  const ex = explain(text, { redact: !values["no-redact"], ...(limit ? { limit } : {}) });
+  io.out(render(ex, { format }));
+  return ex.matches.length > 0 ? EXIT_CODES.ok : EXIT_CODES.notRecognised;
+}
+
+function cmdLookup(io: CliIO, args: string[]): number {
+  const { values, positionals } = parseCommandArgs(args, COMMON_OPTIONS);
+  if (values.help) {
+    io.out(COMMAND_HELP.lookup ?? "");
+    return EXIT_CODES.ok;
+  }
+  const format = resolveFormat(values.format, colorOption(values.color), io.env, io.stdoutIsTTY);
+  if (positionals.length !== 1) throw new UsageError("lookup takes exactly one code or id");
+  const query = positionals[0] as string;
+  const [entry, ...others] = lookupAll(query);
+  if (!entry) {
+    io.err(`aadsts: no catalog entry for '${query}'. Run 'aadsts list' to see what is covered.\n`);
+    return EXIT_CODES.notRecognised;
+  }
+  let text = renderEntry(entry, { format });
+  if (others.length > 0 && format !== "json") {
+    const also = others
+      .map((o) => `${o.id} (${o.match.credentials.join(", ") || "any credential"})`)
+      .join(", ");
+    text +=
+      format === "html"
+        ? `<p>Also for this code: ${escapeHtml(also)}</p>\n`
+        : `\nAlso for this code: ${also}\n`;
+  }
+  io.out(text);
+  return EXIT_CODES.ok;
+}
+
+function cmdList(io: CliIO, args: string[]): number {
+  const { values, positionals } = parseCommandArgs(args, COMMON_OPTIONS);
+  if (values.help) {
+    io.out(COMMAND_HELP.list ?? "");
+    return EXIT_CODES.ok;
+  }
+  if (positionals.length > 0) throw new UsageError("list takes no arguments");
+  const format = resolveFormat(values.format, colorOption(values.color), io.env, io.stdoutIsTTY);
+  const entries = listEntries();
+  const codes = (codes: number[]) => codes.map((c) => `AADSTS${c}`).join(", ");
+  const creds = (c: string[]) => c.join(", ") || "any";
+  switch (format) {
+    case "json":
+      io.out(`${JSON.stringify(entries.map(entryView), null, 2)}\n`);
+      break;
+    case "markdown":
+      io.out("| Id | Codes | Credentials | Title |\n| --- | --- | --- | --- |\n");
+      for (const e of entries)
+        io.out(
+          `| \`${e.id}\` | ${codes(e.match.codes)} | ${escapeMarkdown(creds(e.match.credentials))} | ${escapeMarkdown(e.title)} |\n`,
+        );
+      break;
+    case "html":
+      io.out(
+        '<table class="aadsts-list">\n<thead><tr><th scope="col">Id</th><th scope="col">Codes</th><th scope="col">Credentials</th><th scope="col">Title</th></tr></thead>\n<tbody>\n',
+      );
+      for (const e of entries)
+        io.out(
+          `<tr><td><code>${escapeHtml(e.id)}</code></td><td>${codes(e.match.codes)}</td><td>${escapeHtml(creds(e.match.credentials))}</td><td>${escapeHtml(e.title)}</td></tr>\n`,
+        );
+      io.out("</tbody>\n</table>\n");
+      break;
+    default: {
+      const width = Math.max(...entries.map((e) => e.id.length));
+      for (const e of entries) {
+        const id = format === "ansi" ? ANSI.strong(e.id.padEnd(width)) : e.id.padEnd(width);
+        const meta = [codes(e.match.codes), e.match.credentials.join(", ")].filter(Boolean).join(" · ");
+        io.out(`${id}  ${e.title}${meta ? `  (${meta})` : ""}\n`);
+      }
+      io.out(`\n${entries.length} entries. 'aadsts lookup <id>' shows one.\n`);
+    }
+  }
+  return EXIT_CODES.ok;
+}
+
+export async function run(io: CliIO): Promise<number> {
+  const [command, ...rest] = io.argv;
+  try {
+    switch (command) {
+      case undefined:
+      case "-h":
+      case "--help":
+      case "help":
+        if (command === "help" && rest[0] && COMMAND_HELP[rest[0]]) io.out(COMMAND_HELP[rest[0]] as string);
+        else io.out(MAIN_HELP);
+        return command === undefined ? EXIT_CODES.usage : EXIT_CODES.ok;
+      case "-v":
+      case "--version":
+        io.out(`${io.version}\n`);
+        return EXIT_CODES.ok;
+      case "explain":
+        return await cmdExplain(io, rest);
+      case "lookup":
+        return cmdLookup(io, rest);
+      case "list":
+        return cmdList(io, rest);
+      default:
+        throw new UsageError(`unknown command '${command}'`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`aadsts: ${e.message}. Run 'aadsts --help' for usage.\n`);
+      return EXIT_CODES.usage;
+    }
+    io.err(`aadsts: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    return EXIT_CODES.io;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Every test/fixtures/<shape>/<case>.txt with its <case>.expected.json becomes a test: parse must report
+ * exactly the expected fields (and nothing that is not in the input), and explain must rank the expected
+ * catalog entry first.
+ */
+import { describe, expect, it } from "vitest";
+import { explain, type ParsedAuthError, parse } from "../src/index.js";
+import { type Expected, loadFixtures } from "./helpers/fixtures.js";
+
+/** Fields derived as free text from the input; when a fixture does not pin them they must still come from it. */
+const DERIVED_TEXT = ["message", "errorDescription", "timestampText"] as const;
+const unescapeAll = (s: string) => {
+  let out = s;
+  for (let i = 0; i < 3; i++) out = out.replace(/\\(["\\])/g, "$1");
+  return out;
+};
+const squashed = (s: string) =>
+  unescapeAll(s)
+    .replace(/\\r\\n|\\n|\\r/g, " ")
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim();
+
+function checkFields(parsed: ParsedAuthError, fields: Expected["fields"], text: string): void {
+  for (const [key, value] of Object.entries(fields)) {
+    if (key === "chain") continue;
+    expect(parsed[key as keyof ParsedAuthError], `field ${key}`).toEqual(value);
+  }
+  for (const key of Object.keys(parsed) as Array<keyof ParsedAuthError>) {
+    if (key in fields || key === "chain") continue;
+    if ((DERIVED_TEXT as readonly string[]).includes(key)) {
+      const value = String(parsed[key]).replace(/…$/, "");
+      expect(squashed(text), `${key} must come from the input`).toContain(squashed(value));
+      continue;
+    }
+    expect.fail(`parse reported ${key}=${JSON.stringify(parsed[key])}, which the fixture does not expect`);
+  }
+}
+
+const fixtures = loadFixtures();
+
+describe("fixtures", () => {
+  it("exist", () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(40);
+  });
+  for (const { name, text, expected } of fixtures) {
+    describe(name, () => {
+      it("parses to the expected fields", () => {
+        const parsed = parse(text);
+        checkFields(parsed, expected.fields, text);
+        if (expected.fields.chain) {
+          expect(parsed.chain?.length, "chain length").toBe(expected.fields.chain.length);
+          expected.fields.chain.forEach((member, i) => {
+            for (const [k, v] of Object.entries(member))
+              expect(parsed.chain?.[i]?.[k as keyof ParsedAuthError], `chain[${i}].${k}`).toEqual(v);
+          });
+        }
+      });
+      it(`ranks ${expected.top ?? "nothing"} first`, () => {
+        const { matches } = explain(text);
+        if (expected.top === null) expect(matches).toEqual([]);
+        else expect(matches[0]?.id, JSON.stringify(matches.map((m) => [m.id, m.score]))).toBe(expected.top);
+      });
+    });
+  }
+});
