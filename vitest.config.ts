@@ -5,5 +5,6 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
+    globalSetup: ["test/global-setup.ts"],
   },
 });

@@ -13,7 +13,7 @@ export {
   lookupAll,
 } from "./catalog/index.js";
 export { type ExplainOptions, explain, summarize } from "./explain.js";
-export { entryView, hasSignal, type MatchOptions, match, SCORES } from "./match/index.js";
+export { entryView, hasSignal, MAX_BONUS, type MatchOptions, match, SCORES } from "./match/index.js";
 export { MAX_INPUT_LENGTH, type ParseOptions, parse } from "./parse/index.js";
 export { REDACTED, type RedactResult, redact } from "./redact.js";
 export { FORMATS, type Format, type RenderOptions, render, renderEntry } from "./render/index.js";

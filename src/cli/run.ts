@@ -4,7 +4,6 @@
  */
 import { parseArgs } from "node:util";
 import { listEntries, lookupAll } from "../catalog/index.js";
-import { explain } from "../explain.js";
 import { entryView } from "../match/index.js";
 import { FORMATS, type Format, render, renderEntry } from "../render/index.js";
 import { escapeHtml, escapeMarkdown } from "../render/markup.js";
@@ -100,6 +99,8 @@ async function cmdExplain(io: CliIO, args: string[]): Promise<number> {
   } else {
     text = positionals.join(" ");
   }
+  // Loaded on demand: the parser pulls in zod, which lookup and list do not need (cold start).
+  const { explain } = await import("../explain.js");
   const ex = explain(text, { redact: !values["no-redact"], ...(limit ? { limit } : {}) });
   io.out(render(ex, { format }));
   return ex.matches.length > 0 ? EXIT_CODES.ok : EXIT_CODES.notRecognised;

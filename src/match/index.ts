@@ -26,21 +26,25 @@ export const SCORES = {
   /** A message phrase appears, but the entry is written for another credential (e.g. a chain member). */
   messageOtherCredential: 45,
   /** The HTTP status is one the entry lists, and the credential matches. */
-  statusAndCredential: 40,
+  statusAndCredential: 38,
   /** The HTTP status matches an entry for any credential. Only when the error carries no AADSTS code. */
   status: 30,
   /** A context hint appears (host markers such as 169.254.169.254), and the credential matches. */
-  hintAndCredential: 25,
+  hintAndCredential: 24,
   /** A context hint appears. */
   hint: 15,
   /** Nothing specific matched; the entry is the general advice for this credential. */
-  credentialFallback: 10,
+  credentialFallback: 9,
   /** Nothing else matched at all; general advice on reading the error. */
   genericFallback: 5,
 } as const;
 
-/** At most this many points are added for signals beyond the best one. */
-const MAX_BONUS = 5;
+/**
+ * At most this many points are added for signals beyond the best one. The table leaves more than this
+ * between the rule groups (code, message, status, hint, fallback), so bonuses reorder entries within a
+ * group but never lift one into the group above.
+ */
+export const MAX_BONUS = 5;
 
 export interface MatchOptions {
   catalog?: Catalog;
@@ -146,7 +150,12 @@ function scoreEntry(
   const credOther = specific && !credMatches && facts.direct !== undefined;
   // The entry's credential is named somewhere in the text (a log line, a chain member).
   const credMentioned = credMatches || (specific && ix.credentials.some((c) => hay.includes(c)));
-  const credLabel = parsed.credential ?? [...facts.all][0] ?? "";
+  // The name to show in reasons: the entry's own spelling of the credential that matched, else the error's.
+  const credLabel =
+    entry.match.credentials.find((c) => facts.all.has(c.toLowerCase())) ??
+    parsed.credential ??
+    [...facts.all][0] ??
+    "";
   const signals: Array<{ score: number; reason: string }> = [];
 
   const codes = entry.match.codes.filter((c) => parsed.codes.includes(c));
@@ -221,7 +230,8 @@ function scoreEntry(
   const topIsChain = facts.top !== undefined && CHAIN_CREDENTIALS.has(facts.top);
   const topBonus =
     facts.top !== undefined && ix.credentials.includes(facts.top) && (!topIsChain || chainSummary) ? 1 : 0;
-  if (topBonus) reasons.push(`written for ${parsed.credential}`);
+  if (topBonus && !reasons.some((r) => r.includes(parsed.credential as string)))
+    reasons.push(`written for ${parsed.credential}`);
   return { ix, score: best + Math.min(MAX_BONUS, signals.length - 1 + topBonus), reasons };
 }
 

@@ -47,20 +47,33 @@ export function squash(text: string): string {
   return text.replace(PATTERNS.whitespace, " ").trim();
 }
 
-/** The labelled IDs and timestamp in a text, and the message before the label trailer. */
+/** The labelled IDs and timestamp in a text. */
+export function labels(text: string): Omit<DescriptionParts, "message"> {
+  const parts: DescriptionParts = {};
+  const trace = PATTERNS.traceIdLabel.exec(text)?.[1];
+  if (trace) parts.traceId = trimId(trace);
+  const correlation = PATTERNS.correlationIdLabel.exec(text)?.[1];
+  if (correlation) parts.correlationId = trimId(correlation);
+  const ts = PATTERNS.timestampLabel.exec(text)?.[1];
+  if (ts) parts.timestampText = ts;
+  return parts;
+}
+
+/** An ID pattern may take a trailing hyphen from the text around it; an ID never ends with one. */
+function trimId(id: string): string {
+  let end = id.length;
+  while (end > 0 && id[end - 1] === "-") end--;
+  return id.slice(0, end);
+}
+
+/** A description's labels, and its message: the text before the label trailer, without the code prefix. */
 export function descriptionParts(description: string): DescriptionParts {
   const text = unescapeLineBreaks(description);
-  const parts: DescriptionParts = {};
+  const parts: DescriptionParts = labels(text);
   const trailer = PATTERNS.trailerStart.exec(text);
   const body = (trailer ? text.slice(0, trailer.index) : text).replace(PATTERNS.aadstsPrefix, "");
   const message = squash(body);
   if (message) parts.message = message;
-  const trace = PATTERNS.traceIdLabel.exec(text)?.[1];
-  if (trace) parts.traceId = trace;
-  const correlation = PATTERNS.correlationIdLabel.exec(text)?.[1];
-  if (correlation) parts.correlationId = correlation;
-  const ts = PATTERNS.timestampLabel.exec(text)?.[1];
-  if (ts) parts.timestampText = ts;
   return parts;
 }
 

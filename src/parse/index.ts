@@ -11,6 +11,7 @@ import {
   aadstsCodes,
   clientIdFrom,
   descriptionParts,
+  labels,
   looksEscaped,
   normalizeTimestamp,
   squash,
@@ -119,7 +120,7 @@ function parseText(
 
   // IDs and timestamp: JSON fields first, then labels in the description, then labels anywhere.
   const fromDescription = description ? descriptionParts(description) : {};
-  const fromText = descriptionParts(plain);
+  const fromText = labels(plain);
   const traceId = body?.trace_id || fromDescription.traceId || fromText.traceId;
   if (traceId) out.traceId = traceId;
   const correlationId = body?.correlation_id || fromDescription.correlationId || fromText.correlationId;

@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+/**
+ * npm run bench: every figure is a ratio against a baseline measured in the same run, because the
+ * machines are noisy.
+ *   1. explain() on the guide's example and on every fixture, against JSON.parse of the same input;
+ *   2. `aadsts lookup 7000215` cold start, against `node -e 0`;
+ *   3. memory: peak RSS of that CLI run against `node -e 0`, and heap retained by 20,000 explains.
+ */
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { explain } from "../dist/index.js";
+
+const root = new URL("..", import.meta.url).pathname;
+const guide = readFileSync(join(root, "examples/guide-client-secret.txt"), "utf8");
+const guideBody = guide.slice(guide.indexOf("{"), guide.lastIndexOf("}") + 1);
+const fixtures = [];
+for (const shape of readdirSync(join(root, "test/fixtures")))
+  for (const f of readdirSync(join(root, "test/fixtures", shape)))
+    if (f.endsWith(".txt")) fixtures.push(readFileSync(join(root, "test/fixtures", shape, f), "utf8"));
+
+/** Median ns per call of fn over `rounds` rounds of `n` calls, after a warm-up. */
+function time(fn, n, rounds = 15) {
+  for (let i = 0; i < n; i++) fn();
+  const samples = [];
+  for (let r = 0; r < rounds; r++) {
+    const t = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) fn();
+    samples.push(Number(process.hrtime.bigint() - t) / n);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+const fmt = (ns) =>
+  ns > 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns > 1e3 ? `${(ns / 1e3).toFixed(1)} µs` : `${ns.toFixed(0)} ns`;
+const rows = [];
+
+// 1. explain() vs JSON.parse.
+let sink = 0;
+const guideExplain = time(() => (sink += explain(guide).matches.length), 500);
+const guideJson = time(() => (sink += Object.keys(JSON.parse(guideBody)).length), 5000);
+rows.push([
+  "explain(guide example)",
+  fmt(guideExplain),
+  `JSON.parse(its body) ${fmt(guideJson)}`,
+  guideExplain / guideJson,
+]);
+
+const asJson = fixtures.map((t) => JSON.stringify(t));
+const corpusExplain = time(() => {
+  for (const t of fixtures) sink += explain(t).matches.length;
+}, 20);
+const corpusJson = time(() => {
+  for (const t of asJson) sink += JSON.parse(t).length;
+}, 200);
+rows.push([
+  `explain(each of ${fixtures.length} fixtures)`,
+  `${fmt(corpusExplain / fixtures.length)} avg`,
+  `JSON.parse(same text as a JSON string) ${fmt(corpusJson / fixtures.length)} avg`,
+  corpusExplain / corpusJson,
+]);
+
+// 2 and 3. Cold start and peak RSS of the CLI against a bare node.
+function run(args, n) {
+  const times = [];
+  let rss = 0;
+  for (let i = 0; i < n; i++) {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ["--import", join(root, "bench/report-rss.mjs"), ...args], {
+      encoding: "utf8",
+      cwd: root,
+    });
+    times.push(Number(process.hrtime.bigint() - t));
+    if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+    rss = Math.max(rss, Number(/maxrss=(\d+)/.exec(r.stderr)?.[1] ?? 0));
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(n / 2)], rss };
+}
+const N = 15;
+const bare = run(["-e", "0"], N);
+const lookup = run([join(root, "dist/cli.js"), "lookup", "7000215"], N);
+rows.push([
+  "aadsts lookup 7000215 (cold start)",
+  fmt(lookup.median),
+  `node -e 0 ${fmt(bare.median)}`,
+  lookup.median / bare.median,
+]);
+rows.push([
+  "peak RSS of that run",
+  `${(lookup.rss / 1024).toFixed(1)} MiB`,
+  `node -e 0 ${(bare.rss / 1024).toFixed(1)} MiB`,
+  lookup.rss / bare.rss,
+]);
+
+// Heap retained: explain 20,000 times and compare heap after GC (run with --expose-gc for exact figures).
+const gc = globalThis.gc ?? (() => {});
+gc();
+const before = process.memoryUsage().heapUsed;
+for (let i = 0; i < 20000; i++) sink += explain(fixtures[i % fixtures.length]).matches.length;
+gc();
+const after = process.memoryUsage().heapUsed;
+rows.push([
+  "heap retained after 20,000 explains",
+  `${((after - before) / 1024).toFixed(0)} KiB`,
+  `heap before ${(before / 1048576).toFixed(1)} MiB`,
+  after / before,
+]);
+
+console.log(
+  `aadsts benchmark (node ${process.version}; ${fixtures.length} fixtures; ratios are measured ÷ baseline)\n`,
+);
+const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => String(r[i]).length)));
+for (const r of rows)
+  console.log(
+    `${String(r[0]).padEnd(w[0])}  ${String(r[1]).padStart(w[1])}  vs ${String(r[2]).padEnd(w[2])}  ratio ${r[3].toFixed(2)}×`,
+  );
+if (sink < 0) console.log(sink);

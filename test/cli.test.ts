@@ -1,0 +1,118 @@
+/** End-to-end: spawn the built binary with a pinned environment and check output and exit codes. */
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { listEntries } from "../src/index.js";
+
+const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
+const guide = readFileSync(new URL("../examples/guide-client-secret.txt", import.meta.url), "utf8");
+
+function aadsts(args: string[], input?: string, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    input,
+    encoding: "utf8",
+    env: { PATH: process.env.PATH ?? "", TERM: "dumb", TZ: "UTC", ...env },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe("aadsts explain", () => {
+  it("explains the guide's example from stdin, as plain text when piped", () => {
+    const r = aadsts(["explain"], guide);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Invalid client secret \[client-secret-invalid\]/);
+    expect(r.out).toContain("option-2-create-a-new-application-secret");
+    expect(r.out).not.toContain("\u001b[");
+  });
+  it("takes the text as an argument, or - for stdin", () => {
+    expect(aadsts(["explain", "AADSTS7000222: The provided client secret keys are expired."]).out).toMatch(
+      /^Expired client secret/,
+    );
+    expect(aadsts(["explain", "-"], "Azure CLI not found on path").out).toMatch(/^Azure CLI not found/);
+  });
+  it("prints the JSON contract", () => {
+    const r = aadsts(["explain", "--format", "json"], guide);
+    const json = JSON.parse(r.out);
+    expect(json.parsed.codes).toEqual([7000215]);
+    expect(json.parsed.tenant).toBe("3c631bb7-a9f7-4343-a5ba-a615913");
+    expect(json.matches[0].id).toBe("client-secret-invalid");
+  });
+  it("honours --limit", () => {
+    const json = JSON.parse(aadsts(["explain", "--format", "json", "--limit", "1"], guide).out);
+    expect(json.matches).toHaveLength(1);
+  });
+  it("exits 1 when nothing is recognised", () => {
+    const r = aadsts(["explain", "all systems nominal"]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("No catalog entry matches");
+  });
+  it("colours with --color always, and not with NO_COLOR or --color never", () => {
+    expect(aadsts(["explain", "--color", "always"], guide).out).toContain("\u001b[");
+    expect(aadsts(["explain", "--format", "ansi", "--color", "never"], guide).out).not.toContain("\u001b[");
+    expect(aadsts(["explain"], guide, { NO_COLOR: "1" }).out).not.toContain("\u001b[");
+  });
+  it("redacts secrets unless told not to", () => {
+    const text = "AADSTS7000215: bad secret. client_secret=not-a-real-secret-42";
+    expect(aadsts(["explain", "--format", "json", text]).out).not.toContain("not-a-real-secret-42");
+    expect(aadsts(["explain", "--format", "json", "--no-redact", text]).out).toContain(
+      "not-a-real-secret-42",
+    );
+  });
+  it.each(["html", "markdown"])("renders %s", (format) => {
+    const r = aadsts(["explain", "--format", format], guide);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(format === "html" ? "<article" : "## Invalid client secret");
+  });
+});
+
+describe("aadsts lookup", () => {
+  it.each(["7000215", "AADSTS7000215", "client-secret-invalid"])("finds %s", (q) => {
+    const r = aadsts(["lookup", q]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Invalid client secret/);
+  });
+  it("names the other entries for a shared code", () => {
+    expect(aadsts(["lookup", "700016"]).out).toContain(
+      "Also for this code: client-certificate-app-not-found",
+    );
+  });
+  it("prints one entry as JSON without score and reasons", () => {
+    const json = JSON.parse(aadsts(["lookup", "--format", "json", "7000215"]).out);
+    expect(json.id).toBe("client-secret-invalid");
+    expect(json.score).toBeUndefined();
+  });
+  it("exits 1 with a one-line error for an unknown code", () => {
+    const r = aadsts(["lookup", "99999999"]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe("");
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("aadsts list and usage", () => {
+  it("lists every entry as JSON", () => {
+    expect(JSON.parse(aadsts(["list", "--format", "json"]).out)).toHaveLength(listEntries().length);
+  });
+  it.each([
+    [["frobnicate"]],
+    [["explain", "--bogus"]],
+    [["explain", "--format", "xml", "x"]],
+    [["lookup"]],
+    [["explain", "--limit", "0", "x"]],
+  ])("exits 2 with a one-line error for %j", (args) => {
+    const r = aadsts(args);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).toMatch(/^aadsts: .*Run 'aadsts --help'/);
+  });
+  it.each(["explain", "lookup", "list"])("%s --help", (cmd) => {
+    const r = aadsts([cmd, "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`aadsts ${cmd}`);
+  });
+  it("prints the main help and version", () => {
+    expect(aadsts(["--help"]).out).toContain("Exit codes:");
+    expect(aadsts(["--version"]).out.trim()).toBe(JSON.parse(readFileSync("package.json", "utf8")).version);
+    expect(aadsts([]).code).toBe(2);
+  });
+});

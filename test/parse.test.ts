@@ -1,0 +1,230 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { MAX_INPUT_LENGTH, ParsedAuthErrorSchema, parse } from "../src/index.js";
+
+const guide = readFileSync(new URL("../examples/guide-client-secret.txt", import.meta.url), "utf8");
+
+const BODY = {
+  error: "invalid_client",
+  error_description:
+    "AADSTS7000222: The provided client secret keys for app 'c0ffee00-1111-4222-8333-444455556666' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret.\r\nTrace ID: 1a2b3c4d-0000-4111-8222-933344445555\r\nCorrelation ID: 9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a\r\nTimestamp: 2025-06-01 08:09:10Z",
+  error_codes: [7000222],
+  timestamp: "2025-06-01 08:09:10Z",
+  trace_id: "1a2b3c4d-0000-4111-8222-933344445555",
+  correlation_id: "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a",
+  error_uri: "https://login.microsoftonline.com/error?code=7000222",
+};
+
+describe("the guide's own example", () => {
+  it("yields every field the issue names", () => {
+    const p = parse(guide);
+    expect(p).toMatchObject({
+      credential: "ClientSecretCredential",
+      request: {
+        method: "POST",
+        url: "https://login.microsoftonline.com/3c631bb7-a9f7-4343-a5ba-a615913/oauth2/v2.0/token",
+      },
+      tenant: "3c631bb7-a9f7-4343-a5ba-a615913",
+      status: 401,
+      statusText: "Unauthorized",
+      error: "invalid_client",
+      codes: [7000215],
+      traceId: "03da4b8e-5ffe-48ca-9754-aff4276f0100",
+      correlationId: "7b12f9bb-2eef-42e3-ad75-eee69ec9088d",
+      timestamp: "2022-03-02T18:25:26Z",
+      errorUri: "https://login.microsoftonline.com/error?code=7000215",
+    });
+  });
+
+  it("reads both Go status-line forms the same way", () => {
+    const newer = guide
+      .replace(
+        "ClientSecretCredential authentication failed",
+        "ClientSecretCredential authentication failed. ",
+      )
+      .replace("RESPONSE 401 Unauthorized", "RESPONSE 401: 401 Unauthorized");
+    expect(parse(newer)).toEqual(parse(guide));
+  });
+
+  it("reads a compact body like a pretty one", () => {
+    const compact = guide.replace(/\{[\s\S]*\}/, (body) => JSON.stringify(JSON.parse(body)));
+    expect(parse(compact)).toEqual(parse(guide));
+  });
+});
+
+describe("token endpoint bodies", () => {
+  const expected = {
+    error: "invalid_client",
+    codes: [7000222],
+    traceId: BODY.trace_id,
+    correlationId: BODY.correlation_id,
+    timestamp: "2025-06-01T08:09:10Z",
+    errorUri: BODY.error_uri,
+    clientId: "c0ffee00-1111-4222-8333-444455556666",
+  };
+  it("as an object", () => expect(parse(BODY)).toMatchObject(expected));
+  it("as JSON text, pretty or compact", () => {
+    expect(parse(JSON.stringify(BODY))).toMatchObject(expected);
+    expect(parse(JSON.stringify(BODY, null, 4))).toMatchObject(expected);
+  });
+  it("cut off mid-way, as truncated logs are", () => {
+    const cut = JSON.stringify(BODY, null, 2).slice(0, -60);
+    expect(parse(cut)).toMatchObject({ error: "invalid_client", codes: [7000222], traceId: BODY.trace_id });
+  });
+  it("with suberror and claims", () => {
+    const p = parse({
+      ...BODY,
+      error: "invalid_grant",
+      suberror: "basic_action",
+      claims: '{"access_token":{}}',
+    });
+    expect(p.suberror).toBe("basic_action");
+    expect(p.claims).toBe('{"access_token":{}}');
+  });
+  it("prefers the JSON fields over the description's labels", () => {
+    const p = parse({ ...BODY, trace_id: "aaaaaaaa-0000-4000-8000-000000000001" });
+    expect(p.traceId).toBe("aaaaaaaa-0000-4000-8000-000000000001");
+  });
+});
+
+describe("plain AADSTS text", () => {
+  const lines = [
+    "AADSTS700016: Application with identifier '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' was not found in the directory 'Fabrikam'.",
+    "Trace ID: 5d6e7f80-1a2b-4c3d-8e4f-5a6b7c8d9e0f",
+    "Correlation ID: 6e7f8091-2b3c-4d4e-9f50-6b7c8d9e0f1a",
+    "Timestamp: 2024-11-05 23:59:01Z",
+  ];
+  const expected = {
+    codes: [700016],
+    clientId: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+    traceId: "5d6e7f80-1a2b-4c3d-8e4f-5a6b7c8d9e0f",
+    correlationId: "6e7f8091-2b3c-4d4e-9f50-6b7c8d9e0f1a",
+    timestamp: "2024-11-05T23:59:01Z",
+    message:
+      "Application with identifier '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' was not found in the directory 'Fabrikam'.",
+  };
+  it.each([
+    ["real CRLF", lines.join("\r\n")],
+    ["real LF", lines.join("\n")],
+    ["escaped \\r\\n", lines.join("\\r\\n")],
+    ["flattened on one line", lines.join(" ")],
+    [
+      "inside a log line",
+      `2024-11-05T23:59:02.114Z ERROR worker: token request failed: ${lines.join(" ")} (attempt 3)`,
+    ],
+  ])("%s", (_name, text) => {
+    expect(parse(text)).toMatchObject(expected);
+  });
+});
+
+describe("fields are taken only from the input", () => {
+  it("a bare guide literal yields a message and nothing invented", () => {
+    expect(parse("Azure CLI not found on path")).toEqual({
+      codes: [],
+      message: "Azure CLI not found on path",
+    });
+  });
+  it("a domain tenant is reported as printed", () => {
+    const p = parse(guide.replace("3c631bb7-a9f7-4343-a5ba-a615913", "contoso.onmicrosoft.com"));
+    expect(p.tenant).toBe("contoso.onmicrosoft.com");
+  });
+  it("no tenant for URLs that are not login hosts", () => {
+    const p = parse(
+      "GET https://myvault.vault.azure.net/secrets/x\nRESPONSE 403: 403 Forbidden\nERROR CODE: Forbidden\n",
+    );
+    expect(p.tenant).toBeUndefined();
+    expect(p.serviceError).toEqual({ code: "Forbidden" });
+  });
+  it("trace and correlation IDs only where labelled", () => {
+    const p = parse(
+      "AADSTS50126: Error validating credentials. request 11111111-2222-4333-8444-555555555555",
+    );
+    expect(p.traceId).toBeUndefined();
+    expect(p.correlationId).toBeUndefined();
+  });
+  it("parses a Go chain into one entry per credential", () => {
+    const chain = [
+      "DefaultAzureCredential: failed to acquire a token.",
+      "Attempted credentials:",
+      "\tEnvironmentCredential: missing environment variable AZURE_TENANT_ID",
+      "\tManagedIdentityCredential: managed identity timed out",
+      "\tAzureCLICredential: Azure CLI not found on path",
+    ].join("\n");
+    const p = parse(chain);
+    expect(p.credential).toBe("DefaultAzureCredential");
+    expect(p.chain?.map((c) => [c.credential, c.message])).toEqual([
+      ["EnvironmentCredential", "missing environment variable AZURE_TENANT_ID"],
+      ["ManagedIdentityCredential", "managed identity timed out"],
+      ["AzureCLICredential", "Azure CLI not found on path"],
+    ]);
+  });
+});
+
+describe("any input, never a throw", () => {
+  const cyclic: Record<string, unknown> = { message: "AADSTS7000215: bad secret" };
+  cyclic.self = cyclic;
+  cyclic.cause = cyclic;
+  const throwing = Object.defineProperty({}, "message", {
+    get() {
+      throw new Error("boom");
+    },
+    enumerable: true,
+  });
+  const inputs: unknown[] = [
+    undefined,
+    null,
+    0,
+    7000215,
+    true,
+    Symbol("s"),
+    () => 1,
+    10n,
+    [],
+    {},
+    cyclic,
+    throwing,
+    {
+      toString: () => {
+        throw new Error("x");
+      },
+    },
+    new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error("trap");
+        },
+        ownKeys: () => {
+          throw new Error("trap");
+        },
+      },
+    ),
+    JSON.parse('{"__proto__": {"polluted": true}, "error": "invalid_client", "error_codes": [1]}'),
+    "\u0000\uffff\ud800",
+    "{".repeat(10_000),
+    '"'.repeat(10_000),
+    "AADSTS".repeat(50_000),
+  ];
+  it.each(inputs.map((i, n) => [n, i]))("input #%s", (_n, input) => {
+    const p = parse(input);
+    expect(ParsedAuthErrorSchema.safeParse(p).success).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("reads an Error and its cause", () => {
+    const err = new Error("request failed", {
+      cause: new Error("ClientSecretCredential authentication failed. AADSTS7000222: secret expired"),
+    });
+    const p = parse(err);
+    expect(p.codes).toEqual([7000222]);
+    expect(p.credential).toBe("ClientSecretCredential");
+  });
+
+  it("flags input past the size limit instead of cutting it silently", () => {
+    const big = `${"x".repeat(MAX_INPUT_LENGTH)}AADSTS7000215: late`;
+    const p = parse(big);
+    expect(p.truncated).toBe(true);
+    expect(p.codes).toEqual([]);
+    expect(parse(big, { maxLength: big.length + 1 }).codes).toEqual([7000215]);
+  });
+});

@@ -1,0 +1,99 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { explain, FORMATS, lookup, render, renderEntry } from "../src/index.js";
+
+const guide = readFileSync(new URL("../examples/guide-client-secret.txt", import.meta.url), "utf8");
+const chain = readFileSync(new URL("./fixtures/go/dac-failed-to-acquire-token.txt", import.meta.url), "utf8");
+const EXT = { text: "txt", markdown: "md", html: "html", ansi: "ansi", json: "json" } as const;
+
+describe("golden output", () => {
+  for (const format of FORMATS) {
+    it(`guide example as ${format}`, async () => {
+      await expect(render(explain(guide), { format })).toMatchFileSnapshot(
+        `golden/guide-example.${EXT[format]}`,
+      );
+    });
+  }
+  it("a credential chain as text", async () => {
+    await expect(render(explain(chain), { format: "text" })).toMatchFileSnapshot("golden/dac-chain.txt");
+  });
+  it("a catalog entry as markdown", async () => {
+    const entry = lookup("verify-imds");
+    expect(entry).toBeDefined();
+    if (entry)
+      await expect(renderEntry(entry, { format: "markdown" })).toMatchFileSnapshot("golden/verify-imds.md");
+  });
+});
+
+describe("the JSON contract", () => {
+  it("keeps the public names", () => {
+    const json = JSON.parse(render(explain(guide), { format: "json" }));
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(["parsed", "matches"]));
+    for (const key of [
+      "credential",
+      "request",
+      "tenant",
+      "status",
+      "statusText",
+      "error",
+      "errorDescription",
+      "message",
+      "codes",
+      "traceId",
+      "correlationId",
+      "timestamp",
+      "errorUri",
+    ])
+      expect(json.parsed, key).toHaveProperty(key);
+    for (const key of ["id", "title", "codes", "score", "reasons", "description", "mitigation", "links"])
+      expect(json.matches[0], key).toHaveProperty(key);
+    expect(json.matches[0].links[0]).toEqual({
+      text: expect.any(String),
+      url: expect.stringMatching(/^https:/),
+    });
+  });
+  it("lookup's JSON is a match without score and reasons", () => {
+    const entry = lookup(7000215);
+    const json = entry ? JSON.parse(renderEntry(entry, { format: "json" })) : {};
+    expect(json.id).toBe("client-secret-invalid");
+    expect(json).not.toHaveProperty("score");
+    expect(json).not.toHaveProperty("reasons");
+  });
+});
+
+describe("input-derived text is made safe for each medium", () => {
+  const hostile = `ClientSecretCredential authentication failed.
+AADSTS7000215: <script>alert(1)</script><img src=x onerror=alert(2)> [click](javascript:alert(3)) | pipe bad \u001b]0;pwned\u0007 secret \u001b[2J\u001b[31mred\u202Eevil
+Trace ID: 0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d`;
+  const ex = explain(hostile);
+
+  it("HTML escapes markup and keeps only https links", () => {
+    const html = render(ex, { format: "html" });
+    expect(html).not.toMatch(/<script|<img|onerror=alert\(2\)>|href="javascript/i);
+    expect(html).toContain("&lt;script&gt;");
+    for (const href of html.matchAll(/href="([^"]*)"/g)) expect(href[1]).toMatch(/^https:\/\//);
+  });
+  it("Markdown escapes link and table syntax", () => {
+    const md = render(ex, { format: "markdown" });
+    expect(md).not.toContain("[click](javascript:");
+    expect(md).toContain("\\[click\\]\\(javascript:alert\\(3\\)\\)");
+    expect(md).toContain("\\| pipe");
+  });
+  it("text and ANSI carry no control characters from the input", () => {
+    for (const format of ["text", "ansi"] as const) {
+      const out = render(ex, { format });
+      expect(out).not.toContain("\u0007");
+      expect(out).not.toContain("\u202E");
+      expect(out).not.toContain("\u001b]0;");
+      expect(out).not.toContain("\u001b[2J");
+      if (format === "text") expect(out).not.toContain("\u001b");
+    }
+  });
+});
+
+describe("render never throws", () => {
+  it("on a hand-made explanation with missing parts", () => {
+    const broken = { parsed: { codes: [] }, matches: [{ id: "x" }], summary: "" } as never;
+    for (const format of FORMATS) expect(typeof render(broken, { format })).toBe("string");
+  });
+});
