@@ -8,8 +8,9 @@
  * or reset `lastIndex`, never with `test`.
  */
 
-/** A GUID or a truncated/partial one, as printed in the wild (`3c631bb7-a9f7-4343-a5ba-a615913`). */
-const ID = "[0-9A-Fa-f][0-9A-Fa-f-]{3,40}";
+/** A GUID or a truncated/partial one, as printed in the wild (`3c631bb7-a9f7-4343-a5ba-a615913`); never the
+ * hex prefix of a longer word. */
+const ID = "[0-9A-Fa-f][0-9A-Fa-f-]{3,40}(?![0-9A-Za-z])";
 
 /** Entra timestamps: `2022-03-02 18:25:26Z`, ISO with `T` and fractional seconds, with or without `Z`. */
 const TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,7})?(?:Z|[+-]\\d{2}:?\\d{2})?";
@@ -32,18 +33,19 @@ export const PATTERNS = {
   goAuthFailedHeader: /\b([A-Z][A-Za-z]{0,60}Credential) authentication failed\b\.?[ \t]?([^\n]*)/,
   /** Go's unavailable form `AzureCLICredential: Azure CLI not found on path`, often behind a log prefix. */
   credentialPrefixLine: /\b([A-Z][A-Za-z]{0,60}Credential): ([^\n]+)/,
-  /** The Go chain header `DefaultAzureCredential: failed to acquire a token.` */
-  goChainHeader: /\b([A-Z][A-Za-z]{0,60}Credential): failed to acquire a token\b/,
+  /** The Go chain header `DefaultAzureCredential: failed to acquire a token.`, also when re-wrapped mid-sentence. */
+  goChainHeader:
+    /\b([A-Z][A-Za-z]{0,60}Credential): failed[ \t\n]{1,8}to[ \t\n]{1,8}acquire[ \t\n]{1,8}a[ \t\n]{1,8}token\b/,
   /** One member line of a Go chain: a tab, the credential, a colon. */
   goChainMember: /^\t([A-Z][A-Za-z]{0,60}Credential)(?::[ \t]| authentication failed)/gm,
   /** Go request line, alone on its line or after `panic: ` (pre-1.0 azidentity printed no header): `POST https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token`. */
   requestLine: /(?:^[ \t]*|: )(GET|POST|PUT|PATCH|DELETE|HEAD) (https?:\/\/[^\s]{1,2048})[ \t]*$/m,
-  /** Go status line, both forms: `RESPONSE 401 Unauthorized` and `RESPONSE 401: 401 Unauthorized`. */
-  responseLine: /^[ \t]*RESPONSE (\d{3}):?[ \t]*([^\n]*)$/m,
+  /** Go status line, both forms (`RESPONSE 401 Unauthorized`, `RESPONSE 401: 401 Unauthorized`), at a line start or after a log prefix's `: `. */
+  responseLine: /(?:^[ \t]*|: )RESPONSE (\d{3}):?[ \t]*([^\n]*)$/m,
   /** The repeated status code at the start of Go's newer status text. */
   leadingStatus: /^\d{3}[ \t]+/,
-  /** Go's 80-dash separator. */
-  goSeparator: /^[ \t]*-{80}[ \t]*$/m,
+  /** Go's 80-dash separator (also behind a log prefix). */
+  goSeparator: /-{80}/,
   /** azcore ResponseError: `ERROR CODE: AuthorizationFailed`. */
   errorCodeLine: /^[ \t]*ERROR CODE: ([^\s]{1,200})/m,
   /** Go net/http transport error: `Get "http://169.254.169.254/...": dial tcp ...: i/o timeout`. */
@@ -69,6 +71,8 @@ export const PATTERNS = {
   /** Markers that a string holds an auth failure worth parsing (used to pick fields out of JSON log records). */
   authMarker:
     /AADSTS\d|[A-Za-z]Credential\b|error_description|invalid_client|invalid_grant|managed identity/i,
+  /** A quoted logfmt/logrus value (`error="…\n…"`), escapes included. */
+  quotedValue: /="((?:[^"\\\n]|\\.){1,200000})"/g,
   /** One level of JSON string escaping: `\"`, `\\`, `\n`, `\uXXXX` and the rest. */
   jsonEscape: /\\(?:(["\\/bfnrt])|u([0-9A-Fa-f]{4}))/g,
   /** Quote and box-drawing prefixes that pasted or framed text carries on every line (`> `, Terraform's `│ `). */

@@ -503,10 +503,11 @@ export const ENTRIES: readonly CatalogEntry[] = [
         "Connection to IMDS endpoint cannot be established",
         "IMDS endpoint, but it is not available",
         "no response from the IMDS endpoint",
-        "IMDS token request timed out",
+        "IMDS token request timed out"
+      ],
+      "hints": [
         "context deadline exceeded"
       ],
-      "hints": [],
       "status": [],
       "fallback": false
     },
@@ -639,7 +640,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
       "messages": [
         "no azure identity found for request clientID",
         "No managed identity endpoint found",
-        "no AzureAssignedIdentity found"
+        "no AzureAssignedIdentity found",
+        "getting assigned identities for pod"
       ],
       "hints": [
         "aad-pod-identity",
@@ -685,7 +687,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
         "Azure CLI not installed",
         "Azure CLI could not be found",
         "'az' is not recognized",
-        "az: command not found"
+        "az: command not found",
+        "\"az\": executable file not found"
       ],
       "hints": [],
       "status": [],

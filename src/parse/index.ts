@@ -22,7 +22,7 @@ import {
 } from "./fields.js";
 import { readGoShape } from "./go.js";
 import { MAX_INPUT_LENGTH, toInputText } from "./input.js";
-import { type FoundBody, findBody, unwrapJsonRecord } from "./json-body.js";
+import { type FoundBody, findBody, unwrapJsonRecord, unwrapQuotedValue } from "./json-body.js";
 
 export { MAX_INPUT_LENGTH } from "./input.js";
 
@@ -79,7 +79,9 @@ function parseText(
 ): ParsedAuthError {
   let text = input.replace(PATTERNS.carriageReturn, "\n");
   // A JSON log record: parse the field that holds the failure instead of the record around it.
-  const inner = givenBody || depth >= MAX_UNWRAP_DEPTH ? undefined : unwrapJsonRecord(text);
+  // A logfmt line: parse the quoted value that holds it.
+  const inner =
+    givenBody || depth >= MAX_UNWRAP_DEPTH ? undefined : (unwrapJsonRecord(text) ?? unwrapQuotedValue(text));
   if (inner !== undefined) return parseText(inner, undefined, depth + 1);
   text = stripLinePrefixes(text);
   // Text pasted with its JSON string escapes (a log field): undo one level so the shape shows again.
@@ -135,9 +137,9 @@ function parseText(
   if (body?.suberror) out.suberror = body.suberror;
   if (body?.claims) out.claims = body.claims;
 
-  // With no structured message, the first line of the text is the message (a pasted literal such as
-  // "Azure CLI not found on path"), capped so a log dump does not become one huge field.
-  const message = fromDescription.message || go.message || (body ? undefined : firstLine(plain));
+  // With no structured message, a short text (a pasted literal such as "Azure CLI not found on path") is
+  // its own message. A longer text is a log excerpt whose first line is rarely the failure: no message.
+  const message = fromDescription.message || go.message || (body ? undefined : shortTextMessage(plain));
   if (message) out.message = squash(message);
 
   const clientId = clientIdFrom(description ?? "") ?? clientIdFrom(plain);
@@ -157,12 +159,12 @@ function parseText(
 
 const MAX_MESSAGE_LENGTH = 500;
 
-function firstLine(text: string): string | undefined {
-  for (const line of text.split("\n", 50)) {
-    const t = line.trim();
-    if (t) return t.length > MAX_MESSAGE_LENGTH ? `${t.slice(0, MAX_MESSAGE_LENGTH)}…` : t;
-  }
-  return undefined;
+/** The text as one message when it has at most three non-empty lines, capped at 500 characters. */
+function shortTextMessage(text: string): string | undefined {
+  const lines = text.split("\n", 50).filter((l) => l.trim() !== "");
+  if (lines.length === 0 || lines.length > 3) return undefined;
+  const t = lines.join(" ").trim();
+  return t.length > MAX_MESSAGE_LENGTH ? `${t.slice(0, MAX_MESSAGE_LENGTH)}…` : t;
 }
 
 /** Keep only what the schema accepts, so a reader bug drops a field instead of breaking the contract. */

@@ -6,6 +6,7 @@
  */
 import { PATTERNS } from "../patterns.js";
 import { type EntraErrorBody, EntraErrorBodySchema } from "../schema.js";
+import { unescapeOnce } from "./fields.js";
 
 export interface ServiceError {
   code: string;
@@ -93,6 +94,20 @@ export function unwrapJsonRecord(text: string): string | undefined {
   };
   visit(value, 0);
   return best;
+}
+
+/**
+ * The longest quoted `key="…"` value (logfmt, logrus, klog) that holds an auth failure, unescaped once.
+ * Parsing the value instead of the line keeps the record's other fields out of the error's fields.
+ */
+export function unwrapQuotedValue(text: string): string | undefined {
+  if (!text.includes('="')) return undefined;
+  let best: string | undefined;
+  for (const m of text.matchAll(PATTERNS.quotedValue)) {
+    const value = m[1] as string;
+    if (PATTERNS.authMarker.test(value) && (!best || value.length > best.length)) best = value;
+  }
+  return best === undefined ? undefined : unescapeOnce(best);
 }
 
 /** Entra bodies found in JSON objects anywhere in the text; the first one wins. */
