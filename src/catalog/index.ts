@@ -5,6 +5,7 @@
 import { ENTRIES, type EntryId } from "../generated/catalog.js";
 import { PATTERNS } from "../patterns.js";
 import type { CatalogEntry } from "../schema.js";
+import { PhraseIndex } from "./phrase-index.js";
 
 export type { EntryId };
 
@@ -17,31 +18,41 @@ export function foldText(text: string): string {
     .toLowerCase();
 }
 
-/** An entry with its phrases pre-folded for matching. */
+/** An entry with its phrases folded and numbered for matching. */
 export interface IndexedEntry {
   entry: CatalogEntry;
   order: number;
-  messages: string[];
-  hints: string[];
+  /** Phrase ids (in the catalog's PhraseIndex) of the entry's messages, hints and credential names. */
+  messages: number[];
+  hints: number[];
+  credentialPhrases: number[];
+  /** Lower-cased credential names. */
   credentials: string[];
 }
 
 export interface Catalog {
   readonly entries: readonly CatalogEntry[];
   readonly indexed: readonly IndexedEntry[];
+  /** Every phrase of every entry, found in one pass by match(). */
+  readonly phrases: PhraseIndex;
   byId(id: string): CatalogEntry | undefined;
   byCode(code: number): readonly CatalogEntry[];
 }
 
 export function createCatalog(entries: readonly CatalogEntry[]): Catalog {
+  const phrases = new PhraseIndex(
+    entries.flatMap((e) => [...e.match.messages, ...e.match.hints, ...e.match.credentials].map(foldText)),
+  );
+  const ids = (list: string[]) => list.map((p) => phrases.idOf(foldText(p)));
   const indexed = entries.map((entry, order) => ({
     entry,
     order,
-    messages: entry.match.messages.map(foldText),
-    hints: entry.match.hints.map(foldText),
+    messages: ids(entry.match.messages),
+    hints: ids(entry.match.hints),
+    credentialPhrases: ids(entry.match.credentials),
     credentials: entry.match.credentials.map((c) => c.toLowerCase()),
   }));
-  const ids = new Map(entries.map((e) => [e.id, e]));
+  const byId = new Map(entries.map((e) => [e.id, e]));
   const codes = new Map<number, CatalogEntry[]>();
   for (const e of entries) {
     for (const c of e.match.codes) {
@@ -56,7 +67,8 @@ export function createCatalog(entries: readonly CatalogEntry[]): Catalog {
   return {
     entries,
     indexed,
-    byId: (id) => ids.get(id),
+    phrases,
+    byId: (id) => byId.get(id),
     byCode: (code) => codes.get(code) ?? [],
   };
 }

@@ -140,7 +140,7 @@ function isTokenRequest(parsed: ParsedAuthError): boolean {
 function scoreEntry(
   ix: IndexedEntry,
   parsed: ParsedAuthError,
-  hay: string,
+  found: Set<number>,
   facts: CredentialFacts,
 ): Scored | undefined {
   const { entry } = ix;
@@ -149,7 +149,7 @@ function scoreEntry(
   // A direct (non-chain) credential that is not the entry's contradicts it; a chain does not.
   const credOther = specific && !credMatches && facts.direct !== undefined;
   // The entry's credential is named somewhere in the text (a log line, a chain member).
-  const credMentioned = credMatches || (specific && ix.credentials.some((c) => hay.includes(c)));
+  const credMentioned = credMatches || ix.credentialPhrases.some((id) => found.has(id));
   // The name to show in reasons: the entry's own spelling of the credential that matched, else the error's.
   const credLabel =
     entry.match.credentials.find((c) => facts.all.has(c.toLowerCase())) ??
@@ -184,7 +184,7 @@ function scoreEntry(
       });
   }
 
-  const phrase = entry.match.messages.find((_, i) => hay.includes(ix.messages[i] as string));
+  const phrase = entry.match.messages.find((_, i) => found.has(ix.messages[i] as number));
   if (phrase) {
     const score = credMentioned
       ? SCORES.messageAndCredential
@@ -207,7 +207,7 @@ function scoreEntry(
       signals.push({ score: SCORES.status, reason: `HTTP ${parsed.status}` });
   }
 
-  const hint = entry.match.hints.find((_, i) => hay.includes(ix.hints[i] as string));
+  const hint = entry.match.hints.find((_, i) => found.has(ix.hints[i] as number));
   if (hint && !credOther) {
     signals.push({
       score: credMatches ? SCORES.hintAndCredential : SCORES.hint,
@@ -277,11 +277,11 @@ export function match(parsed: ParsedAuthError, options: MatchOptions = {}): Matc
     const catalog = options.catalog ?? defaultCatalog;
     const limit = options.limit ?? 5;
     const safe: ParsedAuthError = { ...parsed, codes: Array.isArray(parsed?.codes) ? parsed.codes : [] };
-    const hay = haystack(safe, options.text);
+    const found = catalog.phrases.findAll(haystack(safe, options.text));
     const facts = credentialFacts(safe);
     const scored: Scored[] = [];
     for (const ix of catalog.indexed) {
-      const s = scoreEntry(ix, safe, hay, facts);
+      const s = scoreEntry(ix, safe, found, facts);
       if (s) scored.push(s);
     }
     if (scored.length === 0 && hasSignal(safe)) {
