@@ -21,9 +21,11 @@ export const PATTERNS = {
   /** A description's leading `AADSTSnnnn: ` prefix. */
   aadstsPrefix: /^\s*AADSTS\d{4,8}:\s?/,
   /** Labelled IDs and timestamp inside a description or free text. */
-  traceIdLabel: new RegExp(`\\b[Tt]race I[Dd]:[ \\t]*(${ID})`),
-  correlationIdLabel: new RegExp(`\\b[Cc]orrelation I[Dd]:[ \\t]*(${ID})`),
-  timestampLabel: new RegExp(`\\b[Tt]imestamp:[ \\t]*(${TIMESTAMP})`),
+  traceIdLabel: new RegExp(`\\b[Tt]race I[Dd]:[ \\t]{0,8}(?:\\n[ \\t]{0,8})?(${ID})`),
+  correlationIdLabel: new RegExp(`\\b[Cc]orrelation I[Dd]:[ \\t]{0,8}(?:\\n[ \\t]{0,8})?(${ID})`),
+  timestampLabel: new RegExp(`\\b[Tt]imestamp:[ \\t]{0,8}(?:\\n[ \\t]{0,8})?(${TIMESTAMP})`),
+  /** A complete GUID, to tell when a console wrap cut one in two. */
+  fullGuid: /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/,
   /** Where a description's trailer of labels begins; the message ends there. */
   trailerStart: /\b(?:[Tt]race I[Dd]|[Cc]orrelation I[Dd]|[Tt]imestamp):/,
   /** A timestamp on its own, for normalising values taken from JSON. */
@@ -66,6 +68,10 @@ export const PATTERNS = {
   jsonStringField:
     /"(error|error_description|timestamp|trace_id|correlation_id|error_uri|suberror|claims)"[ \t\r\n]*:[ \t\r\n]*"((?:[^"\\\n]|\\.){0,20000})"/g,
   jsonCodesField: /"error_codes"[ \t\r\n]*:[ \t\r\n]*\[([\d\s,]{0,200})\]/,
+  /** The same fields in a Python dict repr (MSAL Python's result): single quotes, or double when the value has one. */
+  pythonStringField:
+    /'(error|error_description|timestamp|trace_id|correlation_id|error_uri|suberror|claims)'[ \t]*:[ \t]*(?:'((?:[^'\\\n]|\\.){0,20000})'|"((?:[^"\\\n]|\\.){0,20000})")/g,
+  pythonCodesField: /'error_codes'[ \t]*:[ \t]*\[([\d\s,]{0,200})\]/,
   /** An OAuth `error` value: a lower-case token such as `invalid_client`. */
   oauthErrorToken: /^[a-z][a-z0-9_]{1,60}$/,
   /** Markers that a string holds an auth failure worth parsing (used to pick fields out of JSON log records). */
@@ -107,6 +113,75 @@ export const PATTERNS = {
   markdownSpecial: /[\\`*_[\]()<>|#!~&{}]/g,
   /** Characters with meaning in HTML text and attributes. */
   htmlSpecial: /[&<>"']/g,
+
+  // ---- producers other than Go (see ERROR-FORMATS.md) ----
+  /** Markers of each producer, tested on the whole text; the outermost producer wins (see sdk.ts). */
+  sdkTerraform: /[\u2502\u2577]\s{0,8}Error:|registry\.terraform\.io\/hashicorp\/azure/,
+  sdkPowerShell: /^[A-Z][a-z]{1,20}-Az[A-Za-z]{1,40} ?: |\+ CategoryInfo|FullyQualifiedErrorId/m,
+  sdkAzureCli:
+    /^ERROR: (?:AADSTS\d|Please run 'az login')|Interactive authentication is needed\. Please run:|Please explicitly log in with:|To re-authenticate, please run:/m,
+  /** A redirect carrying an error: `error_description=` and `error=` parameters (both must be present). */
+  sdkBrowser: /[?#&]error_description=/,
+  redirectError: /(?:^|[?#&\s])error=[A-Za-z_]{2,60}(?:&|$|\s)/m,
+  sdkDotnet: /Azure\.Identity\.(?:AuthenticationFailedException|CredentialUnavailableException)|aka\.ms\/azsdk\/net\//,
+  sdkMsalDotnet: /Microsoft\.Identity\.Client\.|\bMSAL\.[A-Za-z]{2,20}\.\d|\bMsal(?:ServiceException|UiRequiredException|ClientException)\b/,
+  sdkJava: /com\.azure\.(?:core\.exception|identity)\.|aka\.ms\/azure-identity-java|aka\.ms\/azsdk\/java\//,
+  sdkMsalJava: /com\.microsoft\.aad\.msal4j\./,
+  sdkPython:
+    /ClientAuthenticationError|azure\.core\.exceptions|aka\.ms\/azsdk\/python\/|\.get_token(?:_info)? failed|Traceback \(most recent call last\)|failed to retrieve a token from the included credentials\.\s{0,4}Attempted credentials:/,
+  sdkMsalPython: /\{'error': |'error_description': /,
+  sdkJs:
+    /\b(?:AuthenticationRequiredError|CredentialUnavailableError|AggregateAuthenticationError)\b|\bAuthenticationError\b|Status code: \d{3}\nMore details:|aka\.ms\/azsdk\/js\//,
+  sdkMsalJs: /\b(?:ServerError|InteractionRequiredAuthError|ClientAuthError)\b|Error\(s\): [\d,]{1,200} - Timestamp:|: [\d,]{1,200} - \[\d{4}-\d{2}-\d{2}/,
+
+  /** JS AuthenticationError: `<error> Status code: 401\nMore details:` (the error is the first token). */
+  jsStatus: /\bStatus code: (\d{3})\nMore details:/,
+  jsAuthErrorToken: /\bAuthenticationError: ([a-z][a-z0-9_]{1,60}) Status code: \d{3}/,
+  /** The @azure/identity EnvironmentCredential wrapper, whose printed status (400) is hard-coded. */
+  jsEnvironmentWrapper: /EnvironmentCredential authentication failed\. To troubleshoot, visit \S{1,200} Status code: \d{3}/,
+  /** An error-class name opening a line, as Array.join prints AggregateAuthenticationError members. */
+  jsMemberLine: /^(?:CredentialUnavailableError|AuthenticationRequiredError|AuthenticationError|Error|AbortError): /gm,
+  /** msal-common, current layout: `<error>: Error(s): 7000215 - Timestamp: … - Description: …`. */
+  msalJsNew: /\b([a-z][a-z0-9_]{1,60}): Error\(s\): ([\d,]{1,200}|Not Available) - Timestamp: /,
+  /** msal-common before 14.13: `<error>: 7000215 - [2025-01-15 10:20:30Z]: AADSTS…`. */
+  msalJsOld: /\b([a-z][a-z0-9_]{1,60}): ([\d,]{1,200}) - \[(\d{4}-\d{2}-\d{2}[ T][\d:.]{8,20}Z?)\]: /,
+  /** `<error>: AADSTS…`, the raw InteractionRequiredAuthError and redirect-error message. */
+  errorBeforeCode: /(?:^|[\s:])([a-z][a-z0-9_]{2,60}): AADSTS\d{4,8}:/m,
+  /** The labelled tail msal-common adds: `- Correlation ID: … - Trace ID: …`. */
+  msalJsTimestamp: /- Timestamp: (\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?Z?)/,
+  /** Python: `<Credential>.get_token failed: …` and the chain header. */
+  pythonGetToken: /\b([A-Z][A-Za-z]{0,60}Credential)\.get_token(?:_info)? failed/,
+  chainRetrieveHeader: /\b([A-Z][A-Za-z]{0,60}Credential) failed to retrieve a token from the included credentials\./,
+  /** Python chain member: a tab, the credential class, a colon. */
+  pythonMember: /^\t([A-Z][A-Za-z]{0,60}Credential): /gm,
+  /** .NET chain member lines: `- <message>` after the DefaultAzureCredential header. */
+  dotnetMember: /^- /gm,
+  /** MSAL.NET's invalid_client wording, and its ToString() fields. */
+  msalNetInvalidClient: /A configuration issue is preventing authentication/,
+  msalNetErrorCode: /\bErrorCode: ([a-z][a-z0-9_]{1,60})\b/,
+  msalNetStatusCode: /\bStatusCode: (\d{3})\b/,
+  /** Java: `X authentication failed. ---> Y authentication failed. Error Details: …`. */
+  javaNested: /\b([A-Z][A-Za-z]{0,60}Credential) authentication failed\. ---> ([A-Z][A-Za-z]{0,60}Credential) authentication failed\. Error Details: /,
+  /** Java all-unavailable chain: one `<Credential> authentication unavailable.` per line. */
+  javaUnavailableMember: /^([A-Z][A-Za-z]{0,60}Credential) authentication unavailable\b/gm,
+  /** Any credential class named as failing or unavailable (JS, .NET, Java, Python wordings). */
+  credentialStatement:
+    /\b([A-Z][A-Za-z]{0,60}Credential)(?: is unavailable| authentication unavailable| authentication failed|: )/,
+  /** Exception and error class names the SDKs print, with their namespaces. */
+  exceptionName:
+    /\b((?:Azure\.Identity\.|Microsoft\.Identity\.Client\.|com\.azure\.(?:core\.exception|identity)\.|com\.microsoft\.aad\.msal4j\.|azure\.core\.exceptions\.)?(?:AuthenticationFailedException|CredentialUnavailableException|ClientAuthenticationException|ClientAuthenticationError|MsalServiceException|MsalUiRequiredException|MsalInteractionRequiredException|AuthenticationRequiredError|CredentialUnavailableError|AggregateAuthenticationError|InteractionRequiredAuthError|AuthenticationError|ServerError))\b/,
+  /** A stack frame (`   at Foo.Bar()`, Java/.NET/JS) or a .NET inner-exception arrow. */
+  stackFrame: /^\s{1,16}at\s|^ ---> /,
+  /** The `- ` that opens a .NET chain member line. */
+  dashBullet: /^- /,
+  /** Azure CLI's suggested commands after its advice lines. */
+  cliAdvice: /(?:Please run:|Please explicitly log in with:|To re-authenticate, please run:)[ \t]*\n((?:[ \t]*az [^\n]{1,500}\n?){1,3})/,
+  /** A PowerShell cmdlet at the start of an error record. */
+  cmdlet: /^([A-Z][a-z]{1,20}-Az[A-Za-z]{1,40}) ?: /m,
+  /** HTML entities a web page copy leaves in pasted text. */
+  htmlEntityAny: /&(?:quot|apos|#39|#x27|#34|lt|gt|amp|nbsp);/g,
+  /** A labelled GUID cut by console wrapping: the part before the break, the break, the rest. */
+  wrappedGuidTail: /^\n[ \t]{0,8}([0-9A-Fa-f-]{1,35})(?![0-9A-Za-z])/,
 
   // ---- redaction ----
   /** A JWT: three base64url parts, the first starting with `eyJ` (`{"`). */

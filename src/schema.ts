@@ -21,7 +21,23 @@ export const CATEGORIES = [
 export const ACTORS = ["user", "admin", "developer", "operator", "microsoft"] as const;
 
 /** Producers the parser can recognise from a text's shape. */
-export const SDKS = ["go", "msal-go"] as const;
+export const SDKS = [
+  "go",
+  "msal-go",
+  "js",
+  "msal-js",
+  "python",
+  "msal-python",
+  "dotnet",
+  "msal-dotnet",
+  "java",
+  "msal-java",
+  "azure-cli",
+  "powershell",
+  "terraform",
+  "browser",
+] as const;
+export type Sdk = (typeof SDKS)[number];
 
 const nonEmpty = z.string().trim().min(1, "must not be empty");
 
@@ -94,6 +110,8 @@ export const ParsedAuthErrorSchema = z.object({
   clientId: z.string().optional(),
   status: z.number().int().optional(),
   statusText: z.string().optional(),
+  /** False when the printed status is not the server's (the @azure/identity EnvironmentCredential wrapper always says 400). */
+  statusReliable: z.literal(false).optional(),
   /** OAuth 2.0 `error` string: invalid_client, invalid_grant, ... */
   error: z.string().optional(),
   /** Entra's `error_description`, with real line breaks. */
@@ -115,6 +133,14 @@ export const ParsedAuthErrorSchema = z.object({
   serviceError: z.object({ code: z.string(), message: z.string().optional() }).optional(),
   /** The troubleshooting link the SDK printed. */
   troubleshootingUrl: z.string().optional(),
+  /** The exception or error class as printed (`Azure.Identity.AuthenticationFailedException`, `ServerError`). */
+  exception: z.string().optional(),
+  /** A command the producer suggests (the Azure CLI's `az login --scope …`). */
+  command: z.string().optional(),
+  /** The PowerShell cmdlet whose error record this is. */
+  cmdlet: z.string().optional(),
+  /** Fields whose sources in the input disagree; the reported value is the first listed. */
+  conflicts: z.array(z.object({ field: z.string(), values: z.array(z.string()) })).optional(),
   /** One entry per credential a chain tried. */
   get chain() {
     return z.array(ParsedAuthErrorSchema).optional();

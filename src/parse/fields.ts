@@ -50,13 +50,28 @@ export function squash(text: string): string {
 /** The labelled IDs and timestamp in a text. */
 export function labels(text: string): Omit<DescriptionParts, "message"> {
   const parts: DescriptionParts = {};
-  const trace = PATTERNS.traceIdLabel.exec(text)?.[1];
-  if (trace) parts.traceId = trimId(trace);
-  const correlation = PATTERNS.correlationIdLabel.exec(text)?.[1];
-  if (correlation) parts.correlationId = trimId(correlation);
+  const trace = labelledId(text, PATTERNS.traceIdLabel);
+  if (trace) parts.traceId = trace;
+  const correlation = labelledId(text, PATTERNS.correlationIdLabel);
+  if (correlation) parts.correlationId = correlation;
   const ts = PATTERNS.timestampLabel.exec(text)?.[1];
   if (ts) parts.timestampText = ts;
   return parts;
+}
+
+/**
+ * A labelled ID. When console wrapping cut a GUID in two (`…-1e0f9a8b` / `7c6d` on the next line), the
+ * two parts are joined, but only if together they make a complete GUID.
+ */
+function labelledId(text: string, label: RegExp): string | undefined {
+  const m = label.exec(text);
+  if (!m?.[1]) return undefined;
+  const id = trimId(m[1]);
+  if (PATTERNS.fullGuid.test(id)) return id;
+  const end = (m.index ?? 0) + m[0].length;
+  const tail = PATTERNS.wrappedGuidTail.exec(text.slice(end, end + 60))?.[1];
+  if (tail && PATTERNS.fullGuid.test(m[1] + tail)) return m[1] + tail;
+  return id;
 }
 
 /** An ID pattern may take a trailing hyphen from the text around it; an ID never ends with one. */
@@ -115,6 +130,24 @@ const JSON_ESCAPES: Record<string, string> = {
   r: "\r",
   t: "\t",
 };
+
+const ENTITIES: Record<string, string> = {
+  "&quot;": '"',
+  "&apos;": "'",
+  "&#39;": "'",
+  "&#x27;": "'",
+  "&#34;": '"',
+  "&lt;": "<",
+  "&gt;": ">",
+  "&amp;": "&",
+  "&nbsp;": " ",
+};
+
+/** Text copied from a web page can carry HTML entities; turn the common ones back into characters. */
+export function decodeHtmlEntities(text: string): string {
+  if (!text.includes("&")) return text;
+  return text.replace(PATTERNS.htmlEntityAny, (e) => ENTITIES[e] ?? e);
+}
 
 /** Undo one level of JSON string escaping (text that was a JSON string value, pasted with its escapes). */
 export function unescapeOnce(text: string): string {

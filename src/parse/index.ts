@@ -5,11 +5,12 @@
  */
 import { PATTERNS } from "../patterns.js";
 import { redact } from "../redact.js";
-import { type EntraErrorBody, type ParsedAuthError, ParsedAuthErrorSchema } from "../schema.js";
+import { type EntraErrorBody, type ParsedAuthError, ParsedAuthErrorSchema, type Sdk } from "../schema.js";
 import {
   aadstsBlock,
   aadstsCodes,
   clientIdFrom,
+  decodeHtmlEntities,
   descriptionParts,
   labels,
   looksEscaped,
@@ -21,7 +22,9 @@ import {
   unescapeOnce,
 } from "./fields.js";
 import { readGoShape } from "./go.js";
-import { MAX_INPUT_LENGTH, toInputText } from "./input.js";
+import { readRedirect } from "./redirect.js";
+import { readSdkShapes } from "./sdks.js";
+import { MAX_INPUT_LENGTH, type ObjectFields, toInputText } from "./input.js";
 import { type FoundBody, findBody, unwrapJsonRecord, unwrapQuotedValue } from "./json-body.js";
 
 export { MAX_INPUT_LENGTH } from "./input.js";
@@ -51,9 +54,10 @@ export function parse(input: unknown, options: ParseOptions = {}): ParsedAuthErr
 export function parseWithText(
   input: unknown,
   options: ParseOptions = {},
+  depth = 0,
 ): { parsed: ParsedAuthError; text: string } {
   try {
-    const { text: raw, body } = toInputText(input);
+    const { text: raw, body, fields, members } = toInputText(input);
     const max = options.maxLength ?? MAX_INPUT_LENGTH;
     const truncated = raw.length > max;
     let text = truncated ? raw.slice(0, max) : raw;
@@ -64,6 +68,10 @@ export function parseWithText(
       redacted = r.count > 0;
     }
     const parsed = parseText(text, body && !redacted ? body : undefined, 0);
+    if (fields) applyObjectFields(parsed, fields, options.redact !== false);
+    if (members && depth < MAX_CHAIN_DEPTH) {
+      parsed.chain = members.map((m) => parseWithText(m, options, depth + 1).parsed);
+    }
     if (redacted) parsed.redacted = true;
     if (truncated) parsed.truncated = true;
     return { parsed: validate(parsed), text };
@@ -77,12 +85,14 @@ function parseText(
   givenBody: Record<string, unknown> | undefined,
   depth: number,
 ): ParsedAuthError {
-  let text = input.replace(PATTERNS.carriageReturn, "\n");
+  let text = decodeHtmlEntities(input.replace(PATTERNS.carriageReturn, "\n"));
   // A JSON log record: parse the field that holds the failure instead of the record around it.
   // A logfmt line: parse the quoted value that holds it.
   const inner =
     givenBody || depth >= MAX_UNWRAP_DEPTH ? undefined : (unwrapJsonRecord(text) ?? unwrapQuotedValue(text));
   if (inner !== undefined) return parseText(inner, undefined, depth + 1);
+  // Terraform's frame is recognised before its `│ ` prefixes are stripped.
+  const terraform = PATTERNS.sdkTerraform.test(text);
   text = stripLinePrefixes(text);
   // Text pasted with its JSON string escapes (a log field): undo one level so the shape shows again.
   const unescaped = looksEscaped(text) ? unescapeOnce(text).replace(PATTERNS.carriageReturn, "\n") : text;
@@ -90,49 +100,78 @@ function parseText(
 
   let found: FoundBody = givenBody ? { body: givenBody as EntraErrorBody } : findBody(text);
   if (!found.body && unescaped !== text) found = findBody(unescaped);
-  const body = found.body;
+  const redirect = found.body ? undefined : readRedirect(unescaped);
+  const body = found.body ?? redirect;
   const go = readGoShape(unescaped);
+  const other = readSdkShapes(unescaped);
   // Labels and codes are read from text whose escaped line breaks are real ones.
   const plain = unescapeLineBreaks(unescaped);
 
-  if (go.credential) out.credential = go.credential;
-  if (go.sdk) out.sdk = go.sdk;
+  // The outermost producer: wrappers (Terraform, PowerShell, the CLI, a browser redirect) over Go.
+  const sdk = terraform
+    ? "terraform"
+    : redirect
+      ? "browser"
+      : other.sdk && WRAPPERS.has(other.sdk)
+        ? other.sdk
+        : (go.sdk ?? other.sdk);
+  if (sdk) out.sdk = sdk;
+
+  const credential =
+    go.chain ?? other.chain ?? go.credential ?? other.credential ?? PATTERNS.credentialStatement.exec(plain)?.[1];
+  if (credential) out.credential = credential;
   if (go.request) {
     out.request = go.request;
     const tenant = tenantFromUrl(go.request.url);
     if (tenant) out.tenant = tenant;
   }
-  if (go.status !== undefined) out.status = go.status;
+  const status = go.status ?? other.status;
+  if (status !== undefined) {
+    out.status = status;
+    if (go.status === undefined && other.statusReliable === false) out.statusReliable = false;
+  }
   if (go.statusText) out.statusText = go.statusText;
   if (go.troubleshootingUrl) out.troubleshootingUrl = go.troubleshootingUrl;
 
-  if (body?.error) out.error = body.error;
+  const error = body?.error ?? other.error;
+  if (error) out.error = error;
   const description = body?.error_description ?? aadstsBlock(plain);
   if (description)
     out.errorDescription = unescapeLineBreaks(description).replace(PATTERNS.carriageReturn, "\n");
 
-  // Codes: the body's error_codes first (the contract), then every AADSTS code in order of appearance.
+  // Codes: the body's error_codes first (the contract), then msal-common's list, then every AADSTS code.
   const codes: number[] = [];
-  for (const c of body?.error_codes ?? []) {
+  const addCode = (c: unknown) => {
     const n = Number(c);
     if (Number.isInteger(n) && n > 0 && !codes.includes(n)) codes.push(n);
-  }
-  for (const n of aadstsCodes(plain)) if (!codes.includes(n)) codes.push(n);
+  };
+  for (const c of body?.error_codes ?? []) addCode(c);
+  for (const c of other.codes ?? []) addCode(c);
+  for (const n of aadstsCodes(plain)) addCode(n);
   out.codes = codes;
 
   // IDs and timestamp: JSON fields first, then labels in the description, then labels anywhere.
   const fromDescription = description ? descriptionParts(description) : {};
   const fromText = labels(plain);
-  const traceId = body?.trace_id || fromDescription.traceId || fromText.traceId;
-  if (traceId) out.traceId = traceId;
-  const correlationId = body?.correlation_id || fromDescription.correlationId || fromText.correlationId;
-  if (correlationId) out.correlationId = correlationId;
-  const timestampText = body?.timestamp || fromDescription.timestampText || fromText.timestampText;
+  pick(out, "traceId", [body?.trace_id, fromDescription.traceId, fromText.traceId]);
+  pick(out, "correlationId", [body?.correlation_id, fromDescription.correlationId, fromText.correlationId]);
+  const timestampText = firstOf([
+    body?.timestamp,
+    fromDescription.timestampText,
+    other.timestampText,
+    fromText.timestampText,
+  ]);
   const timestamp = normalizeTimestamp(timestampText);
   if (timestamp && timestampText) {
     out.timestamp = timestamp;
     if (timestampText !== timestamp) out.timestampText = timestampText;
   }
+  const conflicts = [
+    conflict("traceId", body?.trace_id, fromDescription.traceId),
+    conflict("correlationId", body?.correlation_id, fromDescription.correlationId),
+    conflict("timestamp", normalizeTimestamp(body?.timestamp), normalizeTimestamp(fromDescription.timestampText)),
+  ].filter((c) => c !== undefined);
+  if (conflicts.length > 0) out.conflicts = conflicts;
   if (body?.error_uri) out.errorUri = body.error_uri;
   if (body?.suberror) out.suberror = body.suberror;
   if (body?.claims) out.claims = body.claims;
@@ -150,11 +189,63 @@ function parseText(
     out.serviceError = { code: serviceCode };
     if (found.service?.message) out.serviceError.message = found.service.message;
   }
+  if (other.exception) out.exception = other.exception;
+  if (other.command) out.command = other.command;
+  if (other.cmdlet) out.cmdlet = other.cmdlet;
 
-  if (go.members && go.members.length > 0 && depth < MAX_CHAIN_DEPTH) {
-    out.chain = go.members.map((m) => parseText(m, undefined, depth + 1));
+  const members = go.members?.length ? go.members : other.members;
+  if (members && members.length > 0 && depth < MAX_CHAIN_DEPTH) {
+    out.chain = members.map((m) => parseText(m, undefined, MAX_UNWRAP_DEPTH + depth + 1));
   }
   return out;
+}
+
+/**
+ * An error object's own properties win over what its message says: they are what the SDK received.
+ * Strings from the object are redacted like the text.
+ */
+function applyObjectFields(out: ParsedAuthError, f: ObjectFields, redactOn: boolean): void {
+  const clean = (v: string) => (redactOn ? redact(v).text : v);
+  if (f.error) out.error = clean(f.error);
+  if (f.errorDescription && !out.errorDescription) {
+    out.errorDescription = clean(f.errorDescription).replace(PATTERNS.carriageReturn, "\n");
+    const parts = descriptionParts(out.errorDescription);
+    if (parts.message && !out.message) out.message = parts.message;
+  }
+  if (f.codes) out.codes = [...new Set([...f.codes, ...out.codes])];
+  if (f.traceId) out.traceId = clean(f.traceId);
+  if (f.correlationId) out.correlationId = clean(f.correlationId);
+  const ts = normalizeTimestamp(f.timestamp);
+  if (ts && f.timestamp) {
+    out.timestamp = ts;
+    if (ts !== f.timestamp) out.timestampText = f.timestamp;
+    else delete out.timestampText;
+  }
+  if (f.status !== undefined && out.statusReliable !== false) out.status = f.status;
+  if (f.suberror) out.suberror = clean(f.suberror);
+  if (f.claims) out.claims = clean(f.claims);
+  if (f.serviceCode) out.serviceError = { ...out.serviceError, code: clean(f.serviceCode) };
+  if (f.exception && !out.exception) out.exception = f.exception;
+}
+
+/** Producers that wrap another producer's text: their shape names the source the user saw. */
+const WRAPPERS = new Set<Sdk>(["terraform", "powershell", "azure-cli", "browser"]);
+
+function firstOf(values: Array<string | undefined>): string | undefined {
+  return values.find((v) => typeof v === "string" && v.length > 0);
+}
+
+function pick(out: ParsedAuthError, key: "traceId" | "correlationId", values: Array<string | undefined>): void {
+  const v = firstOf(values);
+  if (v) out[key] = v;
+}
+
+/** Two sources in one text that disagree: the JSON field (reported) and the description's label. */
+function conflict(field: string, json: string | undefined, label: string | undefined) {
+  if (!json || !label || json.toLowerCase() === label.toLowerCase()) return undefined;
+  // A redacted or truncated label is not a disagreement.
+  if (json.toLowerCase().startsWith(label.toLowerCase())) return undefined;
+  return { field, values: [json, label] };
 }
 
 const MAX_MESSAGE_LENGTH = 500;

@@ -4,6 +4,8 @@
  * cyclic or huge, and `String(x)` itself can throw (`Symbol`, objects with a throwing `toString`).
  */
 
+import { PATTERNS } from "../patterns.js";
+
 /** Default cap on the text we read from one input, in UTF-16 code units. */
 export const MAX_INPUT_LENGTH = 1_000_000;
 
@@ -11,6 +13,25 @@ export interface InputText {
   text: string;
   /** The input itself was an Entra error body (a plain object with `error`/`error_description`). */
   body?: Record<string, unknown>;
+  /** Fields an error object states in its own properties; they win over what its message says. */
+  fields?: ObjectFields;
+  /** The errors an aggregate error holds (AggregateAuthenticationError.errors), one per credential. */
+  members?: unknown[];
+}
+
+/** What error objects of @azure/identity, MSAL and @azure/core-rest-pipeline carry as properties. */
+export interface ObjectFields {
+  error?: string;
+  errorDescription?: string;
+  codes?: number[];
+  traceId?: string;
+  correlationId?: string;
+  timestamp?: string;
+  status?: number;
+  suberror?: string;
+  claims?: string;
+  serviceCode?: string;
+  exception?: string;
 }
 
 const MAX_CAUSE_DEPTH = 5;
@@ -98,14 +119,80 @@ function errorText(obj: object, seen: Set<object>, depth: number): string {
   return text;
 }
 
+const str = (v: unknown) => (typeof v === "string" && v.length > 0 ? v : undefined);
+
+function codesOf(v: unknown): number[] | undefined {
+  const list = Array.isArray(v) ? v : v === undefined || v === null || v === "" ? [] : [v];
+  const codes = list.map((c) => Number(c)).filter((n) => Number.isInteger(n) && n > 0);
+  return codes.length > 0 ? codes : undefined;
+}
+
+/**
+ * The structured fields of an error object and of its `cause` chain (the object's own fields first):
+ * @azure/identity's `errorResponse` and `statusCode`, MSAL's `errorCode`, `errorMessage`, `subError`,
+ * `correlationId`, `errorNo`, `claims`, `status`, and RestError's `statusCode`, `code` and response body.
+ */
+function objectFields(obj: object, seen: Set<object>, depth: number): ObjectFields {
+  seen.add(obj);
+  const f: ObjectFields = {};
+  const name = str(readProp(obj, "name"));
+  if (name && name !== "Error") f.exception = name;
+  const response = readProp(obj, "errorResponse");
+  if (response && typeof response === "object") {
+    f.error = str(readProp(response, "error"));
+    f.errorDescription = str(readProp(response, "errorDescription"));
+    f.codes = codesOf(readProp(response, "errorCodes"));
+    f.traceId = str(readProp(response, "traceId"));
+    f.correlationId = str(readProp(response, "correlationId"));
+    f.timestamp = str(readProp(response, "timestamp"));
+  }
+  const errorCode = str(readProp(obj, "errorCode"));
+  if (errorCode && PATTERNS.oauthErrorToken.test(errorCode)) f.error ??= errorCode;
+  f.errorDescription ??= str(readProp(obj, "errorMessage"));
+  f.codes ??= codesOf(readProp(obj, "errorNo"));
+  f.traceId ??= str(readProp(obj, "traceId"));
+  f.correlationId ??= str(readProp(obj, "correlationId"));
+  f.timestamp ??= str(readProp(obj, "timestamp"));
+  f.suberror = str(readProp(obj, "subError")) ?? str(readProp(obj, "suberror"));
+  f.claims = str(readProp(obj, "claims"));
+  const status = readProp(obj, "statusCode") ?? readProp(obj, "status");
+  if (typeof status === "number" && Number.isInteger(status) && status >= 100 && status < 600) f.status = status;
+  // RestError's `code` is the service's error code (AuthorizationFailed), not an OAuth error.
+  const code = str(readProp(obj, "code"));
+  if (code && name === "RestError") f.serviceCode = code;
+  const cause = readProp(obj, "cause");
+  if (cause && typeof cause === "object" && !seen.has(cause) && depth < MAX_CAUSE_DEPTH) {
+    const inner = objectFields(cause, seen, depth + 1) as Record<string, unknown>;
+    const own = f as Record<string, unknown>;
+    for (const [k, v] of Object.entries(inner)) if (k !== "exception" && own[k] === undefined) own[k] = v;
+  }
+  for (const k of Object.keys(f) as Array<keyof ObjectFields>) if (f[k] === undefined) delete f[k];
+  return f;
+}
+
+/** The text of a RestError's response body, so the service's JSON is parsed along with the message. */
+function responseBody(obj: object): string | undefined {
+  const response = readProp(obj, "response");
+  if (!response || typeof response !== "object") return undefined;
+  const body = readProp(response, "bodyAsText");
+  return typeof body === "string" && body ? body.slice(0, MAX_INPUT_LENGTH) : undefined;
+}
+
 export function toInputText(input: unknown): InputText {
   if (typeof input === "string") return { text: input };
   if (input === null || input === undefined) return { text: "" };
   if (typeof input !== "object") return { text: typeof input === "symbol" ? "" : safeString(input) };
-  if (looksLikeEntraBody(input))
-    return { text: safeStringify(input), body: input as Record<string, unknown> };
+  if (looksLikeEntraBody(input)) return { text: safeStringify(input), body: input as Record<string, unknown> };
   if (input instanceof Error || typeof readProp(input, "message") === "string") {
-    return { text: errorText(input, new Set(), 0) };
+    let text = errorText(input, new Set(), 0);
+    const body = responseBody(input);
+    if (body) text += `\n${body}`;
+    const out: InputText = { text };
+    const fields = objectFields(input, new Set(), 0);
+    if (Object.keys(fields).length > 0) out.fields = fields;
+    const errors = readProp(input, "errors");
+    if (Array.isArray(errors) && errors.length > 0) out.members = errors.slice(0, 50);
+    return out;
   }
   return { text: safeStringify(input) };
 }

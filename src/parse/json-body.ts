@@ -133,6 +133,9 @@ export function findBody(text: string): FoundBody {
   if (!found.body && (text.includes('"error_description"') || text.includes('"error_codes"'))) {
     found.body = lenientBody(text);
   }
+  if (!found.body && (text.includes("'error_description'") || text.includes("'error'"))) {
+    found.body = pythonReprBody(text);
+  }
   return found;
 }
 
@@ -149,6 +152,25 @@ function lenientBody(text: string): EntraErrorBody | undefined {
     }
   }
   const codes = PATTERNS.jsonCodesField.exec(text);
+  if (codes?.[1]) {
+    body.error_codes = codes[1]
+      .split(",")
+      .map((s) => Number(s.trim()))
+      .filter((n) => Number.isInteger(n) && n > 0);
+  }
+  return Object.keys(body).length > 0 ? asEntraBody(body) : undefined;
+}
+
+/** MSAL Python's result dict printed with repr(): single-quoted keys, values quoted either way. */
+function pythonReprBody(text: string): EntraErrorBody | undefined {
+  const body: Record<string, unknown> = {};
+  for (const m of text.matchAll(PATTERNS.pythonStringField)) {
+    const key = m[1] as string;
+    if (key in body) continue;
+    const raw = m[2] ?? m[3] ?? "";
+    body[key] = unescapeOnce(raw.split("\\'").join("'"));
+  }
+  const codes = PATTERNS.pythonCodesField.exec(text);
   if (codes?.[1]) {
     body.error_codes = codes[1]
       .split(",")

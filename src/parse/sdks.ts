@@ -1,0 +1,167 @@
+/**
+ * The shapes other producers print (ERROR-FORMATS.md §3–§10): @azure/identity for JS, msal-common,
+ * Python azure-identity and MSAL Python, .NET Azure.Identity and MSAL.NET, Java azure-identity and
+ * MSAL4J, the Azure CLI, Azure PowerShell and Terraform. Each reader reports only what its shape states;
+ * parse() merges the findings. Chains are returned as member texts, parsed one by one by the caller.
+ */
+import { PATTERNS } from "../patterns.js";
+import type { Sdk } from "../schema.js";
+
+export interface SdkFindings {
+  sdk?: Sdk;
+  /** The chain's name when the text is a credential chain. */
+  chain?: string;
+  /** A credential named by a producer-specific phrase (Python `X.get_token failed`, Java nesting). */
+  credential?: string;
+  error?: string;
+  codes?: number[];
+  status?: number;
+  statusReliable?: false;
+  timestampText?: string;
+  exception?: string;
+  command?: string;
+  cmdlet?: string;
+  /** One text per credential a chain tried. */
+  members?: string[];
+}
+
+/** Producers from outermost to innermost: a wrapper's marker wins over what it wraps. */
+const SDK_MARKERS: Array<[Sdk, RegExp]> = [
+  ["terraform", PATTERNS.sdkTerraform],
+  ["powershell", PATTERNS.sdkPowerShell],
+  ["azure-cli", PATTERNS.sdkAzureCli],
+  ["dotnet", PATTERNS.sdkDotnet],
+  ["java", PATTERNS.sdkJava],
+  ["python", PATTERNS.sdkPython],
+  ["js", PATTERNS.sdkJs],
+  ["msal-java", PATTERNS.sdkMsalJava],
+  ["msal-dotnet", PATTERNS.sdkMsalDotnet],
+  ["msal-js", PATTERNS.sdkMsalJs],
+  ["msal-python", PATTERNS.sdkMsalPython],
+];
+
+/** The outermost producer whose marker the text carries (Go is detected by its own reader). */
+export function detectSdk(text: string): Sdk | undefined {
+  if (PATTERNS.sdkBrowser.test(text) && PATTERNS.redirectError.test(text)) return "browser";
+  for (const [sdk, marker] of SDK_MARKERS) if (marker.test(text)) return sdk;
+  return undefined;
+}
+
+function codeList(list: string | undefined): number[] {
+  if (!list) return [];
+  return list
+    .split(",")
+    .map((s) => Number(s.trim()))
+    .filter((n) => Number.isInteger(n) && n > 0);
+}
+
+/** Split `text` at each match of a multi-line, global `marker`; each piece runs to the next marker. */
+function splitMembers(text: string, marker: RegExp, stop?: (line: string) => boolean): string[] {
+  const starts = [...text.matchAll(marker)].map((m) => m.index ?? 0);
+  const members: string[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const chunk = text.slice(starts[i], starts[i + 1] ?? text.length);
+    const lines = chunk.split("\n");
+    const kept: string[] = [];
+    for (const [j, line] of lines.entries()) {
+      if (j > 0 && stop?.(line)) break;
+      kept.push(line);
+    }
+    members.push(kept.join("\n").trim());
+  }
+  return members;
+}
+
+const isMitigationTail = (line: string) => line.startsWith("To mitigate this issue");
+const isStackFrame = (line: string) => PATTERNS.stackFrame.test(line);
+
+export function readSdkShapes(text: string): SdkFindings {
+  const f: SdkFindings = {};
+  const sdk = detectSdk(text);
+  if (sdk) f.sdk = sdk;
+  const exception = PATTERNS.exceptionName.exec(text)?.[1];
+  if (exception) f.exception = exception;
+
+  // msal-common layouts (also inside @azure/identity's AuthenticationRequiredError).
+  const msalNew = PATTERNS.msalJsNew.exec(text);
+  const msalOld = msalNew ? null : PATTERNS.msalJsOld.exec(text);
+  if (msalNew) {
+    f.error = msalNew[1];
+    f.codes = codeList(msalNew[2]);
+    const ts = PATTERNS.msalJsTimestamp.exec(text)?.[1];
+    if (ts) f.timestampText = ts;
+  } else if (msalOld) {
+    f.error = msalOld[1];
+    f.codes = codeList(msalOld[2]);
+    f.timestampText = msalOld[3];
+  }
+
+  // @azure/identity AuthenticationError: `<error> Status code: N\nMore details:`.
+  const jsStatus = PATTERNS.jsStatus.exec(text);
+  if (jsStatus?.[1]) {
+    f.status = Number(jsStatus[1]);
+    if (PATTERNS.jsEnvironmentWrapper.test(text)) f.statusReliable = false;
+  }
+  f.error ??= PATTERNS.jsAuthErrorToken.exec(text)?.[1];
+
+  // MSAL.NET: ErrorCode / StatusCode in ToString(); its invalid_client wording.
+  const netCode = PATTERNS.msalNetErrorCode.exec(text)?.[1];
+  if (netCode) f.error ??= netCode;
+  const netStatus = PATTERNS.msalNetStatusCode.exec(text)?.[1];
+  if (netStatus && f.status === undefined) f.status = Number(netStatus);
+  if (PATTERNS.msalNetInvalidClient.test(text)) f.error ??= "invalid_client";
+
+  // `<error>: AADSTS…` (InteractionRequiredAuthError, redirect errors, Azure CLI's msal_error).
+  f.error ??= PATTERNS.errorBeforeCode.exec(text)?.[1];
+
+  // Python: `ClientSecretCredential.get_token failed: …`.
+  const getToken = PATTERNS.pythonGetToken.exec(text)?.[1];
+  if (getToken) f.credential = getToken;
+
+  // Azure CLI advice and PowerShell cmdlet.
+  const advice = PATTERNS.cliAdvice.exec(text)?.[1];
+  if (advice) f.command = advice.trim().split("\n").map((l) => l.trim()).join("\n");
+  const cmdlet = PATTERNS.cmdlet.exec(text)?.[1];
+  if (cmdlet) f.cmdlet = cmdlet;
+
+  readChains(text, f);
+  return f;
+}
+
+function readChains(text: string, f: SdkFindings): void {
+  // Java: `DefaultAzureCredential authentication failed. ---> EnvironmentCredential authentication failed. Error Details: …`
+  const javaNested = PATTERNS.javaNested.exec(text);
+  if (javaNested?.[1] && javaNested[2]) {
+    f.chain = javaNested[1];
+    const rest = text.slice((javaNested.index ?? 0) + javaNested[0].length);
+    f.members = [`${javaNested[2]} authentication failed: ${rest.trim()}`];
+    return;
+  }
+  // Python and .NET: `<Chain> failed to retrieve a token from the included credentials.`
+  const retrieve = PATTERNS.chainRetrieveHeader.exec(text);
+  if (retrieve?.[1]) {
+    f.chain = retrieve[1];
+    const after = text.slice((retrieve.index ?? 0) + retrieve[0].length);
+    const python = splitMembers(after, PATTERNS.pythonMember, (line) => isMitigationTail(line));
+    if (python.length > 0) {
+      f.members = python;
+      return;
+    }
+    const dotnet = splitMembers(after, PATTERNS.dotnetMember, (line) => isStackFrame(line) || line.trim() === "");
+    if (dotnet.length > 0) f.members = dotnet.map((m) => m.replace(PATTERNS.dashBullet, ""));
+    return;
+  }
+  // JS: AggregateAuthenticationError, one `<ErrorName>: …` line per credential after its header.
+  const aggregate = text.indexOf("AggregateAuthenticationError");
+  if (aggregate >= 0) {
+    const headerEnd = text.indexOf("\n", aggregate);
+    if (headerEnd > 0) {
+      const members = splitMembers(text.slice(headerEnd + 1), PATTERNS.jsMemberLine, isStackFrame);
+      if (members.length > 0) f.members = members;
+    }
+    return;
+  }
+  // Java, every credential unavailable: one `<Credential> authentication unavailable.` line each.
+  const javaMembers = splitMembers(text, PATTERNS.javaUnavailableMember, isStackFrame);
+  if (javaMembers.length >= 2) f.members = javaMembers;
+}
