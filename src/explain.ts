@@ -1,7 +1,7 @@
 import type { Catalog } from "./catalog/index.js";
 import { match } from "./match/index.js";
 import { type ParseOptions, parseWithText } from "./parse/index.js";
-import type { Explanation, Match, ParsedAuthError } from "./schema.js";
+import type { ChainStep, Explanation, Match, ParsedAuthError } from "./schema.js";
 
 export interface ExplainOptions extends ParseOptions {
   catalog?: Catalog;
@@ -20,7 +20,38 @@ export interface ExplainOptions extends ParseOptions {
 export function explain(input: unknown, options: ExplainOptions = {}): Explanation {
   const { parsed, text } = parseWithText(input, options);
   const matches = match(parsed, { catalog: options.catalog, limit: options.limit, text });
-  return { parsed, matches, summary: summarize(parsed, matches) };
+  if (!parsed.chain || parsed.chain.length === 0)
+    return { parsed, matches, summary: summarize(parsed, matches) };
+  const chain = parsed.chain.map((member) => chainStep(member, options.catalog));
+  const decidedBy = decide(parsed, chain);
+  return { parsed, matches, summary: `${summarize(parsed, matches)}. ${decidedBy.reason}`, chain, decidedBy };
+}
+
+/** A member failed when a service answered it (a code, an OAuth error or an HTTP status); else it was unavailable. */
+function chainStep(member: ParsedAuthError, catalog: Catalog | undefined): ChainStep {
+  const failed = member.codes.length > 0 || member.error !== undefined || member.status !== undefined;
+  const detail =
+    member.codes.length > 0
+      ? `${member.codes.map((c) => `AADSTS${c}`).join(", ")}${member.message ? `: ${member.message}` : ""}`
+      : (member.message ?? member.errorDescription ?? "");
+  const best = match(member, { catalog, limit: 1 })[0];
+  const step: ChainStep = { outcome: failed ? "failed" : "unavailable", detail };
+  if (member.credential) step.credential = member.credential;
+  if (best) step.match = { id: best.id, title: best.title, score: best.score };
+  return step;
+}
+
+/** Chains stop at the first credential that failed rather than was unavailable; that one decided. */
+function decide(parsed: ParsedAuthError, chain: ChainStep[]): NonNullable<Explanation["decidedBy"]> {
+  const name = parsed.credential ?? "The credential chain";
+  const failed = chain.find((s) => s.outcome === "failed");
+  if (!failed) return { reason: `Every credential ${name} tried was unavailable (${chain.length} tried).` };
+  const who = failed.credential ?? "a credential";
+  const why = failed.match ? ` (${failed.match.title}, ${failed.match.id})` : "";
+  return {
+    ...(failed.credential ? { credential: failed.credential } : {}),
+    reason: `${name} stopped at ${who}: ${failed.detail}${why}.`,
+  };
 }
 
 /** One line for logs and notifications: who failed, with what, and the best explanation. */

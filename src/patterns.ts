@@ -123,8 +123,10 @@ export const PATTERNS = {
   /** A redirect carrying an error: `error_description=` and `error=` parameters (both must be present). */
   sdkBrowser: /[?#&]error_description=/,
   redirectError: /(?:^|[?#&\s])error=[A-Za-z_]{2,60}(?:&|$|\s)/m,
-  sdkDotnet: /Azure\.Identity\.(?:AuthenticationFailedException|CredentialUnavailableException)|aka\.ms\/azsdk\/net\//,
-  sdkMsalDotnet: /Microsoft\.Identity\.Client\.|\bMSAL\.[A-Za-z]{2,20}\.\d|\bMsal(?:ServiceException|UiRequiredException|ClientException)\b/,
+  sdkDotnet:
+    /Azure\.Identity\.(?:AuthenticationFailedException|CredentialUnavailableException)|aka\.ms\/azsdk\/net\//,
+  sdkMsalDotnet:
+    /Microsoft\.Identity\.Client\.|\bMSAL\.[A-Za-z]{2,20}\.\d|\bMsal(?:ServiceException|UiRequiredException|ClientException)\b/,
   sdkJava: /com\.azure\.(?:core\.exception|identity)\.|aka\.ms\/azure-identity-java|aka\.ms\/azsdk\/java\//,
   sdkMsalJava: /com\.microsoft\.aad\.msal4j\./,
   sdkPython:
@@ -132,15 +134,18 @@ export const PATTERNS = {
   sdkMsalPython: /\{'error': |'error_description': /,
   sdkJs:
     /\b(?:AuthenticationRequiredError|CredentialUnavailableError|AggregateAuthenticationError)\b|\bAuthenticationError\b|Status code: \d{3}\nMore details:|aka\.ms\/azsdk\/js\//,
-  sdkMsalJs: /\b(?:ServerError|InteractionRequiredAuthError|ClientAuthError)\b|Error\(s\): [\d,]{1,200} - Timestamp:|: [\d,]{1,200} - \[\d{4}-\d{2}-\d{2}/,
+  sdkMsalJs:
+    /\b(?:ServerError|InteractionRequiredAuthError|ClientAuthError)\b|Error\(s\): [\d,]{1,200} - Timestamp:|: [\d,]{1,200} - \[\d{4}-\d{2}-\d{2}/,
 
   /** JS AuthenticationError: `<error> Status code: 401\nMore details:` (the error is the first token). */
   jsStatus: /\bStatus code: (\d{3})\nMore details:/,
   jsAuthErrorToken: /\bAuthenticationError: ([a-z][a-z0-9_]{1,60}) Status code: \d{3}/,
   /** The @azure/identity EnvironmentCredential wrapper, whose printed status (400) is hard-coded. */
-  jsEnvironmentWrapper: /EnvironmentCredential authentication failed\. To troubleshoot, visit \S{1,200} Status code: \d{3}/,
+  jsEnvironmentWrapper:
+    /EnvironmentCredential authentication failed\. To troubleshoot, visit \S{1,200} Status code: \d{3}/,
   /** An error-class name opening a line, as Array.join prints AggregateAuthenticationError members. */
-  jsMemberLine: /^(?:CredentialUnavailableError|AuthenticationRequiredError|AuthenticationError|Error|AbortError): /gm,
+  jsMemberLine:
+    /^(?:CredentialUnavailableError|AuthenticationRequiredError|AuthenticationError|Error|AbortError): /gm,
   /** msal-common, current layout: `<error>: Error(s): 7000215 - Timestamp: … - Description: …`. */
   msalJsNew: /\b([a-z][a-z0-9_]{1,60}): Error\(s\): ([\d,]{1,200}|Not Available) - Timestamp: /,
   /** msal-common before 14.13: `<error>: 7000215 - [2025-01-15 10:20:30Z]: AADSTS…`. */
@@ -151,7 +156,8 @@ export const PATTERNS = {
   msalJsTimestamp: /- Timestamp: (\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?Z?)/,
   /** Python: `<Credential>.get_token failed: …` and the chain header. */
   pythonGetToken: /\b([A-Z][A-Za-z]{0,60}Credential)\.get_token(?:_info)? failed/,
-  chainRetrieveHeader: /\b([A-Z][A-Za-z]{0,60}Credential) failed to retrieve a token from the included credentials\./,
+  chainRetrieveHeader:
+    /\b([A-Z][A-Za-z]{0,60}Credential) failed to retrieve a token from the included credentials\./,
   /** Python chain member: a tab, the credential class, a colon. */
   pythonMember: /^\t([A-Z][A-Za-z]{0,60}Credential): /gm,
   /** .NET chain member lines: `- <message>` after the DefaultAzureCredential header. */
@@ -161,7 +167,8 @@ export const PATTERNS = {
   msalNetErrorCode: /\bErrorCode: ([a-z][a-z0-9_]{1,60})\b/,
   msalNetStatusCode: /\bStatusCode: (\d{3})\b/,
   /** Java: `X authentication failed. ---> Y authentication failed. Error Details: …`. */
-  javaNested: /\b([A-Z][A-Za-z]{0,60}Credential) authentication failed\. ---> ([A-Z][A-Za-z]{0,60}Credential) authentication failed\. Error Details: /,
+  javaNested:
+    /\b([A-Z][A-Za-z]{0,60}Credential) authentication failed\. ---> ([A-Z][A-Za-z]{0,60}Credential) authentication failed\. Error Details: /,
   /** Java all-unavailable chain: one `<Credential> authentication unavailable.` per line. */
   javaUnavailableMember: /^([A-Z][A-Za-z]{0,60}Credential) authentication unavailable\b/gm,
   /** Any credential class named as failing or unavailable (JS, .NET, Java, Python wordings). */
@@ -175,7 +182,8 @@ export const PATTERNS = {
   /** The `- ` that opens a .NET chain member line. */
   dashBullet: /^- /,
   /** Azure CLI's suggested commands after its advice lines. */
-  cliAdvice: /(?:Please run:|Please explicitly log in with:|To re-authenticate, please run:)[ \t]*\n((?:[ \t]*az [^\n]{1,500}\n?){1,3})/,
+  cliAdvice:
+    /(?:Please run:|Please explicitly log in with:|To re-authenticate, please run:)[ \t]*\n((?:[ \t]*az [^\n]{1,500}\n?){1,3})/,
   /** A PowerShell cmdlet at the start of an error record. */
   cmdlet: /^([A-Z][a-z]{1,20}-Az[A-Za-z]{1,40}) ?: /m,
   /** HTML entities a web page copy leaves in pasted text. */

@@ -170,9 +170,23 @@ export interface Match {
   source: CatalogEntry["source"];
 }
 
+/** One credential a chain tried, with its own best match. */
+export interface ChainStep {
+  credential?: string;
+  /** "failed" when the credential reached a service and got an error; "unavailable" when it could not try. */
+  outcome: "failed" | "unavailable";
+  /** What the member's text says, in one line. */
+  detail: string;
+  match?: { id: string; title: string; score: number };
+}
+
 export interface Explanation {
   parsed: ParsedAuthError;
   matches: Match[];
   /** One line: what failed and the best match, for logs and notifications. */
   summary: string;
+  /** For a credential chain: each credential tried, in order, with its own best match. */
+  chain?: ChainStep[];
+  /** For a chain: the credential whose failure decided the outcome, or why none did. */
+  decidedBy?: { credential?: string; reason: string };
 }

@@ -22,10 +22,10 @@ import {
   unescapeOnce,
 } from "./fields.js";
 import { readGoShape } from "./go.js";
-import { readRedirect } from "./redirect.js";
-import { readSdkShapes } from "./sdks.js";
 import { MAX_INPUT_LENGTH, type ObjectFields, toInputText } from "./input.js";
 import { type FoundBody, findBody, unwrapJsonRecord, unwrapQuotedValue } from "./json-body.js";
+import { readRedirect } from "./redirect.js";
+import { readSdkShapes } from "./sdks.js";
 
 export { MAX_INPUT_LENGTH } from "./input.js";
 
@@ -118,7 +118,11 @@ function parseText(
   if (sdk) out.sdk = sdk;
 
   const credential =
-    go.chain ?? other.chain ?? go.credential ?? other.credential ?? PATTERNS.credentialStatement.exec(plain)?.[1];
+    go.chain ??
+    other.chain ??
+    go.credential ??
+    other.credential ??
+    PATTERNS.credentialStatement.exec(plain)?.[1];
   if (credential) out.credential = credential;
   if (go.request) {
     out.request = go.request;
@@ -169,7 +173,11 @@ function parseText(
   const conflicts = [
     conflict("traceId", body?.trace_id, fromDescription.traceId),
     conflict("correlationId", body?.correlation_id, fromDescription.correlationId),
-    conflict("timestamp", normalizeTimestamp(body?.timestamp), normalizeTimestamp(fromDescription.timestampText)),
+    conflict(
+      "timestamp",
+      normalizeTimestamp(body?.timestamp),
+      normalizeTimestamp(fromDescription.timestampText),
+    ),
   ].filter((c) => c !== undefined);
   if (conflicts.length > 0) out.conflicts = conflicts;
   if (body?.error_uri) out.errorUri = body.error_uri;
@@ -235,7 +243,11 @@ function firstOf(values: Array<string | undefined>): string | undefined {
   return values.find((v) => typeof v === "string" && v.length > 0);
 }
 
-function pick(out: ParsedAuthError, key: "traceId" | "correlationId", values: Array<string | undefined>): void {
+function pick(
+  out: ParsedAuthError,
+  key: "traceId" | "correlationId",
+  values: Array<string | undefined>,
+): void {
   const v = firstOf(values);
   if (v) out[key] = v;
 }

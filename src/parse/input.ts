@@ -156,7 +156,8 @@ function objectFields(obj: object, seen: Set<object>, depth: number): ObjectFiel
   f.suberror = str(readProp(obj, "subError")) ?? str(readProp(obj, "suberror"));
   f.claims = str(readProp(obj, "claims"));
   const status = readProp(obj, "statusCode") ?? readProp(obj, "status");
-  if (typeof status === "number" && Number.isInteger(status) && status >= 100 && status < 600) f.status = status;
+  if (typeof status === "number" && Number.isInteger(status) && status >= 100 && status < 600)
+    f.status = status;
   // RestError's `code` is the service's error code (AuthorizationFailed), not an OAuth error.
   const code = str(readProp(obj, "code"));
   if (code && name === "RestError") f.serviceCode = code;
@@ -182,7 +183,8 @@ export function toInputText(input: unknown): InputText {
   if (typeof input === "string") return { text: input };
   if (input === null || input === undefined) return { text: "" };
   if (typeof input !== "object") return { text: typeof input === "symbol" ? "" : safeString(input) };
-  if (looksLikeEntraBody(input)) return { text: safeStringify(input), body: input as Record<string, unknown> };
+  if (looksLikeEntraBody(input))
+    return { text: safeStringify(input), body: input as Record<string, unknown> };
   if (input instanceof Error || typeof readProp(input, "message") === "string") {
     let text = errorText(input, new Set(), 0);
     const body = responseBody(input);

@@ -5,7 +5,16 @@
 import { PATTERNS } from "../patterns.js";
 import type { EntraErrorBody } from "../schema.js";
 
-const KEYS = ["error", "error_description", "error_uri", "suberror", "trace_id", "correlation_id", "timestamp", "claims"];
+const KEYS = [
+  "error",
+  "error_description",
+  "error_uri",
+  "suberror",
+  "trace_id",
+  "correlation_id",
+  "timestamp",
+  "claims",
+];
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 

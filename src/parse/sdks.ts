@@ -120,7 +120,12 @@ export function readSdkShapes(text: string): SdkFindings {
 
   // Azure CLI advice and PowerShell cmdlet.
   const advice = PATTERNS.cliAdvice.exec(text)?.[1];
-  if (advice) f.command = advice.trim().split("\n").map((l) => l.trim()).join("\n");
+  if (advice)
+    f.command = advice
+      .trim()
+      .split("\n")
+      .map((l) => l.trim())
+      .join("\n");
   const cmdlet = PATTERNS.cmdlet.exec(text)?.[1];
   if (cmdlet) f.cmdlet = cmdlet;
 
@@ -147,7 +152,11 @@ function readChains(text: string, f: SdkFindings): void {
       f.members = python;
       return;
     }
-    const dotnet = splitMembers(after, PATTERNS.dotnetMember, (line) => isStackFrame(line) || line.trim() === "");
+    const dotnet = splitMembers(
+      after,
+      PATTERNS.dotnetMember,
+      (line) => isStackFrame(line) || line.trim() === "",
+    );
     if (dotnet.length > 0) f.members = dotnet.map((m) => m.replace(PATTERNS.dashBullet, ""));
     return;
   }

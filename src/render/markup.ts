@@ -96,9 +96,13 @@ export function renderMarkdown(model: RenderModel): string {
     lines.push("");
   }
   if (model.chain.length > 0) {
-    lines.push("### Credentials tried", "", "| Credential | Outcome |", "| --- | --- |");
+    lines.push("### Credentials tried", "");
+    if (model.decidedBy) lines.push(escapeMarkdown(model.decidedBy), "");
+    lines.push("| Credential | Outcome | Best match |", "| --- | --- | --- |");
     for (const c of model.chain)
-      lines.push(`| ${escapeMarkdown(c.credential)} | ${escapeMarkdown(c.outcome)} |`);
+      lines.push(
+        `| ${escapeMarkdown(c.credential)} | ${escapeMarkdown(c.outcome)} | ${c.entry ? `\`${c.entry.id}\`` : ""} |`,
+      );
     lines.push("");
   }
   if (best) mdMatch(best, lines);
@@ -159,13 +163,17 @@ export function renderHtml(model: RenderModel): string {
     out.push("</tbody>", "</table>");
   }
   if (model.chain.length > 0) {
-    out.push("<h3>Credentials tried</h3>", '<table class="aadsts-chain">');
+    out.push("<h3>Credentials tried</h3>");
+    if (model.decidedBy) out.push(`<p class="aadsts-decided">${escapeHtml(model.decidedBy)}</p>`);
+    out.push('<table class="aadsts-chain">');
     out.push(
-      '<thead><tr><th scope="col">Credential</th><th scope="col">Outcome</th></tr></thead>',
+      '<thead><tr><th scope="col">Credential</th><th scope="col">Outcome</th><th scope="col">Best match</th></tr></thead>',
       "<tbody>",
     );
     for (const c of model.chain)
-      out.push(`<tr><td>${escapeHtml(c.credential)}</td><td>${escapeHtml(c.outcome)}</td></tr>`);
+      out.push(
+        `<tr><td>${escapeHtml(c.credential)}</td><td>${escapeHtml(c.outcome)}</td><td>${c.entry ? `<code>${escapeHtml(c.entry.id)}</code>` : ""}</td></tr>`,
+      );
     out.push("</tbody>", "</table>");
   }
   if (best) htmlMatch(best, out);

@@ -39,6 +39,8 @@ export interface MatchView {
 
 export interface RenderModel {
   summary: string;
+  /** For a chain: which credential decided the outcome. */
+  decidedBy?: string;
   fields: FieldRow[];
   chain: ChainRow[];
   best?: MatchView;
@@ -126,16 +128,15 @@ export function buildModel(ex: Explanation, catalog: Catalog = defaultCatalog): 
     const href = key === "errorUri" || key === "troubleshootingUrl" ? trustedHref(value) : undefined;
     fields.push(href ? { label, value, href } : { label, value });
   }
-  const chain: ChainRow[] = (parsed.chain ?? []).map((member) => {
-    const outcome =
-      member.codes.length > 0
-        ? `${member.codes.map((c) => `AADSTS${c}`).join(", ")}${member.message ? ` ${member.message}` : ""}`
-        : (member.message ?? "failed");
-    return { credential: member.credential ?? "(unknown credential)", outcome };
-  });
+  const chain: ChainRow[] = (ex.chain ?? []).map((step) => ({
+    credential: step.credential ?? "(not named)",
+    outcome: `${step.outcome}${step.detail ? `: ${step.detail}` : ""}`,
+    ...(step.match ? { entry: { id: step.match.id, title: step.match.title } } : {}),
+  }));
   const [best, ...rest] = ex.matches;
   return {
     summary: ex.summary,
+    ...(ex.decidedBy ? { decidedBy: ex.decidedBy.reason } : {}),
     fields,
     chain,
     ...(best ? { best: view(best, catalog, true) } : {}),

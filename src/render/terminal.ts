@@ -187,9 +187,12 @@ export function renderTerminal(model: RenderModel, style: Style): string {
   }
   if (model.chain.length > 0) {
     lines.push(style.heading("Credentials tried"));
+    if (model.decidedBy) lines.push(`  ${oneLine(model.decidedBy)}`);
     const width = Math.max(...model.chain.map((c) => c.credential.length));
-    for (const c of model.chain)
-      lines.push(`  ${oneLine(c.credential).padEnd(width)}  ${oneLine(c.outcome)}`);
+    for (const c of model.chain) {
+      const entry = c.entry ? `  ${style.dim(`-> ${c.entry.id}`)}` : "";
+      lines.push(`  ${oneLine(c.credential).padEnd(width)}  ${oneLine(c.outcome)}${entry}`);
+    }
     lines.push("");
   }
   if (best) lines.push(...matchBlock(best, style));
