@@ -130,16 +130,18 @@ export const PATTERNS = {
   sdkJava: /com\.azure\.(?:core\.exception|identity)\.|aka\.ms\/azure-identity-java|aka\.ms\/azsdk\/java\//,
   sdkMsalJava: /com\.microsoft\.aad\.msal4j\./,
   sdkPython:
-    /ClientAuthenticationError|azure\.core\.exceptions|aka\.ms\/azsdk\/python\/|\.get_token(?:_info)? failed|Traceback \(most recent call last\)|failed to retrieve a token from the included credentials\.\s{0,4}Attempted credentials:/,
+    /ClientAuthenticationError|azure\.core\.exceptions|azure\.identity\.|azure[\\/]identity[\\/]|aka\.ms\/azsdk\/python\/|\.get_token(?:_info)? failed|Traceback \(most recent call last\)|failed to retrieve a token from the included credentials\.\s{0,4}Attempted credentials:/,
   sdkMsalPython: /\{'error': |'error_description': /,
   sdkJs:
-    /\b(?:AuthenticationRequiredError|CredentialUnavailableError|AggregateAuthenticationError)\b|\bAuthenticationError\b|Status code: \d{3}\nMore details:|aka\.ms\/azsdk\/js\//,
+    /\b(?:AuthenticationRequiredError|CredentialUnavailableError|AggregateAuthenticationError)\b|\bAuthenticationError\b|Status code: \d{3}\nMore details:|\(status code \d{3}\)\. More details:|aka\.ms\/azsdk\/js\/|\bCredential\.getToken(?:Info)? failed/,
   sdkMsalJs:
     /\b(?:ServerError|InteractionRequiredAuthError|ClientAuthError)\b|Error\(s\): [\d,]{1,200} - Timestamp:|: [\d,]{1,200} - \[\d{4}-\d{2}-\d{2}/,
 
   /** JS AuthenticationError: `<error> Status code: 401\nMore details:` (the error is the first token). */
-  jsStatus: /\bStatus code: (\d{3})\nMore details:/,
-  jsAuthErrorToken: /\bAuthenticationError: ([a-z][a-z0-9_]{1,60}) Status code: \d{3}/,
+  jsStatus: /\bStatus code: (\d{3})\nMore details:|\(status code (\d{3})\)\. More details:/,
+  /** @azure/identity 1.x: `unknown_error(status code 404). More details:`. */
+  jsLegacyError: /More details: ([a-z][a-z0-9]{0,30}_[a-z0-9_]{1,40})\(status code \d{3}\)/,
+  jsAuthErrorToken: /\bAuthenticationError: ([a-z][a-z0-9]{0,30}_[a-z0-9_]{1,40}) Status code: \d{3}/,
   /** The @azure/identity EnvironmentCredential wrapper, whose printed status (400) is hard-coded. */
   jsEnvironmentWrapper:
     /EnvironmentCredential authentication failed\. To troubleshoot, visit \S{1,200} Status code: \d{3}/,
@@ -147,25 +149,32 @@ export const PATTERNS = {
   jsMemberLine:
     /^(?:CredentialUnavailableError|AuthenticationRequiredError|AuthenticationError|Error|AbortError): /gm,
   /** msal-common, current layout: `<error>: Error(s): 7000215 - Timestamp: … - Description: …`. */
-  msalJsNew: /\b([a-z][a-z0-9_]{1,60}): Error\(s\): ([\d,]{1,200}|Not Available) - Timestamp: /,
+  msalJsNew:
+    /\b([a-z][a-z0-9]{0,30}_[a-z0-9_]{1,40}): Error\(s\): ([\d,]{1,200}|Not Available) - Timestamp: /,
   /** msal-common before 14.13: `<error>: 7000215 - [2025-01-15 10:20:30Z]: AADSTS…`. */
-  msalJsOld: /\b([a-z][a-z0-9_]{1,60}): ([\d,]{1,200}) - \[(\d{4}-\d{2}-\d{2}[ T][\d:.]{8,20}Z?)\]: /,
-  /** `<error>: AADSTS…`, the raw InteractionRequiredAuthError and redirect-error message. */
-  errorBeforeCode: /(?:^|[\s:])([a-z][a-z0-9_]{2,60}): AADSTS\d{4,8}:/m,
+  msalJsOld:
+    /\b([a-z][a-z0-9]{0,30}_[a-z0-9_]{1,40}): ([\d,]{1,200}) - \[(\d{4}-\d{2}-\d{2}[ T][\d:.]{8,20}Z?)\]: /,
+  /** `<error>: AADSTS…`, the raw InteractionRequiredAuthError and redirect-error message. OAuth error codes
+   * in text are recognised by their underscore (invalid_client, access_denied), never plain words. */
+  errorBeforeCode: /(?:^|[\s:])([a-z][a-z0-9]{0,30}_[a-z0-9_]{1,40}): AADSTS\d{4,8}:/m,
   /** The labelled tail msal-common adds: `- Correlation ID: … - Trace ID: …`. */
   msalJsTimestamp: /- Timestamp: (\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?Z?)/,
   /** Python: `<Credential>.get_token failed: …` and the chain header. */
-  pythonGetToken: /\b([A-Z][A-Za-z]{0,60}Credential)\.get_token(?:_info)? failed/,
+  pythonGetToken: /\b([A-Z][A-Za-z]{0,60}Credential)\.(?:get_token(?:_info)?|getToken) failed/,
   chainRetrieveHeader:
     /\b([A-Z][A-Za-z]{0,60}Credential) failed to retrieve a token from the included credentials\./,
   /** Python chain member: a tab, the credential class, a colon. */
   pythonMember: /^\t([A-Z][A-Za-z]{0,60}Credential): /gm,
+  /** The same members when tabs were pasted as spaces or the list was flattened onto one line. */
+  pythonMemberLoose: /(?:^|[ \t])([A-Z][A-Za-z]{0,60}Credential): /gm,
   /** .NET chain member lines: `- <message>` after the DefaultAzureCredential header. */
   dotnetMember: /^- /gm,
   /** MSAL.NET's invalid_client wording, and its ToString() fields. */
   msalNetInvalidClient: /A configuration issue is preventing authentication/,
   msalNetErrorCode: /\bErrorCode: ([a-z][a-z0-9_]{1,60})\b/,
   msalNetStatusCode: /\bStatusCode: (\d{3})\b/,
+  /** Other labelled statuses: Go autorest/adal `StatusCode=401`, the Azure CLI's `http error: 400`. */
+  labelledStatus: /\bStatusCode=(\d{3})\b|\bhttp error: (\d{3})\b/,
   /** Java: `X authentication failed. ---> Y authentication failed. Error Details: …`. */
   javaNested:
     /\b([A-Z][A-Za-z]{0,60}Credential) authentication failed\. ---> ([A-Z][A-Za-z]{0,60}Credential) authentication failed\. Error Details: /,

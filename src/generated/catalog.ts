@@ -549,7 +549,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
       ],
       "messages": [
         "Multiple attempts failed to obtain a token from the managed identity endpoint",
-        "MaxRetries"
+        "MaxRetries",
+        "Failed to retrieve IMDS token after"
       ],
       "hints": [],
       "status": [],

@@ -72,7 +72,8 @@ export function readGoShape(text: string): GoShape {
 
   const link = PATTERNS.troubleshootingUrl.exec(text);
   if (link) {
-    shape.troubleshootingUrl = link[0];
+    // A sentence's full stop is not part of the link.
+    shape.troubleshootingUrl = link[0].endsWith(".") ? link[0].slice(0, -1) : link[0];
     if (PATTERNS.goTroubleshootingUrl.test(link[0])) shape.sdk = "go";
   }
 

@@ -43,9 +43,22 @@ function braceSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
+/** A serialised MSAL error (`JSON.stringify(err)`: errorCode, errorMessage, subError) read as a body. */
+function fromMsalObject(v: Record<string, unknown>): Record<string, unknown> | undefined {
+  if (typeof v.errorCode !== "string" || !PATTERNS.oauthErrorToken.test(v.errorCode)) return undefined;
+  if (typeof v.errorMessage !== "string") return undefined;
+  const body: Record<string, unknown> = { error: v.errorCode, error_description: v.errorMessage };
+  if (typeof v.subError === "string" && v.subError) body.suberror = v.subError;
+  if (typeof v.correlationId === "string" && v.correlationId) body.correlation_id = v.correlationId;
+  if (typeof v.traceId === "string" && v.traceId) body.trace_id = v.traceId;
+  if (typeof v.timestamp === "string" && v.timestamp) body.timestamp = v.timestamp;
+  if (typeof v.claims === "string" && v.claims) body.claims = v.claims;
+  return body;
+}
+
 function asEntraBody(value: unknown): EntraErrorBody | undefined {
   if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
-  const v = value as Record<string, unknown>;
+  const v = fromMsalObject(value as Record<string, unknown>) ?? (value as Record<string, unknown>);
   // A bare `error` counts only when it looks like an OAuth error token; log records use `error` for prose.
   const oauthError = typeof v.error === "string" && PATTERNS.oauthErrorToken.test(v.error);
   if (!oauthError && typeof v.error_description !== "string" && !Array.isArray(v.error_codes))
@@ -78,22 +91,28 @@ export function unwrapJsonRecord(text: string): string | undefined {
     return undefined;
   }
   if (asEntraBody(value)) return undefined;
-  let best: string | undefined;
+  // Every string that mentions an auth failure, longest first; a string another one contains adds nothing
+  // (pino's err.message is inside err.stack), the rest (msg: "ClientCertificateCredential.getToken failed")
+  // is kept after the longest.
+  const found: string[] = [];
   let visited = 0;
   const visit = (v: unknown, depth: number) => {
     if (visited++ > 2000 || depth > 6) return;
     if (typeof v === "string") {
       const inner = v.trim();
-      if ((inner.startsWith("{") || inner.startsWith("[")) && depth < 6) {
-        const nested = unwrapJsonRecord(inner);
-        if (nested && (!best || nested.length > best.length)) best = nested;
-      }
-      if (PATTERNS.authMarker.test(v) && (!best || v.length > best.length)) best = v;
+      const nested =
+        (inner.startsWith("{") || inner.startsWith("[")) && depth < 6 ? unwrapJsonRecord(inner) : undefined;
+      if (nested) found.push(nested);
+      else if (PATTERNS.authMarker.test(v)) found.push(v);
     } else if (Array.isArray(v)) for (const x of v) visit(x, depth + 1);
     else if (v && typeof v === "object") for (const x of Object.values(v)) visit(x, depth + 1);
   };
   visit(value, 0);
-  return best;
+  if (found.length === 0) return undefined;
+  found.sort((a, b) => b.length - a.length);
+  const kept: string[] = [];
+  for (const s of found) if (!kept.some((k) => k.includes(s))) kept.push(s);
+  return kept.slice(0, 8).join("\n");
 }
 
 /**

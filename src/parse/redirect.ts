@@ -19,8 +19,10 @@ const KEYS = [
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 /** The error parameters of the first redirect in the text, as an Entra error body. */
-export function readRedirect(text: string): EntraErrorBody | undefined {
-  if (!PATTERNS.sdkBrowser.test(text) || !PATTERNS.redirectError.test(text)) return undefined;
+export function readRedirect(input: string): EntraErrorBody | undefined {
+  if (!PATTERNS.sdkBrowser.test(input) || !PATTERNS.redirectError.test(input)) return undefined;
+  // A query string pasted one parameter per line (`?error=…` / `&error_description=…`) is one URL.
+  const text = input.split("\n&").join("&");
   const at = text.search(PATTERNS.sdkBrowser);
   // The whitespace-free token around the parameters, from its first `?` or `#`.
   let start = at;

@@ -40,11 +40,23 @@ const SDK_MARKERS: Array<[Sdk, RegExp]> = [
   ["msal-python", PATTERNS.sdkMsalPython],
 ];
 
-/** The outermost producer whose marker the text carries (Go is detected by its own reader). */
+/**
+ * The outermost producer whose marker the text carries (Go is detected by its own reader). A wrapper
+ * prints its own header before the text it wraps, so the earliest marker wins; at the same position the
+ * order of SDK_MARKERS decides.
+ */
 export function detectSdk(text: string): Sdk | undefined {
   if (PATTERNS.sdkBrowser.test(text) && PATTERNS.redirectError.test(text)) return "browser";
-  for (const [sdk, marker] of SDK_MARKERS) if (marker.test(text)) return sdk;
-  return undefined;
+  let best: Sdk | undefined;
+  let bestAt = Number.POSITIVE_INFINITY;
+  for (const [sdk, marker] of SDK_MARKERS) {
+    const at = text.search(marker);
+    if (at >= 0 && at < bestAt) {
+      best = sdk;
+      bestAt = at;
+    }
+  }
+  return best;
 }
 
 function codeList(list: string | undefined): number[] {
@@ -98,11 +110,12 @@ export function readSdkShapes(text: string): SdkFindings {
 
   // @azure/identity AuthenticationError: `<error> Status code: N\nMore details:`.
   const jsStatus = PATTERNS.jsStatus.exec(text);
-  if (jsStatus?.[1]) {
-    f.status = Number(jsStatus[1]);
+  const jsCode = jsStatus?.[1] ?? jsStatus?.[2];
+  if (jsCode) {
+    f.status = Number(jsCode);
     if (PATTERNS.jsEnvironmentWrapper.test(text)) f.statusReliable = false;
   }
-  f.error ??= PATTERNS.jsAuthErrorToken.exec(text)?.[1];
+  f.error ??= PATTERNS.jsAuthErrorToken.exec(text)?.[1] ?? PATTERNS.jsLegacyError.exec(text)?.[1];
 
   // MSAL.NET: ErrorCode / StatusCode in ToString(); its invalid_client wording.
   const netCode = PATTERNS.msalNetErrorCode.exec(text)?.[1];
@@ -110,6 +123,8 @@ export function readSdkShapes(text: string): SdkFindings {
   const netStatus = PATTERNS.msalNetStatusCode.exec(text)?.[1];
   if (netStatus && f.status === undefined) f.status = Number(netStatus);
   if (PATTERNS.msalNetInvalidClient.test(text)) f.error ??= "invalid_client";
+  const labelled = PATTERNS.labelledStatus.exec(text);
+  if (labelled && f.status === undefined) f.status = Number(labelled[1] ?? labelled[2]);
 
   // `<error>: AADSTS…` (InteractionRequiredAuthError, redirect errors, Azure CLI's msal_error).
   f.error ??= PATTERNS.errorBeforeCode.exec(text)?.[1];
@@ -152,6 +167,21 @@ function readChains(text: string, f: SdkFindings): void {
       f.members = python;
       return;
     }
+    // Tabs pasted as spaces, or the whole list flattened onto one line.
+    const listAt = after.indexOf("Attempted credentials:");
+    if (listAt >= 0) {
+      const list = after.slice(listAt + "Attempted credentials:".length);
+      const tail = list.indexOf("To mitigate this issue");
+      const loose = splitMembers(
+        tail >= 0 ? list.slice(0, tail) : list,
+        PATTERNS.pythonMemberLoose,
+        isMitigationTail,
+      );
+      if (loose.length > 0) {
+        f.members = loose;
+        return;
+      }
+    }
     const dotnet = splitMembers(
       after,
       PATTERNS.dotnetMember,
@@ -161,7 +191,9 @@ function readChains(text: string, f: SdkFindings): void {
     return;
   }
   // JS: AggregateAuthenticationError, one `<ErrorName>: …` line per credential after its header.
-  const aggregate = text.indexOf("AggregateAuthenticationError");
+  // (Users often paste the chain without the error's name: the header line alone.)
+  let aggregate = text.indexOf("AggregateAuthenticationError");
+  if (aggregate < 0) aggregate = text.indexOf("ChainedTokenCredential authentication failed.");
   if (aggregate >= 0) {
     const headerEnd = text.indexOf("\n", aggregate);
     if (headerEnd > 0) {
