@@ -38,10 +38,13 @@ export const PATTERNS = {
   /** The Go chain header `DefaultAzureCredential: failed to acquire a token.`, also when re-wrapped mid-sentence. */
   goChainHeader:
     /\b([A-Z][A-Za-z]{0,60}Credential): failed[ \t\n]{1,8}to[ \t\n]{1,8}acquire[ \t\n]{1,8}a[ \t\n]{1,8}token\b/,
+  /** Where text after a Go chain's last member begins: a goroutine dump, `exit status`, a log line. */
+  goChainEnd: /^(?:goroutine \d|exit status \d|panic: |\d{4}[/-]\d{2}[/-]\d{2}[ T]\d{2}:)/,
   /** One member line of a Go chain: a tab, the credential, a colon. */
   goChainMember: /^\t([A-Z][A-Za-z]{0,60}Credential)(?::[ \t]| authentication failed)/gm,
   /** Go request line, alone on its line or after `panic: ` (pre-1.0 azidentity printed no header): `POST https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token`. */
-  requestLine: /(?:^[ \t]*|: )(GET|POST|PUT|PATCH|DELETE|HEAD) (https?:\/\/[^\s]{1,2048})[ \t]*$/m,
+  requestLine:
+    /(?:^[ \t]*|: )(GET|POST|PUT|PATCH|DELETE|HEAD)(?: |[ \t]{0,8}\n[ \t]{0,8})(https?:\/\/[^\s]{1,2048})[ \t]*$/m,
   /** Go status line, both forms (`RESPONSE 401 Unauthorized`, `RESPONSE 401: 401 Unauthorized`), at a line start or after a log prefix's `: `. */
   responseLine: /(?:^[ \t]*|: )RESPONSE (\d{3}):?[ \t]*([^\n]*)$/m,
   /** The repeated status code at the start of Go's newer status text. */
@@ -124,10 +127,11 @@ export const PATTERNS = {
   sdkBrowser: /[?#&]error_description=/,
   redirectError: /(?:^|[?#&\s])error=[A-Za-z_]{2,60}(?:&|$|\s)/m,
   sdkDotnet:
-    /Azure\.Identity\.(?:AuthenticationFailedException|CredentialUnavailableException)|aka\.ms\/azsdk\/net\//,
+    /Azure\.Identity\.(?:AuthenticationFailedException|CredentialUnavailableException)|aka\.ms\/azsdk\/net\/|Credential authentication failed: /,
   sdkMsalDotnet:
     /Microsoft\.Identity\.Client\.|\bMSAL\.[A-Za-z]{2,20}\.\d|\bMsal(?:ServiceException|UiRequiredException|ClientException)\b/,
-  sdkJava: /com\.azure\.(?:core\.exception|identity)\.|aka\.ms\/azure-identity-java|aka\.ms\/azsdk\/java\//,
+  sdkJava:
+    /com\.azure\.(?:core\.exception|identity)\.|aka\.ms\/azure-identity-java|aka\.ms\/azsdk\/java\/|Credential authentication failed\. ---> /,
   sdkMsalJava: /com\.microsoft\.aad\.msal4j\./,
   sdkPython:
     /ClientAuthenticationError|azure\.core\.exceptions|azure\.identity\.|azure[\\/]identity[\\/]|aka\.ms\/azsdk\/python\/|\.get_token(?:_info)? failed|Traceback \(most recent call last\)|failed to retrieve a token from the included credentials\.\s{0,4}Attempted credentials:/,
@@ -138,7 +142,7 @@ export const PATTERNS = {
     /\b(?:ServerError|InteractionRequiredAuthError|ClientAuthError)\b|Error\(s\): [\d,]{1,200} - Timestamp:|: [\d,]{1,200} - \[\d{4}-\d{2}-\d{2}/,
 
   /** JS AuthenticationError: `<error> Status code: 401\nMore details:` (the error is the first token). */
-  jsStatus: /\bStatus code: (\d{3})\nMore details:|\(status code (\d{3})\)\. More details:/,
+  jsStatus: /\bStatus code: (\d{3})(?:\n|\\n)More details:|\(status code (\d{3})\)\. More details:/,
   /** @azure/identity 1.x: `unknown_error(status code 404). More details:`. */
   jsLegacyError: /More details: ([a-z][a-z0-9]{0,30}_[a-z0-9_]{1,40})\(status code \d{3}\)/,
   jsAuthErrorToken: /\bAuthenticationError: ([a-z][a-z0-9]{0,30}_[a-z0-9_]{1,40}) Status code: \d{3}/,
@@ -160,7 +164,7 @@ export const PATTERNS = {
   /** The labelled tail msal-common adds: `- Correlation ID: … - Trace ID: …`. */
   msalJsTimestamp: /- Timestamp: (\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?Z?)/,
   /** Python: `<Credential>.get_token failed: …` and the chain header. */
-  pythonGetToken: /\b([A-Z][A-Za-z]{0,60}Credential)\.(?:get_token(?:_info)?|getToken) failed/,
+  pythonGetToken: /\b([A-Z][A-Za-z]{0,60}Credential)\n?\.(?:get_token(?:_info)?|getToken) failed/,
   chainRetrieveHeader:
     /\b([A-Z][A-Za-z]{0,60}Credential) failed to retrieve a token from the included credentials\./,
   /** Python chain member: a tab, the credential class, a colon. */
@@ -174,12 +178,12 @@ export const PATTERNS = {
   msalNetErrorCode: /\bErrorCode: ([a-z][a-z0-9_]{1,60})\b/,
   msalNetStatusCode: /\bStatusCode: (\d{3})\b/,
   /** Other labelled statuses: Go autorest/adal `StatusCode=401`, the Azure CLI's `http error: 400`. */
-  labelledStatus: /\bStatusCode=(\d{3})\b|\bhttp error: (\d{3})\b/,
+  labelledStatus: /\bStatusCode=(\d{3})\b|\bhttp error: (\d{3})\b|^Status: (\d{3}) \(/m,
   /** Java: `X authentication failed. ---> Y authentication failed. Error Details: …`. */
   javaNested:
-    /\b([A-Z][A-Za-z]{0,60}Credential) authentication failed\. ---> ([A-Z][A-Za-z]{0,60}Credential) authentication failed\. Error Details: /,
+    /\b([A-Z][A-Za-z]{0,60}Credential) authentication failed\. ---> ([A-Z][A-Za-z]{0,60}Credential) authentication failed\. Error Details: ?/,
   /** Java all-unavailable chain: one `<Credential> authentication unavailable.` per line. */
-  javaUnavailableMember: /^([A-Z][A-Za-z]{0,60}Credential) authentication unavailable\b/gm,
+  javaUnavailableMember: /(?:^|[\s:"])([A-Z][A-Za-z]{0,60}Credential) authentication unavailable\b/gm,
   /** Any credential class named as failing or unavailable (JS, .NET, Java, Python wordings). */
   credentialStatement:
     /\b([A-Z][A-Za-z]{0,60}Credential)(?: is unavailable| authentication unavailable| authentication failed|: )/,

@@ -60,6 +60,8 @@ export const CatalogEntrySourceSchema = z.strictObject({
     hints: z.array(nonEmpty).default([]),
     status: z.array(z.number().int().min(100).max(599)).default([]),
     fallback: z.boolean().default(false),
+    /** Offer this entry when a credential chain lists two or more credentials and none got an answer. */
+    chainUnavailable: z.boolean().default(false),
   }),
   description: nonEmpty,
   mitigation: nonEmpty,

@@ -21,6 +21,15 @@ const unescapeAll = (s: string) => {
   for (let i = 0; i < 3; i++) out = out.replace(/\\(["\\])/g, "$1");
   return out;
 };
+/** The text without quote/box prefixes and HTML entities, as parse reads it. */
+const unframed = (s: string) =>
+  s
+    .replace(/^[ \t]{0,4}(?:>|\u2502|\|)[ \t]?/gm, "")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;|&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 const urlDecoded = (s: string) => {
   try {
     return decodeURIComponent(s.replace(/\+/g, " "));
@@ -49,7 +58,7 @@ function checkFields(
     if (key in fields || key in gaps || key === "chain" || key === "conflicts") continue;
     if ((DERIVED_TEXT as readonly string[]).includes(key)) {
       const value = String(parsed[key]).replace(/…$/, "");
-      const inputs = [squashed(text), squashed(urlDecoded(text))];
+      const inputs = [squashed(text), squashed(urlDecoded(text)), squashed(unframed(text))];
       expect(
         inputs.some((t) => t.includes(squashed(value))),
         `${key} must come from the input: ${value.slice(0, 80)}`,

@@ -29,7 +29,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
         401,
         403
       ],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "The credential obtained a token, but the Azure service refused the request with 401 or 403. The identity the token represents has no role assignment that allows this operation on this resource.",
     "mitigation": "- Identify the identity that made the call (user, service principal or managed identity); the service's error often names its object or client ID.\n- Look up in the service's documentation which RBAC role the operation needs. Data access usually needs a data-plane role (for example a *Storage Blob Data* or *Key Vault* role); a management role such as Owner does not grant it.\n- Assign that role to the identity at the right scope (resource, resource group or subscription). See [assign Azure roles](https://learn.microsoft.com/azure/role-based-access-control/role-assignments-portal).\n- New role assignments can take a few minutes to take effect; try again after that.",
@@ -70,7 +71,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
       ],
       "hints": [],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": true
     },
     "description": "DefaultAzureCredential (or a ChainedTokenCredential) tried each credential in its chain and none of them returned a token. Usually every credential was unavailable in this environment, so the real cause is in the per-credential messages listed under the header.",
     "mitigation": "- Read the \"Attempted credentials\" list in the error: each line says why one credential was skipped or failed.\n- [Enable logging](https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md#enable-and-configure-logging) to see each credential's attempt in detail.\n- Decide which credential should work where the code runs, then follow its section:\n  - [EnvironmentCredential](https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md#troubleshoot-environmentcredential-authentication-issues): service principal settings in environment variables\n  - [ManagedIdentityCredential](https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md#troubleshoot-managedidentitycredential-authentication-issues): code running on an Azure host\n  - [AzureCLICredential](https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md#troubleshoot-azureclicredential-authentication-issues): local development signed in with `az login`",
@@ -126,7 +128,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
         401,
         403
       ],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "One credential in the DefaultAzureCredential chain returned a token, but the target service answered 401 or 403. Either the chain picked a different identity than intended, or that identity lacks the required role.",
     "mitigation": "- [Enable logging](https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md#enable-and-configure-logging) to find out which credential in the chain supplied the token.\n- If it is not the one you expected (for example an `az login` account instead of the managed identity), check what makes the earlier credential available, such as `AZURE_*` environment variables or a signed-in developer tool.\n- Give the identity that is actually used a role that covers this operation. Prefer the specific role the service documents over a broad one such as subscription Owner, which may not grant data access at all.",
@@ -168,7 +171,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
       ],
       "hints": [],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "EnvironmentCredential found no complete set of AZURE_* variables for any of the sign-in methods it supports, so it could not build an inner credential.",
     "mitigation": "Set one complete combination in the environment of the process that runs the code:\n- Client secret: `AZURE_TENANT_ID`, `AZURE_CLIENT_ID`, `AZURE_CLIENT_SECRET`\n- Certificate: `AZURE_TENANT_ID`, `AZURE_CLIENT_ID`, `AZURE_CLIENT_CERTIFICATE_PATH`, plus `AZURE_CLIENT_CERTIFICATE_PASSWORD` if the file is password-protected\n- User and password: `AZURE_TENANT_ID`, `AZURE_CLIENT_ID`, `AZURE_USERNAME`, `AZURE_PASSWORD`\n\nThe error usually names the first variable it could not find. Check the spelling, that the variable is not empty, and that it reaches the process (exported in the shell, passed into the container, set in the service's app settings). The supported variables are listed in the [module documentation](https://pkg.go.dev/github.com/Azure/azure-sdk-for-go/sdk/azidentity#EnvironmentCredential).",
@@ -205,7 +209,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
       "messages": [],
       "hints": [],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "Microsoft Entra ID rejected the client secret sent for this application. The most common cause is sending the secret's ID instead of its value, or a secret that belongs to another app registration.",
     "mitigation": "- Use the secret's **Value**, not its **Secret ID**. The portal shows the value only once, right after the secret is created; if you no longer have it, create a new secret.\n- Check where the secret comes from: the argument to `azidentity.NewClientSecretCredential`, or `AZURE_CLIENT_SECRET` when using EnvironmentCredential or DefaultAzureCredential.\n- Make sure the secret belongs to the same app registration as the client ID you send.\n- Look for stray whitespace, a trailing newline, surrounding quotes from a `.env` file, or shell expansion of characters such as `$`.\n\nHow to create a new secret: [Azure AD documentation](https://docs.microsoft.com/azure/active-directory/develop/howto-create-service-principal-portal#option-2-create-a-new-application-secret).",
@@ -243,7 +248,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
       "messages": [],
       "hints": [],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "The client secret sent for this application has passed its expiry date, so Microsoft Entra ID no longer accepts it.",
     "mitigation": "- Create a new client secret on the app registration; see [Azure AD documentation](https://docs.microsoft.com/azure/active-directory/develop/howto-create-service-principal-portal#option-2-create-a-new-application-secret). Copy its value right away.\n- Replace the old value everywhere it is stored: `AZURE_CLIENT_SECRET`, Key Vault, pipeline variables, app settings.\n- Note the new expiry date and plan the next rotation before it.",
@@ -280,7 +286,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
       "messages": [],
       "hints": [],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "The tenant the request was sent to has no application with the given client ID. Either the client ID or tenant ID is wrong, or a multi-tenant app has not been added to that tenant.",
     "mitigation": "- Compare the client ID with the app registration's **Application (client) ID** (not its object ID), and the tenant ID with the **Directory (tenant) ID** of the tenant that holds the app.\n- Check the values actually used: the constructor arguments, or `AZURE_CLIENT_ID` / `AZURE_TENANT_ID` for EnvironmentCredential.\n- For a multi-tenant app, a tenant admin must add (consent to) the application in the tenant you sign in to.\n- To register an application in the right tenant, follow the [Azure AD instructions](https://docs.microsoft.com/azure/active-directory/develop/howto-create-service-principal-portal).",
@@ -317,7 +324,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
       "messages": [],
       "hints": [],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "The credential signed its client assertion with a certificate that Microsoft Entra ID cannot verify for this application, typically because that certificate was never uploaded to the app registration or has been replaced there.",
     "mitigation": "- Upload the public part of the certificate the code uses to the app registration, as in the [Azure AD documentation](https://docs.microsoft.com/azure/active-directory/develop/howto-create-service-principal-portal#option-1-upload-a-certificate).\n- Compare the thumbprint shown under **Certificates & secrets** with the thumbprint of the certificate file the code loads (for EnvironmentCredential, the file in `AZURE_CLIENT_CERTIFICATE_PATH`).\n- Check that the certificate was uploaded to the same app registration as the client ID in use, and that the file contains the matching private key.",
@@ -354,7 +362,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
       "messages": [],
       "hints": [],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "The tenant the certificate credential contacted has no application with the given client ID. The client ID or tenant ID is wrong, or a multi-tenant app has not been added to that tenant.",
     "mitigation": "- Check the client ID against the app registration's **Application (client) ID** and the tenant ID against the **Directory (tenant) ID** where the app is registered.\n- Check the values actually used: the constructor arguments, or `AZURE_CLIENT_ID` / `AZURE_TENANT_ID` for EnvironmentCredential.\n- For a multi-tenant app, a tenant admin must add (consent to) the application in the target tenant.\n- To register an application in the right tenant, follow the [Azure AD instructions](https://docs.microsoft.com/azure/active-directory/develop/howto-create-service-principal-portal).",
@@ -392,7 +401,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
       "messages": [],
       "hints": [],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "Microsoft Entra ID could not validate the username and password given to the credential, so the sign-in was refused.",
     "mitigation": "- Check the username is the account's full sign-in name (for example `user@contoso.com`) and that the password is current.\n- Check the values the code actually passes: the constructor arguments, or `AZURE_USERNAME` / `AZURE_PASSWORD` for EnvironmentCredential. Watch for whitespace and quoting.\n- If the password was changed or reset recently, update every place it is stored.",
@@ -429,7 +439,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
       "status": [
         400
       ],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "The VM's instance metadata service (IMDS) answered with status 400: the identity the credential asked for is not attached to this VM or scale set.",
     "mitigation": "- User-assigned identity: check that the client ID (or resource ID) passed to the credential is exactly that of an identity attached to this VM.\n- System-assigned identity: make sure it is turned on for the VM, as shown in the [managed identity documentation](https://docs.microsoft.com/azure/active-directory/managed-identities-azure-resources/qs-configure-portal-windows-vm#enable-system-assigned-managed-identity-on-an-existing-vm).\n- For a scale set, the identity must be assigned to the scale set itself.",
@@ -470,7 +481,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
         502,
         504
       ],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "The request to the instance metadata service came back with 502 or 504. Requests to IMDS must go straight to it; a proxy or gateway in the path breaks them.",
     "mitigation": "- Exclude `169.254.169.254` from any proxy on the VM, for example by adding it to `NO_PROXY` / `no_proxy` when `HTTP_PROXY` or `HTTPS_PROXY` is set.\n- Disable or reconfigure any gateway, proxy or traffic-inspection software that intercepts calls to `http://169.254.169.254`.\n- Then test the endpoint directly from the VM.",
@@ -509,7 +521,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
         "context deadline exceeded"
       ],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "The credential got no answer from the instance metadata service, or the request timed out. Either the code is not running on a host with managed identity, or the endpoint is not reachable from it.",
     "mitigation": "- Confirm the code runs on an Azure VM or scale set with a managed identity configured; see the [managed identity documentation](https://docs.microsoft.com/azure/active-directory/managed-identities-azure-resources/qs-configure-portal-windows-vm).\n- Check the IMDS endpoint answers from the VM, using the steps [below](https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md#verify-imds-is-available-on-the-vm).\n- If the call fails there too, look for firewall rules, proxies or routes that block `169.254.169.254`.\n- Off Azure (for example on a developer machine) there is no IMDS; use another credential there.",
@@ -554,7 +567,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
       ],
       "hints": [],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "The credential retried its token request to the managed identity endpoint several times and every attempt failed. The individual failures in the message show whether the cause is temporary or a configuration problem.",
     "mitigation": "- Read the inner errors in the message (or [enable logging](https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md#enable-and-configure-logging)) to see the status of each attempt.\n- If they point to throttling or server-side errors, wait and try again later.\n- Otherwise make sure the VM has a managed identity, following the [managed identity documentation](https://docs.microsoft.com/azure/active-directory/managed-identities-azure-resources/qs-configure-portal-windows-vm).\n- Check the IMDS endpoint answers from the VM, using the steps [below](https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md#verify-imds-is-available-on-the-vm).",
@@ -601,7 +615,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
       ],
       "hints": [],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "On App Service or Azure Functions the credential did not find the host's managed identity environment variables, so it fell back to the VM metadata address, which App Service does not serve, and the request timed out.",
     "mitigation": "- Turn on a system-assigned identity, or attach a user-assigned one, for the app as described in the [App Service documentation](https://docs.microsoft.com/azure/app-service/overview-managed-identity).\n- With managed identity on, App Service sets `IDENTITY_ENDPOINT` and `IDENTITY_HEADER` in the app's environment. Check both are present where the code runs, and that the code is not running outside App Service.\n- Call the endpoint by hand to confirm it works; see [below](https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md#verify-the-app-service-managed-identity-endpoint-is-available).",
@@ -649,7 +664,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
         "aadpodidbinding"
       ],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "With AAD Pod Identity on AKS, the node agent (NMI) had no identity for the pod when the application asked for a token. The pod is not labeled for an identity binding, or it started before its identity was ready.",
     "mitigation": "- Check the pod's `aadpodidbinding` label matches the selector of an `AzureIdentityBinding` for the intended `AzureIdentity`.\n- If the label is right, the app probably asked too early. Have NMI send a Retry-After header so clients wait instead of failing; see the [Pod Identity documentation](https://azure.github.io/aad-pod-identity/docs/configure/feature_flags/#set-retry-after-header-in-nmi-response).\n- AAD Pod Identity is deprecated; Azure Workload Identity is its replacement.",
@@ -693,7 +709,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
       ],
       "hints": [],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "The credential runs the az command to get a token, but it could not start it: the Azure CLI is not installed, or its folder is not on the PATH the application sees.",
     "mitigation": "- Install the Azure CLI as described in the [Azure CLI documentation](https://docs.microsoft.com/cli/azure/install-azure-cli).\n- Run `az version` from the same environment as the application. If it fails there, add the CLI's install folder to that process's `PATH`; IDEs, services and containers often have a different `PATH` than your terminal.\n- Restart the application (or IDE) after installing so it picks up the new `PATH`.",
@@ -732,11 +749,13 @@ export const ENTRIES: readonly CatalogEntry[] = [
         "Please run 'az login' to setup account",
         "run 'az login'",
         "Please run: az login",
-        "Interactive authentication is needed"
+        "Interactive authentication is needed",
+        "Please explicitly log in with"
       ],
       "hints": [],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "The Azure CLI has no signed-in account, or its sign-in has expired, so it cannot give the credential a token.",
     "mitigation": "- Run `az login` (add `--tenant <tenant-id>` if the resource lives in another tenant) as the same OS user the application runs as. See the [Azure CLI documentation](https://docs.microsoft.com/cli/azure/authenticate-azure-cli).\n- Then check the CLI can issue tokens; see [below](https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md#verify-the-azure-cli-can-obtain-tokens).",
@@ -785,7 +804,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
         "AZURE_FEDERATED_TOKEN_FILE"
       ],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "WorkloadIdentityCredential lacks the client ID, the tenant ID or the path of the federated token file. These normally come from environment variables that Azure Workload Identity injects into the pod.",
     "mitigation": "- On AKS, or any cluster running the Azure Workload Identity webhook, the webhook sets `AZURE_CLIENT_ID`, `AZURE_TENANT_ID` and `AZURE_FEDERATED_TOKEN_FILE` in the pod. Check the pod has the label `azure.workload.identity/use: \"true\"` and runs under a service account annotated with `azure.workload.identity/client-id`. See the [AKS documentation](https://learn.microsoft.com/azure/aks/workload-identity-deploy-cluster#disable-workload-identity) and the [Azure Workload Identity troubleshooting guide](https://azure.github.io/azure-workload-identity/docs/troubleshooting.html).\n- Without the webhook, pass `ClientID`, `TenantID` and `TokenFilePath` in `WorkloadIdentityCredentialOptions`.",
@@ -830,7 +850,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
         "App Service managed identity"
       ],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "On App Service and Azure Functions, the platform exposes a local token endpoint and advertises it through environment variables once managed identity is turned on for the app.",
     "mitigation": "- Set up the identity: [Configuration](https://docs.microsoft.com/azure/app-service/overview-managed-identity).\n- Known errors and checks: [Troubleshooting](https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md#azure-app-service-and-azure-functions-managed-identity).",
@@ -876,7 +897,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
         "for pod:"
       ],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "On AKS with AAD Pod Identity, a node agent (NMI) intercepts the pod's metadata requests and returns tokens for the identity bound to the pod through its labels.",
     "mitigation": "- Set up pod identity: [Configuration](https://azure.github.io/aad-pod-identity/docs/).\n- Known errors and checks: [Troubleshooting](https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md#azure-kubernetes-service-managed-identity).\n- For new clusters consider Azure Workload Identity, which replaces pod identity.",
@@ -923,7 +945,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
         "AzureArc managed identity"
       ],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "On an Azure Arc-enabled server, the Connected Machine agent provides a local identity endpoint that hands out tokens for the machine's system-assigned identity.",
     "mitigation": "- Set up and use the identity: [Configuration](https://docs.microsoft.com/azure/azure-arc/servers/managed-identity-authentication).\n- Check the machine is connected (`azcmagent show`) and that the process has the rights the agent's token flow requires, as described in that page.",
@@ -963,7 +986,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
         ":2377"
       ],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "In a Service Fabric cluster, a cluster-local token service issues managed identity tokens to applications whose manifests declare an identity.",
     "mitigation": "- Set up the identity for the cluster and application: [Configuration](https://docs.microsoft.com/azure/service-fabric/concepts-managed-identity).\n- The identity an application gets is decided by its Service Fabric configuration, so check the application and service manifests first.",
@@ -1001,7 +1025,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
         "IMDS managed identity"
       ],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "On a VM or scale set, ManagedIdentityCredential gets tokens from the instance metadata service (IMDS) at a fixed link-local address. The identity must be enabled or attached on the VM itself.",
     "mitigation": "- Set up the identity: [Configuration](https://docs.microsoft.com/azure/active-directory/managed-identities-azure-resources/qs-configure-portal-windows-vm).\n- Known errors and checks: [Troubleshooting](https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md#azure-virtual-machine-managed-identity).",
@@ -1040,7 +1065,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
       "messages": [],
       "hints": [],
       "status": [],
-      "fallback": true
+      "fallback": true,
+      "chainUnavailable": false
     },
     "description": "ManagedIdentityCredential works on several Azure hosts, and each host exposes its token endpoint differently. Configuration and failures therefore depend on where the code runs.",
     "mitigation": "Find the host the code runs on, then check that the identity is set up there:\n- Azure Virtual Machines and Scale Sets: [configuration](https://docs.microsoft.com/azure/active-directory/managed-identities-azure-resources/qs-configure-portal-windows-vm), [troubleshooting](https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md#azure-virtual-machine-managed-identity)\n- Azure App Service and Azure Functions: [configuration](https://docs.microsoft.com/azure/app-service/overview-managed-identity), [troubleshooting](https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md#azure-app-service-and-azure-functions-managed-identity)\n- Azure Kubernetes Service (pod identity): [configuration](https://azure.github.io/aad-pod-identity/docs/), [troubleshooting](https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md#azure-kubernetes-service-managed-identity)\n- Azure Arc: [configuration](https://docs.microsoft.com/azure/azure-arc/servers/managed-identity-authentication)\n- Azure Service Fabric: [configuration](https://docs.microsoft.com/azure/service-fabric/concepts-managed-identity)\n\nManaged identity does not exist outside Azure hosts such as a developer laptop; use another credential there.",
@@ -1105,7 +1131,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
       "messages": [],
       "hints": [],
       "status": [],
-      "fallback": true
+      "fallback": true,
+      "chainUnavailable": false
     },
     "description": "Authentication errors often carry the response from Microsoft Entra ID. A few fields in it identify which credential failed, why, and which request support needs to look at.",
     "mitigation": "- **Credential type**: the name at the start of the error. With DefaultAzureCredential or ChainedTokenCredential it tells you which link in the chain failed.\n- **AADSTS code and message**: the code (for example `AADSTS7000215`) and its text give the specific reason. Look it up in the [Azure AD documentation](https://docs.microsoft.com/azure/active-directory/develop/reference-aadsts-error-codes#aadsts-error-codes).\n- **Correlation ID and timestamp**: they locate the request in Microsoft's server logs. Include them, together with the trace ID, when you open a support case.",
@@ -1138,7 +1165,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
       "messages": [],
       "hints": [],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "azidentity writes diagnostic messages through the Azure SDK's shared logger. Sending them to the console shows each credential's attempt and the reason it failed.",
     "mitigation": "Register a listener before creating any credential or client, and keep only authentication events:\n\n```go\nimport (\n\t\"fmt\"\n\n\tazlog \"github.com/Azure/azure-sdk-for-go/sdk/azcore/log\"\n\t\"github.com/Azure/azure-sdk-for-go/sdk/azidentity\"\n)\n\nfunc init() {\n\t// Write every SDK log message to standard output.\n\tazlog.SetListener(func(event azlog.Event, msg string) {\n\t\tfmt.Printf(\"[%s] %s\\n\", event, msg)\n\t})\n\t// Restrict output to azidentity's authentication messages.\n\tazlog.SetEvents(azidentity.EventAuthentication)\n}\n```\n\nAlternatively, set `AZURE_SDK_GO_LOGGING=all` to log everything to stderr. Logs may contain sensitive details such as account names and IDs; review them before sharing.",
@@ -1167,7 +1195,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
       "messages": [],
       "hints": [],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "A manual token request from inside the VM shows whether the instance metadata service answers and whether an identity is available, independent of the application.",
     "mitigation": "On the VM, request a token from IMDS:\n\n```sh\ncurl 'http://169.254.169.254/metadata/identity/oauth2/token?resource=https://management.core.windows.net&api-version=2018-02-01' -H \"Metadata: true\"\n```\n\n**Warning:** a successful response contains an access token. Do not paste or share the output.\n\n- A JSON body with `access_token`: IMDS and the identity work; look at the application's configuration instead.\n- Status 400 or \"Identity not found\": the identity is not assigned to the VM (for a user-assigned identity, add `&client_id=<client-id>` to the query).\n- No answer or a timeout: something on the VM or network blocks `169.254.169.254`, such as a proxy.",
@@ -1197,7 +1226,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
       "messages": [],
       "hints": [],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "From an SSH session on the App Service, you can confirm that the platform set the managed identity variables and that its token endpoint issues tokens.",
     "mitigation": "Check the variables exist (without printing the header value, which is a secret), then request a token:\n\n```sh\necho \"$IDENTITY_ENDPOINT\"\n[ -n \"$IDENTITY_HEADER\" ] && echo \"IDENTITY_HEADER is set\"\ncurl \"$IDENTITY_ENDPOINT?resource=https://management.core.windows.net&api-version=2019-08-01\" -H \"X-IDENTITY-HEADER: $IDENTITY_HEADER\"\n```\n\n**Warning:** a successful response contains an access token. Do not paste or share the output.\n\nIf either variable is empty, managed identity is not enabled for the app.",
@@ -1228,7 +1258,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
       "messages": [],
       "hints": [],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "Running the same commands the credential relies on shows which account the Azure CLI uses and whether it can issue a token for it.",
     "mitigation": "First confirm the signed-in account and tenant:\n\n```sh\naz account show\n```\n\nIf they are right, ask the CLI for a token:\n\n```sh\naz account get-access-token --output json --resource https://management.core.windows.net\n```\n\n**Warning:** the output contains an access token. Do not paste or share it.\n\nIf either command fails, run `az login` again (with `--tenant` if needed) and repeat.",
@@ -1256,7 +1287,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
       "messages": [],
       "hints": [],
       "status": [],
-      "fallback": false
+      "fallback": false,
+      "chainUnavailable": false
     },
     "description": "When the catalog and the troubleshooting steps do not resolve the problem, the Azure SDK for Go team lists its support channels.",
     "mitigation": "See [SUPPORT.md](https://github.com/Azure/azure-sdk-for-go/blob/main/SUPPORT.md) for ways to ask for help or report a bug. Include the credential type, the AADSTS code, the correlation ID and the timestamp, and remove secrets and tokens first.",

@@ -130,6 +130,13 @@ function credentialFacts(parsed: ParsedAuthError): CredentialFacts {
   return facts;
 }
 
+const chainEntry = (ix: IndexedEntry) => ix.credentials.some((c) => CHAIN_CREDENTIALS.has(c));
+
+function allUnavailable(parsed: ParsedAuthError): boolean {
+  const chain = parsed.chain ?? [];
+  return chain.length >= 2 && chain.every((m) => m.status === undefined && m.error === undefined);
+}
+
 /** The request went to Entra or a managed identity endpoint, so a 401/403 is about getting a token. */
 function isTokenRequest(parsed: ParsedAuthError): boolean {
   const url = parsed.request?.url;
@@ -215,6 +222,15 @@ function scoreEntry(
     });
   }
 
+  // A chain that lists two or more credentials, none of which got an answer from a service (no status,
+  // no OAuth error), is the chain entries' own failure, even when the chain's name is not printed (Java).
+  if (entry.match.chainUnavailable && allUnavailable(parsed)) {
+    signals.push({
+      score: SCORES.messageAndCredential,
+      reason: "every credential the chain tried was unavailable",
+    });
+  }
+
   if (entry.match.fallback && credMatches && signals.length === 0) {
     signals.push({ score: SCORES.credentialFallback, reason: `general advice for ${credLabel}` });
   }
@@ -229,8 +245,11 @@ function scoreEntry(
   const chainSummary = (parsed.chain?.length ?? 0) >= 2;
   const topIsChain = facts.top !== undefined && CHAIN_CREDENTIALS.has(facts.top);
   const topBonus =
-    facts.top !== undefined && ix.credentials.includes(facts.top) && (!topIsChain || chainSummary) ? 1 : 0;
-  if (topBonus && !reasons.some((r) => r.includes(parsed.credential as string)))
+    (facts.top !== undefined && ix.credentials.includes(facts.top) && (!topIsChain || chainSummary)) ||
+    (chainEntry(ix) && chainSummary && facts.top === undefined)
+      ? 1
+      : 0;
+  if (topBonus && parsed.credential && !reasons.some((r) => r.includes(parsed.credential as string)))
     reasons.push(`written for ${parsed.credential}`);
   return { ix, score: best + Math.min(MAX_BONUS, signals.length - 1 + topBonus), reasons };
 }

@@ -156,9 +156,9 @@ export function unescapeOnce(text: string): string {
   );
 }
 
-/** The text is a JSON string value pasted with its escapes: escaped quotes, or escaped line breaks but no real ones. */
+/** The text holds a JSON string value pasted with its escapes (escaped quotes or line breaks), whole or in part. */
 export function looksEscaped(text: string): boolean {
-  return text.includes('\\"') || (text.includes("\\n") && !text.includes("\n"));
+  return text.includes('\\"') || text.includes("\\n");
 }
 
 /**

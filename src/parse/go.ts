@@ -83,20 +83,20 @@ export function readGoShape(text: string): GoShape {
 
 /**
  * Go writes each attempted credential as `\n\t<error text>`, with the error's own line breaks turned into
- * `\n\t\t`. Split on the member lines and undo the indentation.
+ * `\n\t\t`. A member runs to the next member line and is de-indented; lines that lost their tabs (a
+ * terminal or Terraform re-wrapping the text) stay with it. The last member ends where the surrounding
+ * output resumes (a goroutine dump, `exit status`, the next log line).
  */
 function chainMembers(text: string): string[] {
   const starts = [...text.matchAll(PATTERNS.goChainMember)].map((m) => m.index ?? 0);
   const members: string[] = [];
   for (let i = 0; i < starts.length; i++) {
-    const chunk = text.slice(starts[i], starts[i + 1] ?? text.length);
-    const lines = chunk.split("\n");
+    const last = i === starts.length - 1;
+    const lines = text.slice(starts[i], starts[i + 1] ?? text.length).split("\n");
     const kept: string[] = [];
     for (const [j, line] of lines.entries()) {
-      if (j === 0) kept.push(line.startsWith("\t") ? line.slice(1) : line);
-      else if (line.startsWith("\t\t")) kept.push(line.slice(2));
-      else if (line.trim() === "") kept.push("");
-      else break; // the chain ended: the rest belongs to the surrounding text
+      if (j > 0 && last && PATTERNS.goChainEnd.test(line)) break;
+      kept.push(line.startsWith("\t\t") ? line.slice(2) : line.startsWith("\t") ? line.slice(1) : line);
     }
     members.push(kept.join("\n").trimEnd());
   }

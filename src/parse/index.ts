@@ -117,12 +117,14 @@ function parseText(
         : (go.sdk ?? other.sdk);
   if (sdk) out.sdk = sdk;
 
+  // A chain with no printed name (Java's all-unavailable list) names only its members, not a failing credential.
+  const unnamedChain = !go.chain && !other.chain && (other.members?.length ?? 0) > 0;
   const credential =
     go.chain ??
     other.chain ??
     go.credential ??
     other.credential ??
-    PATTERNS.credentialStatement.exec(plain)?.[1];
+    (unnamedChain ? undefined : PATTERNS.credentialStatement.exec(plain)?.[1]);
   if (credential) out.credential = credential;
   if (go.request) {
     out.request = go.request;

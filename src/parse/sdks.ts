@@ -49,14 +49,20 @@ export function detectSdk(text: string): Sdk | undefined {
   if (PATTERNS.sdkBrowser.test(text) && PATTERNS.redirectError.test(text)) return "browser";
   let best: Sdk | undefined;
   let bestAt = Number.POSITIVE_INFINITY;
+  const seen = new Set<Sdk>();
   for (const [sdk, marker] of SDK_MARKERS) {
     const at = text.search(marker);
-    if (at >= 0 && at < bestAt) {
+    if (at < 0) continue;
+    seen.add(sdk);
+    if (at < bestAt) {
       best = sdk;
       bestAt = at;
     }
   }
-  return best;
+  // An Azure SDK wraps its MSAL: MSAL stack frames printed before the SDK's exception do not make it MSAL's.
+  // (Not for Python: azure-identity never prints MSAL Python's dict, so a dict before a traceback is MSAL's.)
+  const wrapper = best?.startsWith("msal-") && best !== "msal-python" ? (best.slice(5) as Sdk) : undefined;
+  return wrapper && seen.has(wrapper) ? wrapper : best;
 }
 
 function codeList(list: string | undefined): number[] {
@@ -124,7 +130,7 @@ export function readSdkShapes(text: string): SdkFindings {
   if (netStatus && f.status === undefined) f.status = Number(netStatus);
   if (PATTERNS.msalNetInvalidClient.test(text)) f.error ??= "invalid_client";
   const labelled = PATTERNS.labelledStatus.exec(text);
-  if (labelled && f.status === undefined) f.status = Number(labelled[1] ?? labelled[2]);
+  if (labelled && f.status === undefined) f.status = Number(labelled[1] ?? labelled[2] ?? labelled[3]);
 
   // `<error>: AADSTS…` (InteractionRequiredAuthError, redirect errors, Azure CLI's msal_error).
   f.error ??= PATTERNS.errorBeforeCode.exec(text)?.[1];
@@ -182,11 +188,8 @@ function readChains(text: string, f: SdkFindings): void {
         return;
       }
     }
-    const dotnet = splitMembers(
-      after,
-      PATTERNS.dotnetMember,
-      (line) => isStackFrame(line) || line.trim() === "",
-    );
+    // A member runs to the next `- ` line: its Status/Content/Headers lines belong to it.
+    const dotnet = splitMembers(after, PATTERNS.dotnetMember, isStackFrame);
     if (dotnet.length > 0) f.members = dotnet.map((m) => m.replace(PATTERNS.dashBullet, ""));
     return;
   }
@@ -202,7 +205,22 @@ function readChains(text: string, f: SdkFindings): void {
     }
     return;
   }
-  // Java, every credential unavailable: one `<Credential> authentication unavailable.` line each.
-  const javaMembers = splitMembers(text, PATTERNS.javaUnavailableMember, isStackFrame);
-  if (javaMembers.length >= 2) f.members = javaMembers;
+  // Java, every credential unavailable: the messages joined with line breaks, one per credential, some
+  // naming no credential ("Managed Identity authentication is not available."). The list starts at the
+  // first `<Credential> authentication unavailable` and ends at the stack trace.
+  const first = PATTERNS.javaUnavailableMember.exec(text);
+  PATTERNS.javaUnavailableMember.lastIndex = 0;
+  if (!first) return;
+  const start = (first.index ?? 0) + first[0].indexOf(first[1] as string);
+  const lines: string[] = [];
+  for (const line of text.slice(start).split("\n")) {
+    if (isStackFrame(line)) break;
+    if (line.trim()) lines.push(line.trim());
+  }
+  const named = lines.filter((l) => l.includes("authentication unavailable")).length;
+  if (
+    named >= 2 ||
+    (lines.length >= 2 && text.includes("azure-identity-java-default-azure-credential-troubleshoot"))
+  )
+    f.members = lines;
 }
