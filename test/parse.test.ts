@@ -228,3 +228,38 @@ describe("any input, never a throw", () => {
     expect(parse(big, { maxLength: big.length + 1 }).codes).toEqual([7000215]);
   });
 });
+
+describe("field quality", () => {
+  it("prefers the JSON field when the description disagrees, and records the conflict", () => {
+    const body = {
+      error: "invalid_client",
+      error_description:
+        "AADSTS7000215: Invalid client secret provided.\r\nTrace ID: 11111111-1111-4111-8111-111111111111\r\nCorrelation ID: 22222222-2222-4222-8222-222222222222\r\nTimestamp: 2025-01-15 10:20:30Z",
+      error_codes: [7000215],
+      trace_id: "33333333-3333-4333-8333-333333333333",
+      correlation_id: "22222222-2222-4222-8222-222222222222",
+      timestamp: "2025-01-15 10:20:31Z",
+    };
+    const p = parse(JSON.stringify(body));
+    expect(p.traceId).toBe("33333333-3333-4333-8333-333333333333");
+    expect(p.timestamp).toBe("2025-01-15T10:20:31Z");
+    expect(p.conflicts).toEqual([
+      { field: "traceId", values: ["33333333-3333-4333-8333-333333333333", "11111111-1111-4111-8111-111111111111"] },
+      { field: "timestamp", values: ["2025-01-15T10:20:31Z", "2025-01-15T10:20:30Z"] },
+    ]);
+  });
+  it("keeps the timestamp as printed next to its ISO form", () => {
+    const p = parse("AADSTS50126: Error validating credentials.\nTimestamp: 2024-02-03 04:05:06.1234567Z");
+    expect(p.timestamp).toBe("2024-02-03T04:05:06.1234567Z");
+    expect(p.timestampText).toBe("2024-02-03 04:05:06.1234567Z");
+  });
+  it("rejoins a GUID that console wrapping cut, but only into a complete GUID", () => {
+    const wrapped = "AADSTS7000215: bad secret. Trace ID: 0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b\n7c6d\nCorrelation ID: 5c4d3e2f";
+    expect(parse(wrapped).traceId).toBe("0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d");
+    expect(parse(wrapped).correlationId).toBe("5c4d3e2f");
+  });
+  it("decodes HTML entities from a web page copy", () => {
+    const p = parse("ClientSecretCredential authentication failed: AADSTS700016: Application with identifier &#39;1a2b3c4d-0000-4000-8000-000000000000&#39; was not found.");
+    expect(p.clientId).toBe("1a2b3c4d-0000-4000-8000-000000000000");
+  });
+});

@@ -17,6 +17,9 @@ describe("golden output", () => {
   it("a credential chain as text", async () => {
     await expect(render(explain(chain), { format: "text" })).toMatchFileSnapshot("golden/dac-chain.txt");
   });
+  it("a credential chain as HTML", async () => {
+    await expect(render(explain(chain), { format: "html" })).toMatchFileSnapshot("golden/dac-chain.html");
+  });
   it("a catalog entry as markdown", async () => {
     const entry = lookup("verify-imds");
     expect(entry).toBeDefined();

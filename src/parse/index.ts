@@ -245,12 +245,16 @@ function firstOf(values: Array<string | undefined>): string | undefined {
   return values.find((v) => typeof v === "string" && v.length > 0);
 }
 
+/**
+ * The first value, except that a label read from the whole text wins over the same label cut short in the
+ * description (a GUID wrapped onto the next line is only whole in the text).
+ */
 function pick(
   out: ParsedAuthError,
   key: "traceId" | "correlationId",
-  values: Array<string | undefined>,
+  [json, description, text]: Array<string | undefined>,
 ): void {
-  const v = firstOf(values);
+  const v = json || (description && text?.startsWith(description) ? text : description) || text;
   if (v) out[key] = v;
 }
 
