@@ -244,7 +244,10 @@ describe("field quality", () => {
     expect(p.traceId).toBe("33333333-3333-4333-8333-333333333333");
     expect(p.timestamp).toBe("2025-01-15T10:20:31Z");
     expect(p.conflicts).toEqual([
-      { field: "traceId", values: ["33333333-3333-4333-8333-333333333333", "11111111-1111-4111-8111-111111111111"] },
+      {
+        field: "traceId",
+        values: ["33333333-3333-4333-8333-333333333333", "11111111-1111-4111-8111-111111111111"],
+      },
       { field: "timestamp", values: ["2025-01-15T10:20:31Z", "2025-01-15T10:20:30Z"] },
     ]);
   });
@@ -254,12 +257,15 @@ describe("field quality", () => {
     expect(p.timestampText).toBe("2024-02-03 04:05:06.1234567Z");
   });
   it("rejoins a GUID that console wrapping cut, but only into a complete GUID", () => {
-    const wrapped = "AADSTS7000215: bad secret. Trace ID: 0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b\n7c6d\nCorrelation ID: 5c4d3e2f";
+    const wrapped =
+      "AADSTS7000215: bad secret. Trace ID: 0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b\n7c6d\nCorrelation ID: 5c4d3e2f";
     expect(parse(wrapped).traceId).toBe("0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d");
     expect(parse(wrapped).correlationId).toBe("5c4d3e2f");
   });
   it("decodes HTML entities from a web page copy", () => {
-    const p = parse("ClientSecretCredential authentication failed: AADSTS700016: Application with identifier &#39;1a2b3c4d-0000-4000-8000-000000000000&#39; was not found.");
+    const p = parse(
+      "ClientSecretCredential authentication failed: AADSTS700016: Application with identifier &#39;1a2b3c4d-0000-4000-8000-000000000000&#39; was not found.",
+    );
     expect(p.clientId).toBe("1a2b3c4d-0000-4000-8000-000000000000");
   });
 });

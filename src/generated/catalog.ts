@@ -22,7 +22,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
         "AuthorizationFailed",
         "does not have authorization to perform action",
         "AuthorizationPermissionMismatch",
-        "Caller is not authorized"
+        "Caller is not authorized",
+        "permission on key vault"
       ],
       "hints": [],
       "status": [
@@ -207,7 +208,9 @@ export const ENTRIES: readonly CatalogEntry[] = [
         "ClientSecretCredential"
       ],
       "messages": [],
-      "hints": [],
+      "hints": [
+        "getTokenByClientSecret"
+      ],
       "status": [],
       "fallback": false,
       "chainUnavailable": false
@@ -246,7 +249,9 @@ export const ENTRIES: readonly CatalogEntry[] = [
         "ClientSecretCredential"
       ],
       "messages": [],
-      "hints": [],
+      "hints": [
+        "getTokenByClientSecret"
+      ],
       "status": [],
       "fallback": false,
       "chainUnavailable": false
@@ -284,7 +289,9 @@ export const ENTRIES: readonly CatalogEntry[] = [
         "ClientSecretCredential"
       ],
       "messages": [],
-      "hints": [],
+      "hints": [
+        "getTokenByClientSecret"
+      ],
       "status": [],
       "fallback": false,
       "chainUnavailable": false
@@ -322,7 +329,9 @@ export const ENTRIES: readonly CatalogEntry[] = [
         "ClientCertificateCredential"
       ],
       "messages": [],
-      "hints": [],
+      "hints": [
+        "getTokenByClientCertificate"
+      ],
       "status": [],
       "fallback": false,
       "chainUnavailable": false
@@ -360,7 +369,9 @@ export const ENTRIES: readonly CatalogEntry[] = [
         "ClientCertificateCredential"
       ],
       "messages": [],
-      "hints": [],
+      "hints": [
+        "getTokenByClientCertificate"
+      ],
       "status": [],
       "fallback": false,
       "chainUnavailable": false
@@ -399,7 +410,9 @@ export const ENTRIES: readonly CatalogEntry[] = [
         "UsernamePasswordCredential"
       ],
       "messages": [],
-      "hints": [],
+      "hints": [
+        "getTokenByUsernamePassword"
+      ],
       "status": [],
       "fallback": false,
       "chainUnavailable": false
@@ -515,7 +528,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
         "Connection to IMDS endpoint cannot be established",
         "IMDS endpoint, but it is not available",
         "no response from the IMDS endpoint",
-        "IMDS token request timed out"
+        "IMDS token request timed out",
+        "ManagedIdentityCredential: Network unreachable"
       ],
       "hints": [
         "context deadline exceeded"
@@ -798,6 +812,8 @@ export const ENTRIES: readonly CatalogEntry[] = [
         "no tenant ID specified",
         "no token file specified",
         "no token source specified",
+        "WorkloadIdentityCredential: is unavailable",
+        "federatedTokenFilePath are required",
         "workload options are not fully configured"
       ],
       "hints": [

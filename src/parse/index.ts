@@ -223,8 +223,16 @@ function applyObjectFields(out: ParsedAuthError, f: ObjectFields, redactOn: bool
     if (parts.message && !out.message) out.message = parts.message;
   }
   if (f.codes) out.codes = [...new Set([...f.codes, ...out.codes])];
-  if (f.traceId) out.traceId = clean(f.traceId);
-  if (f.correlationId) out.correlationId = clean(f.correlationId);
+  // IDs are the exception: the server's labelled values in the text win. MSAL's `correlationId` property
+  // is the ID the client sent, which Entra normally echoes; when they differ, both are kept as a conflict.
+  for (const key of ["traceId", "correlationId"] as const) {
+    const own = f[key] ? clean(f[key]) : undefined;
+    if (!own) continue;
+    const fromText = out[key];
+    if (!fromText) out[key] = own;
+    else if (fromText.toLowerCase() !== own.toLowerCase())
+      out.conflicts = [...(out.conflicts ?? []), { field: key, values: [fromText, own] }];
+  }
   const ts = normalizeTimestamp(f.timestamp);
   if (ts && f.timestamp) {
     out.timestamp = ts;

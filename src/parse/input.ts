@@ -139,7 +139,9 @@ function objectFields(obj: object, seen: Set<object>, depth: number): ObjectFiel
   if (name && name !== "Error") f.exception = name;
   const response = readProp(obj, "errorResponse");
   if (response && typeof response === "object") {
-    f.error = str(readProp(response, "error"));
+    // The EnvironmentCredential wrapper puts a sentence in `error`; only an OAuth error token counts.
+    const error = str(readProp(response, "error"));
+    if (error && PATTERNS.oauthErrorToken.test(error)) f.error = error;
     f.errorDescription = str(readProp(response, "errorDescription"));
     f.codes = codesOf(readProp(response, "errorCodes"));
     f.traceId = str(readProp(response, "traceId"));
@@ -171,6 +173,17 @@ function objectFields(obj: object, seen: Set<object>, depth: number): ObjectFiel
   return f;
 }
 
+/** The `at …` lines of a stack, at most 20 of them. */
+function stackFrames(stack: unknown): string | undefined {
+  if (typeof stack !== "string") return undefined;
+  const frames = stack
+    .slice(0, 20_000)
+    .split("\n")
+    .filter((l) => l.trimStart().startsWith("at "))
+    .slice(0, 20);
+  return frames.length > 0 ? frames.join("\n") : undefined;
+}
+
 /** The text of a RestError's response body, so the service's JSON is parsed along with the message. */
 function responseBody(obj: object): string | undefined {
   const response = readProp(obj, "response");
@@ -187,6 +200,10 @@ export function toInputText(input: unknown): InputText {
     return { text: safeStringify(input), body: input as Record<string, unknown> };
   if (input instanceof Error || typeof readProp(input, "message") === "string") {
     let text = errorText(input, new Set(), 0);
+    // The stack's frames can name the flow that failed (@azure/identity's getTokenByClientCertificate)
+    // when the message does not. The message part of the stack is already in the text.
+    const frames = stackFrames(readProp(input, "stack"));
+    if (frames) text += `\n${frames}`;
     const body = responseBody(input);
     if (body) text += `\n${body}`;
     const out: InputText = { text };
