@@ -100,6 +100,8 @@ export const PATTERNS = {
   codeQuery: /^(?:AADSTS)?(\d{1,9})$/i,
   /** Where a description's `AADSTSnnnn:` block starts in free text. */
   aadstsStart: /AADSTS\d{4,8}:/,
+  /** Where a redirect's error parameters start: `?`, `#`, `&` or a bare `/` before `error…=`. */
+  redirectParamsStart: /[?#&/](?=error(?:_description|_uri|_subcode)?=)/,
   /** The start of a URL's query string or fragment. */
   queryStart: /[?#]/,
   /** Carriage returns, alone or before a line feed. */
@@ -124,8 +126,8 @@ export const PATTERNS = {
   sdkAzureCli:
     /^ERROR: (?:AADSTS\d|Please run 'az login')|Interactive authentication is needed\. Please run:|Please explicitly log in with:|To re-authenticate, please run:/m,
   /** A redirect carrying an error: `error_description=` and `error=` parameters (both must be present). */
-  sdkBrowser: /[?#&]error_description=/,
-  redirectError: /(?:^|[?#&\s])error=[A-Za-z_]{2,60}(?:&|$|\s)/m,
+  sdkBrowser: /[?#&/]error_description=|[?#&]error=[a-z_]{2,60}&error_subcode=/,
+  redirectError: /(?:^|[?#&/\s])error=[A-Za-z_]{2,60}(?:&|$|\s)/m,
   sdkDotnet:
     /Azure\.Identity\.(?:AuthenticationFailedException|CredentialUnavailableException)|aka\.ms\/azsdk\/net\/|Credential authentication failed: /,
   sdkMsalDotnet:
@@ -137,12 +139,12 @@ export const PATTERNS = {
     /ClientAuthenticationError|azure\.core\.exceptions|azure\.identity\.|azure[\\/]identity[\\/]|aka\.ms\/azsdk\/python\/|\.get_token(?:_info)? failed|Traceback \(most recent call last\)|failed to retrieve a token from the included credentials\.\s{0,4}Attempted credentials:/,
   sdkMsalPython: /\{'error': |'error_description': /,
   sdkJs:
-    /\b(?:AuthenticationRequiredError|CredentialUnavailableError|AggregateAuthenticationError)\b|\bAuthenticationError\b|Status code: \d{3}\nMore details:|\(status code \d{3}\)\. More details:|aka\.ms\/azsdk\/js\/|\bCredential\.getToken(?:Info)? failed/,
+    /\b(?:AuthenticationRequiredError|CredentialUnavailableError|AggregateAuthenticationError)\b|\bAuthenticationError\b|Status code: \d{3}\nMore details:|\(status code \d{3}\)\.\s{1,4}More details:|aka\.ms\/azsdk\/js\/|\bCredential\.getToken(?:Info)? failed/,
   sdkMsalJs:
     /\b(?:ServerError|InteractionRequiredAuthError|ClientAuthError)\b|Error\(s\): [\d,]{1,200} - Timestamp:|: [\d,]{1,200} - \[\d{4}-\d{2}-\d{2}/,
 
   /** JS AuthenticationError: `<error> Status code: 401\nMore details:` (the error is the first token). */
-  jsStatus: /\bStatus code: (\d{3})(?:\n|\\n)More details:|\(status code (\d{3})\)\. More details:/,
+  jsStatus: /\bStatus code: (\d{3})(?:\n|\\n)More details:|\(status code (\d{3})\)\.\s{1,4}More details:/,
   /** @azure/identity 1.x: `unknown_error(status code 404). More details:`. */
   jsLegacyError: /More details: ([a-z][a-z0-9]{0,30}_[a-z0-9_]{1,40})\(status code \d{3}\)/,
   jsAuthErrorToken: /\bAuthenticationError: ([a-z][a-z0-9]{0,30}_[a-z0-9_]{1,40}) Status code: \d{3}/,

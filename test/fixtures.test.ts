@@ -30,13 +30,15 @@ const unframed = (s: string) =>
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&");
-const urlDecoded = (s: string) => {
-  try {
-    return decodeURIComponent(s.replace(/\+/g, " "));
-  } catch {
-    return s;
-  }
-};
+/** `+` and %XX escapes decoded one by one, so a stray `%` in the text does not stop the rest. */
+const urlDecoded = (s: string) =>
+  s.replace(/\+/g, " ").replace(/(?:%[0-9A-Fa-f]{2})+/g, (m) => {
+    try {
+      return decodeURIComponent(m);
+    } catch {
+      return m;
+    }
+  });
 const squashed = (s: string) =>
   unescapeAll(s)
     .replace(/\\r\\n|\\n|\\r/g, " ")

@@ -30,7 +30,7 @@ export function readRedirect(input: string): EntraErrorBody | undefined {
   let end = at;
   while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
   const token = text.slice(start, end);
-  const q = token.search(PATTERNS.queryStart);
+  const q = token.search(PATTERNS.redirectParamsStart);
   const query = (q >= 0 ? token.slice(q + 1) : token).split("#").join("&");
   let params: URLSearchParams;
   try {
