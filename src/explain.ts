@@ -1,10 +1,12 @@
-import type { Catalog } from "./catalog/index.js";
+import { type Catalog, defaultCatalog } from "./catalog/index.js";
 import { match } from "./match/index.js";
 import { type ParseOptions, parseWithText } from "./parse/index.js";
-import type { ChainStep, Explanation, Match, ParsedAuthError } from "./schema.js";
+import type { ChainStep, Explanation, Match, ParsedAuthError, Sdk } from "./schema.js";
 
 export interface ExplainOptions extends ParseOptions {
   catalog?: Catalog;
+  /** Give SDK-specific advice for this SDK rather than the one the error's shape shows. */
+  sdk?: Sdk;
   /** Most matches returned (default 5). */
   limit?: number;
 }
@@ -19,12 +21,29 @@ export interface ExplainOptions extends ParseOptions {
  */
 export function explain(input: unknown, options: ExplainOptions = {}): Explanation {
   const { parsed, text } = parseWithText(input, options);
-  const matches = match(parsed, { catalog: options.catalog, limit: options.limit, text });
-  if (!parsed.chain || parsed.chain.length === 0)
-    return { parsed, matches, summary: summarize(parsed, matches) };
-  const chain = parsed.chain.map((member) => chainStep(member, options.catalog));
-  const decidedBy = decide(parsed, chain);
-  return { parsed, matches, summary: `${summarize(parsed, matches)}. ${decidedBy.reason}`, chain, decidedBy };
+  const catalog = options.catalog ?? defaultCatalog;
+  const matches = match(parsed, {
+    catalog,
+    limit: options.limit,
+    text,
+    ...(options.sdk ? { sdk: options.sdk } : {}),
+  });
+  const ex: Explanation = { parsed, matches, summary: summarize(parsed, matches) };
+  // Codes the catalog does not know are said plainly, with Microsoft's own lookup page for each.
+  const unknown = parsed.codes.filter((c) => catalog.byCode(c).length === 0);
+  if (unknown.length > 0) {
+    ex.unknownCodes = unknown.map((code) => ({
+      code,
+      lookup: `https://login.microsoftonline.com/error?code=${code}`,
+    }));
+    ex.summary += `. ${unknown.map((c) => `AADSTS${c}`).join(", ")} ${unknown.length === 1 ? "is" : "are"} not in the aadsts catalog`;
+  }
+  if (parsed.chain && parsed.chain.length > 0) {
+    ex.chain = parsed.chain.map((member) => chainStep(member, catalog));
+    ex.decidedBy = decide(parsed, ex.chain);
+    ex.summary += `. ${ex.decidedBy.reason}`;
+  }
+  return ex;
 }
 
 /** A member failed when a service answered it (a code, an OAuth error or an HTTP status); else it was unavailable. */

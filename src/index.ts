@@ -13,7 +13,16 @@ export {
   lookupAll,
 } from "./catalog/index.js";
 export { type ExplainOptions, explain, summarize } from "./explain.js";
-export { entryView, hasSignal, MAX_BONUS, type MatchOptions, match, SCORES } from "./match/index.js";
+export { EXPORT_FORMATS, type ExportFormat, type ExportRow, exportCatalog, exportRows } from "./export.js";
+export {
+  adviceSdk,
+  entryView,
+  hasSignal,
+  MAX_BONUS,
+  type MatchOptions,
+  match,
+  SCORES,
+} from "./match/index.js";
 export { MAX_INPUT_LENGTH, type ParseOptions, parse } from "./parse/index.js";
 export { REDACTED, type RedactResult, redact } from "./redact.js";
 export { FORMATS, type Format, type RenderOptions, render, renderEntry } from "./render/index.js";
@@ -27,4 +36,6 @@ export {
   type Match,
   type ParsedAuthError,
   ParsedAuthErrorSchema,
+  SDKS,
+  type Sdk,
 } from "./schema.js";

@@ -136,7 +136,7 @@ export const PATTERNS = {
     /com\.azure\.(?:core\.exception|identity)\.|aka\.ms\/azure-identity-java|aka\.ms\/azsdk\/java\/|Credential authentication failed\. ---> /,
   sdkMsalJava: /com\.microsoft\.aad\.msal4j\./,
   sdkPython:
-    /ClientAuthenticationError|azure\.core\.exceptions|azure\.identity\.|azure[\\/]identity[\\/]|aka\.ms\/azsdk\/python\/|\.get_token(?:_info)? failed|Traceback \(most recent call last\)|failed to retrieve a token from the included credentials\.\s{0,4}Attempted credentials:/,
+    /ClientAuthenticationError|azure\.core\.exceptions|azure\.identity\.|azure[\\/]identity[\\/]_|aka\.ms\/azsdk\/python\/|\.get_token(?:_info)? failed|Traceback \(most recent call last\)|failed to retrieve a token from the included credentials\.\s{0,4}Attempted credentials:/,
   sdkMsalPython: /\{'error': |'error_description': /,
   sdkJs:
     /\b(?:AuthenticationRequiredError|CredentialUnavailableError|AggregateAuthenticationError)\b|\bAuthenticationError\b|Status code: \d{3}\nMore details:|\(status code \d{3}\)\.\s{1,4}More details:|aka\.ms\/azsdk\/js\/|\bCredential\.getToken(?:Info)? failed/,
@@ -205,6 +205,11 @@ export const PATTERNS = {
   htmlEntityAny: /&(?:quot|apos|#39|#x27|#34|lt|gt|amp|nbsp);/g,
   /** A labelled GUID cut by console wrapping: the part before the break, the break, the rest. */
   wrappedGuidTail: /^\n[ \t]{0,8}([0-9A-Fa-f-]{1,35})(?![0-9A-Za-z])/,
+
+  /** CSV fields that must be quoted. */
+  csvSpecial: /[",\r\n]/,
+  /** Runs of line breaks. */
+  lineBreaks: /[\r\n]+/g,
 
   // ---- redaction ----
   /** A JWT: three base64url parts, the first starting with `eyJ` (`{"`). */

@@ -15,6 +15,7 @@ export const CATEGORIES = [
   "transient",
   "user-action",
   "guidance",
+  "benign",
 ] as const;
 
 /** Who must act to clear the failure. */
@@ -47,11 +48,19 @@ export const CatalogEntrySourceSchema = z.strictObject({
     .string()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "ids are kebab-case: lower-case letters and digits joined by '-'"),
   title: nonEmpty,
-  kind: z.enum(["error", "host", "guidance"]),
+  /** error/host/guidance: a troubleshooting guide's rows and sections; code: one AADSTS code; oauth: an OAuth error or sub-error. */
+  kind: z.enum(["error", "host", "guidance", "code", "oauth"]),
+  /** The symbolic name Microsoft's reference gives the code (InvalidClientSecret); `aadsts lookup <name>` finds it. */
+  name: z
+    .string()
+    .regex(/^[A-Z][A-Za-z0-9_]+$/, "a CamelCase symbolic name")
+    .optional(),
   source: z.strictObject({
     guide: nonEmpty,
     section: nonEmpty,
     row: nonEmpty.optional(),
+    /** A public page for this entry's source when the guide's own URL is not it (a thread for codes seen in the wild). */
+    url: z.url({ protocol: /^https$/ }).optional(),
   }),
   match: z.strictObject({
     codes: z.array(z.number().int().positive()).default([]),
@@ -59,16 +68,29 @@ export const CatalogEntrySourceSchema = z.strictObject({
     messages: z.array(nonEmpty).default([]),
     hints: z.array(nonEmpty).default([]),
     status: z.array(z.number().int().min(100).max(599)).default([]),
+    /** OAuth `error` values (invalid_client) and `suberror` values (basic_action) this entry explains. */
+    errors: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).default([]),
+    suberrors: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).default([]),
     fallback: z.boolean().default(false),
     /** Offer this entry when a credential chain lists two or more credentials and none got an answer. */
     chainUnavailable: z.boolean().default(false),
   }),
   description: nonEmpty,
   mitigation: nonEmpty,
+  /** The same advice in one SDK's own terms (option names, environment variables, logging calls), by parsed.sdk. */
+  mitigationBySdk: z.partialRecord(z.enum(SDKS), nonEmpty).optional(),
   related: z.array(z.string()).default([]),
   category: z.enum(CATEGORIES),
   actor: z.enum(ACTORS),
   retryable: z.boolean(),
+  /** A finer topic than `category`, in a few words (the reference table's grouping for AADSTS codes). */
+  topic: nonEmpty.optional(),
+  /** Other guide rows this entry also covers (the same failure in another SDK's guide). */
+  covers: z.array(z.strictObject({ guide: nonEmpty, row: nonEmpty })).default([]),
+  /** Microsoft's reference judgement: can the signed-in user clear it alone? */
+  userFixable: z.enum(["yes", "maybe", "no"]).optional(),
+  /** A code Entra no longer emits. Retired entries stay, so old logs stay explainable. */
+  retired: z.boolean().optional(),
 });
 export type CatalogEntrySource = z.infer<typeof CatalogEntrySourceSchema>;
 
@@ -157,12 +179,16 @@ export type ParsedAuthError = z.infer<typeof ParsedAuthErrorSchema>;
 export interface Match {
   id: string;
   title: string;
+  /** Microsoft's symbolic name for the code, where it has one. */
+  name?: string;
   codes: number[];
   score: number;
   reasons: string[];
   description: string;
-  /** Markdown. */
+  /** Markdown; in the error's SDK's own terms when the entry has a version for it. */
   mitigation: string;
+  /** Set when `mitigation` is the version for one SDK. */
+  mitigationSdk?: Sdk;
   links: Link[];
   kind: CatalogEntry["kind"];
   category: CatalogEntry["category"];
@@ -191,4 +217,6 @@ export interface Explanation {
   chain?: ChainStep[];
   /** For a chain: the credential whose failure decided the outcome, or why none did. */
   decidedBy?: { credential?: string; reason: string };
+  /** AADSTS codes in the error that the catalog has no entry for, each with Microsoft's lookup page. */
+  unknownCodes?: Array<{ code: number; lookup: string }>;
 }

@@ -88,7 +88,8 @@ describe("ranking", () => {
     expect(ids(block("ClientSecretCredential", 7000215))).not.toContain("permission-issues");
   });
   it("an unknown AADSTS code falls back to reading guidance; plain noise matches nothing", () => {
-    expect(ids("AADSTS90002: Tenant 'x' not found.")).toEqual(["find-error-fields"]);
+    expect(ids("AADSTS99999990: Something the catalog has never seen.")).toEqual(["find-error-fields"]);
+    expect(ids("AADSTS90002: Tenant 'x' not found.")[0]).toBe("aadsts-90002");
     expect(ids("GET /health 200 3ms")).toEqual([]);
   });
   it("every match carries its reasons, links and Markdown mitigation", () => {

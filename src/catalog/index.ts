@@ -37,6 +37,8 @@ export interface Catalog {
   readonly phrases: PhraseIndex;
   byId(id: string): CatalogEntry | undefined;
   byCode(code: number): readonly CatalogEntry[];
+  /** By symbolic name (InvalidClientSecret), ignoring case. */
+  byName(name: string): readonly CatalogEntry[];
 }
 
 export function createCatalog(entries: readonly CatalogEntry[]): Catalog {
@@ -53,6 +55,14 @@ export function createCatalog(entries: readonly CatalogEntry[]): Catalog {
     credentials: entry.match.credentials.map((c) => c.toLowerCase()),
   }));
   const byId = new Map(entries.map((e) => [e.id, e]));
+  // Microsoft's reference gives a few names to two codes; lookup by name returns them in catalog order.
+  const byName = new Map<string, CatalogEntry[]>();
+  for (const e of entries) {
+    if (!e.name) continue;
+    const list = byName.get(e.name.toLowerCase()) ?? [];
+    list.push(e);
+    byName.set(e.name.toLowerCase(), list);
+  }
   const codes = new Map<number, CatalogEntry[]>();
   for (const e of entries) {
     for (const c of e.match.codes) {
@@ -69,6 +79,7 @@ export function createCatalog(entries: readonly CatalogEntry[]): Catalog {
     indexed,
     phrases,
     byId: (id) => byId.get(id),
+    byName: (name) => byName.get(name.toLowerCase()) ?? [],
     byCode: (code) => codes.get(code) ?? [],
   };
 }
@@ -82,7 +93,8 @@ export function listEntries(catalog: Catalog = defaultCatalog): readonly Catalog
 }
 
 /**
- * One entry by AADSTS code (`7000215`, `"7000215"`, `"AADSTS7000215"`) or by id (`"client-secret-invalid"`).
+ * One entry by AADSTS code (`7000215`, `"7000215"`, `"AADSTS7000215"`), by id (`"client-secret-invalid"`) or
+ * by the symbolic name some logs carry instead of the number (`"InvalidUserNameOrPassword"`).
  * Where a code has several entries, the most general comes first; {@link lookupAll} returns them all.
  * Returns undefined for anything unknown, never throws.
  */
@@ -98,5 +110,5 @@ export function lookupAll(query: unknown, catalog: Catalog = defaultCatalog): re
   const code = PATTERNS.codeQuery.exec(q);
   if (code?.[1]) return catalog.byCode(Number(code[1]));
   const entry = catalog.byId(q.toLowerCase());
-  return entry ? [entry] : [];
+  return entry ? [entry] : catalog.byName(q);
 }

@@ -11,7 +11,8 @@ export const MAIN_HELP = `aadsts: explain Microsoft Entra ID (Azure AD) authenti
 Usage:
   aadsts explain [TEXT | -]      explain an error (reads stdin when TEXT is absent or -)
   aadsts lookup <CODE | ID>      show one catalog entry: 7000215, AADSTS7000215 or client-secret-invalid
-  aadsts list                    list the catalog
+  aadsts list                    list the catalog, grouped by category
+  aadsts export                  the catalog as a lookup table (CSV, KQL datatable or JSON lines)
 
 Options (all commands):
   --format <F>    text | markdown | html | ansi | json  (default: ansi on a terminal, text when piped)
@@ -40,6 +41,7 @@ Options:
   --color <C>     auto | always | never
   --limit <N>     how many matches to show (default 5)
   --no-redact     keep secrets in the parsed fields (never do this for output you share)
+  --sdk <SDK>     give that SDK's version of the advice (default: the SDK the error came from)
   -h, --help      this help
 
 Examples:
@@ -51,20 +53,21 @@ Exit codes: 0 explained, 1 nothing recognised, 2 usage error, 3 input could not 
 `,
   lookup: `Usage: aadsts lookup <CODE | AADSTSCODE | ID> [options]
 
-Show one catalog entry by AADSTS code (7000215 or AADSTS7000215) or by entry id
-(client-secret-invalid). Where a code has one entry per credential, the most general is shown
-and the others are listed under it.
+Show one catalog entry by AADSTS code (7000215 or AADSTS7000215), by entry id
+(client-secret-invalid) or by symbolic name (InvalidUserNameOrPassword). Where a code has one
+entry per credential, the most general is shown and the others are listed under it.
 
 Options:
   --format <F>    text | markdown | html | ansi | json
   --color <C>     auto | always | never
+  --sdk <SDK>     show that SDK's version of the advice (go, js, python, dotnet, java, …)
   -h, --help      this help
 
 Exit codes: 0 found, 1 unknown code or id, 2 usage error.
 `,
   list: `Usage: aadsts list [options]
 
-List every catalog entry: id, AADSTS codes, credentials and title.
+List every catalog entry, grouped by category: id, AADSTS codes, symbolic name, credentials, title.
 
 Options:
   --format <F>    text | markdown | html | ansi | json
@@ -72,5 +75,18 @@ Options:
   -h, --help      this help
 
 Exit codes: 0 always, 2 usage error.
+`,
+  export: `Usage: aadsts export [--format csv|kql|json]
+
+Write the catalog as a lookup table keyed by AADSTS code, one row per code and entry, for log
+engines that join at query time (Sentinel/Log Analytics SigninLogs.ResultType, Splunk, Elastic):
+  csv    a CSV with a header row: a Sentinel watchlist or a Splunk lookup (default)
+  kql    a KQL datatable named AadstsCatalog, followed by a ready-to-run join with SigninLogs
+  json   JSON lines: an Elastic enrich index
+
+Columns: code, name, id, title, credentials, category, actor, retryable, userFixable,
+description, docs, lookup.
+
+Exit codes: 0 written, 2 usage error.
 `,
 };

@@ -4,10 +4,12 @@
  */
 import { parseArgs } from "node:util";
 import { listEntries, lookupAll } from "../catalog/index.js";
+import { EXPORT_FORMATS, type ExportFormat, exportCatalog } from "../export.js";
 import { entryView } from "../match/index.js";
 import { FORMATS, type Format, render, renderEntry } from "../render/index.js";
 import { escapeHtml, escapeMarkdown } from "../render/markup.js";
 import { ANSI } from "../render/terminal.js";
+import { CATEGORIES, SDKS, type Sdk } from "../schema.js";
 import { COMMAND_HELP, EXIT_CODES, MAIN_HELP } from "./help.js";
 
 export interface CliIO {
@@ -55,7 +57,16 @@ const EXPLAIN_OPTIONS = {
   ...COMMON_OPTIONS,
   limit: { type: "string" },
   "no-redact": { type: "boolean" },
+  sdk: { type: "string" },
 } as const;
+
+const LOOKUP_OPTIONS = { ...COMMON_OPTIONS, sdk: { type: "string" } } as const;
+
+function sdkOption(value: string | undefined): Sdk | undefined {
+  if (value === undefined) return undefined;
+  if ((SDKS as readonly string[]).includes(value)) return value as Sdk;
+  throw new UsageError(`unknown sdk '${value}' (expected ${SDKS.join(", ")})`);
+}
 
 /** node:util parseArgs, with its errors turned into usage errors. */
 function parseCommandArgs<O extends typeof COMMON_OPTIONS | typeof EXPLAIN_OPTIONS>(
@@ -101,13 +112,18 @@ async function cmdExplain(io: CliIO, args: string[]): Promise<number> {
   }
   // Loaded on demand: the parser pulls in zod, which lookup and list do not need (cold start).
   const { explain } = await import("../explain.js");
-  const ex = explain(text, { redact: !values["no-redact"], ...(limit ? { limit } : {}) });
+  const sdk = sdkOption(values.sdk);
+  const ex = explain(text, {
+    redact: !values["no-redact"],
+    ...(limit ? { limit } : {}),
+    ...(sdk ? { sdk } : {}),
+  });
   io.out(render(ex, { format }));
   return ex.matches.length > 0 ? EXIT_CODES.ok : EXIT_CODES.notRecognised;
 }
 
 function cmdLookup(io: CliIO, args: string[]): number {
-  const { values, positionals } = parseCommandArgs(args, COMMON_OPTIONS);
+  const { values, positionals } = parseCommandArgs(args, LOOKUP_OPTIONS);
   if (values.help) {
     io.out(COMMAND_HELP.lookup ?? "");
     return EXIT_CODES.ok;
@@ -120,7 +136,8 @@ function cmdLookup(io: CliIO, args: string[]): number {
     io.err(`aadsts: no catalog entry for '${query}'. Run 'aadsts list' to see what is covered.\n`);
     return EXIT_CODES.notRecognised;
   }
-  let text = renderEntry(entry, { format });
+  const sdk = sdkOption(values.sdk);
+  let text = renderEntry(entry, { format, ...(sdk ? { sdk } : {}) });
   if (others.length > 0 && format !== "json") {
     const also = others
       .map((o) => `${o.id} (${o.match.credentials.join(", ") || "any credential"})`)
@@ -143,39 +160,79 @@ function cmdList(io: CliIO, args: string[]): number {
   if (positionals.length > 0) throw new UsageError("list takes no arguments");
   const format = resolveFormat(values.format, colorOption(values.color), io.env, io.stdoutIsTTY);
   const entries = listEntries();
+  if (format === "json") {
+    io.out(
+      `${JSON.stringify(
+        entries.map((e) => entryView(e)),
+        null,
+        2,
+      )}\n`,
+    );
+    return EXIT_CODES.ok;
+  }
+  // Grouped by category, in the order categories are declared; catalog order inside a group.
+  const groups = CATEGORIES.map((c) => ({
+    category: c,
+    entries: entries.filter((e) => e.category === c),
+  })).filter((g) => g.entries.length > 0);
   const codes = (codes: number[]) => codes.map((c) => `AADSTS${c}`).join(", ");
   const creds = (c: string[]) => c.join(", ") || "any";
+  const meta = (e: (typeof entries)[number]) =>
+    [codes(e.match.codes), e.name ?? "", e.match.credentials.join(", ")].filter(Boolean).join(" · ");
   switch (format) {
-    case "json":
-      io.out(`${JSON.stringify(entries.map(entryView), null, 2)}\n`);
-      break;
     case "markdown":
-      io.out("| Id | Codes | Credentials | Title |\n| --- | --- | --- | --- |\n");
-      for (const e of entries)
+      for (const g of groups) {
         io.out(
-          `| \`${e.id}\` | ${codes(e.match.codes)} | ${escapeMarkdown(creds(e.match.credentials))} | ${escapeMarkdown(e.title)} |\n`,
+          `## ${g.category} (${g.entries.length})\n\n| Id | Codes | Name | Credentials | Title |\n| --- | --- | --- | --- | --- |\n`,
         );
+        for (const e of g.entries)
+          io.out(
+            `| \`${e.id}\` | ${codes(e.match.codes)} | ${escapeMarkdown(e.name ?? "")} | ${escapeMarkdown(creds(e.match.credentials))} | ${escapeMarkdown(e.title)} |\n`,
+          );
+        io.out("\n");
+      }
       break;
     case "html":
-      io.out(
-        '<table class="aadsts-list">\n<thead><tr><th scope="col">Id</th><th scope="col">Codes</th><th scope="col">Credentials</th><th scope="col">Title</th></tr></thead>\n<tbody>\n',
-      );
-      for (const e of entries)
+      for (const g of groups) {
         io.out(
-          `<tr><td><code>${escapeHtml(e.id)}</code></td><td>${codes(e.match.codes)}</td><td>${escapeHtml(creds(e.match.credentials))}</td><td>${escapeHtml(e.title)}</td></tr>\n`,
+          `<h2>${escapeHtml(g.category)} (${g.entries.length})</h2>\n<table class="aadsts-list">\n<thead><tr><th scope="col">Id</th><th scope="col">Codes</th><th scope="col">Name</th><th scope="col">Credentials</th><th scope="col">Title</th></tr></thead>\n<tbody>\n`,
         );
-      io.out("</tbody>\n</table>\n");
+        for (const e of g.entries)
+          io.out(
+            `<tr><td><code>${escapeHtml(e.id)}</code></td><td>${codes(e.match.codes)}</td><td>${escapeHtml(e.name ?? "")}</td><td>${escapeHtml(creds(e.match.credentials))}</td><td>${escapeHtml(e.title)}</td></tr>\n`,
+          );
+        io.out("</tbody>\n</table>\n");
+      }
       break;
     default: {
-      const width = Math.max(...entries.map((e) => e.id.length));
-      for (const e of entries) {
-        const id = format === "ansi" ? ANSI.strong(e.id.padEnd(width)) : e.id.padEnd(width);
-        const meta = [codes(e.match.codes), e.match.credentials.join(", ")].filter(Boolean).join(" · ");
-        io.out(`${id}  ${e.title}${meta ? `  (${meta})` : ""}\n`);
+      const width = Math.min(48, Math.max(...entries.map((e) => e.id.length)));
+      for (const g of groups) {
+        const heading = `${g.category} (${g.entries.length})`;
+        io.out(`${format === "ansi" ? ANSI.heading(heading) : heading}\n`);
+        for (const e of g.entries) {
+          const id = format === "ansi" ? ANSI.strong(e.id.padEnd(width)) : e.id.padEnd(width);
+          const m = meta(e);
+          io.out(`  ${id}  ${e.title}${m ? `  (${m})` : ""}\n`);
+        }
+        io.out("\n");
       }
-      io.out(`\n${entries.length} entries. 'aadsts lookup <id>' shows one.\n`);
+      io.out(`${entries.length} entries. 'aadsts lookup <id | code | name>' shows one.\n`);
     }
   }
+  return EXIT_CODES.ok;
+}
+
+function cmdExport(io: CliIO, args: string[]): number {
+  const { values, positionals } = parseCommandArgs(args, COMMON_OPTIONS);
+  if (values.help) {
+    io.out(COMMAND_HELP.export ?? "");
+    return EXIT_CODES.ok;
+  }
+  if (positionals.length > 0) throw new UsageError("export takes no arguments");
+  const format = values.format ?? "csv";
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`unknown export format '${format}' (expected ${EXPORT_FORMATS.join(", ")})`);
+  io.out(exportCatalog(format as ExportFormat));
   return EXIT_CODES.ok;
 }
 
@@ -200,6 +257,8 @@ export async function run(io: CliIO): Promise<number> {
         return cmdLookup(io, rest);
       case "list":
         return cmdList(io, rest);
+      case "export":
+        return cmdExport(io, rest);
       default:
         throw new UsageError(`unknown command '${command}'`);
     }

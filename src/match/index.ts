@@ -4,7 +4,7 @@
  * kind of signal adds one point (at most five) to break ties. Remaining ties keep catalog order.
  */
 import { type Catalog, defaultCatalog, foldText, type IndexedEntry } from "../catalog/index.js";
-import type { CatalogEntry, Match, ParsedAuthError } from "../schema.js";
+import type { CatalogEntry, Match, ParsedAuthError, Sdk } from "../schema.js";
 
 /**
  * The score table, highest first. The order is the contract: code + credential, code, message phrase,
@@ -29,6 +29,10 @@ export const SCORES = {
   statusAndCredential: 38,
   /** The HTTP status matches an entry for any credential. Only when the error carries no AADSTS code. */
   status: 30,
+  /** The MSAL sub-error is one the entry explains (basic_action, bad_token, …). */
+  suberror: 37,
+  /** The OAuth `error` is one the entry explains: what the calling app should do about it. */
+  oauthError: 36,
   /** A context hint appears (host markers such as 169.254.169.254), and the credential matches. */
   hintAndCredential: 24,
   /** A context hint appears. */
@@ -50,6 +54,8 @@ export interface MatchOptions {
   catalog?: Catalog;
   /** Most matches returned (default 5). */
   limit?: number;
+  /** Give SDK-specific advice for this SDK instead of the one the error's shape shows (parsed.sdk). */
+  sdk?: Sdk;
   /**
    * The full input text, for phrase matching beyond the parsed fields. `explain()` passes it; callers of
    * `match()` with only a ParsedAuthError can omit it.
@@ -214,6 +220,17 @@ function scoreEntry(
       signals.push({ score: SCORES.status, reason: `HTTP ${parsed.status}` });
   }
 
+  // OAuth errors and sub-errors are the signal of `oauth` entries. On a code entry they only say which
+  // error Entra pairs the code with: they add weight when the code matched, and match nothing alone.
+  const oauthHit = parsed.error !== undefined && entry.match.errors.includes(parsed.error);
+  const subHit = parsed.suberror !== undefined && entry.match.suberrors.includes(parsed.suberror);
+  if (entry.kind === "oauth") {
+    if (oauthHit) signals.push({ score: SCORES.oauthError, reason: `OAuth error ${parsed.error}` });
+    if (subHit) signals.push({ score: SCORES.suberror, reason: `sub-error ${parsed.suberror}` });
+  } else if (codes.length > 0 && (oauthHit || subHit)) {
+    signals.push({ score: 0, reason: `${parsed.error} is the OAuth error Entra pairs with it` });
+  }
+
   const hint = entry.match.hints.find((_, i) => found.has(ix.hints[i] as number));
   if (hint && !credOther) {
     signals.push({
@@ -265,18 +282,31 @@ export function hasSignal(parsed: ParsedAuthError): boolean {
   );
 }
 
-export function toMatch(entry: CatalogEntry, score: number, reasons: string[]): Match {
-  return { ...entryView(entry), score, reasons };
+export function toMatch(entry: CatalogEntry, score: number, reasons: string[], sdk?: Sdk): Match {
+  return { ...entryView(entry, sdk), score, reasons };
+}
+
+/** The SDK whose advice applies: MSAL advice is its SDK's, Terraform runs the Go SDK, Az PowerShell .NET's. */
+export function adviceSdk(sdk: Sdk | undefined): Sdk | undefined {
+  if (!sdk) return undefined;
+  if (sdk.startsWith("msal-")) return sdk.slice(5) as Sdk;
+  if (sdk === "terraform") return "go";
+  if (sdk === "powershell") return "dotnet";
+  return sdk;
 }
 
 /** The public view of an entry: a match without score and reasons (what `lookup --format json` prints). */
-export function entryView(entry: CatalogEntry): Omit<Match, "score" | "reasons"> {
+export function entryView(entry: CatalogEntry, sdk?: Sdk): Omit<Match, "score" | "reasons"> {
+  const forSdk = adviceSdk(sdk);
+  const specific = forSdk ? entry.mitigationBySdk?.[forSdk] : undefined;
   return {
     id: entry.id,
     title: entry.title,
+    ...(entry.name ? { name: entry.name } : {}),
     codes: [...entry.match.codes],
     description: entry.description,
-    mitigation: entry.mitigation,
+    mitigation: specific ?? entry.mitigation,
+    ...(specific && forSdk ? { mitigationSdk: forSdk } : {}),
     links: entry.links.map((l) => ({ ...l })),
     kind: entry.kind,
     category: entry.category,
@@ -314,7 +344,8 @@ export function match(parsed: ParsedAuthError, options: MatchOptions = {}): Matc
       }
     }
     scored.sort((a, b) => b.score - a.score || a.ix.order - b.ix.order);
-    return scored.slice(0, Math.max(0, limit)).map((s) => toMatch(s.ix.entry, s.score, s.reasons));
+    const sdk = options.sdk ?? safe.sdk;
+    return scored.slice(0, Math.max(0, limit)).map((s) => toMatch(s.ix.entry, s.score, s.reasons, sdk));
   } catch {
     return [];
   }

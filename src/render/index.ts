@@ -1,6 +1,6 @@
 import { type Catalog, defaultCatalog } from "../catalog/index.js";
 import { entryView } from "../match/index.js";
-import type { CatalogEntry, Explanation } from "../schema.js";
+import type { CatalogEntry, Explanation, Sdk } from "../schema.js";
 import { renderHtml, renderMarkdown } from "./markup.js";
 import { buildModel, entryModel, type RenderModel } from "./model.js";
 import { ANSI, PLAIN, renderTerminal } from "./terminal.js";
@@ -13,6 +13,8 @@ export interface RenderOptions {
   format?: Format;
   /** Catalog used to name related entries (default: the built-in catalog). */
   catalog?: Catalog;
+  /** For renderEntry: the SDK whose version of the advice to show. */
+  sdk?: Sdk;
 }
 
 function renderModel(model: RenderModel, format: Format): string {
@@ -47,7 +49,7 @@ export function render(explanation: Explanation, options: RenderOptions = {}): s
 /** Render one catalog entry on its own (what `aadsts lookup` prints). */
 export function renderEntry(entry: CatalogEntry, options: RenderOptions = {}): string {
   const format = options.format ?? "text";
-  const view = entryView(entry);
+  const view = entryView(entry, options.sdk);
   if (format === "json") return `${JSON.stringify(view, null, 2)}\n`;
   return renderModel(entryModel(view, options.catalog ?? defaultCatalog), format);
 }

@@ -95,6 +95,8 @@ export function renderMarkdown(model: RenderModel): string {
     for (const f of model.fields) lines.push(`| ${f.label} | ${escapeMarkdown(f.value)} |`);
     lines.push("");
   }
+  for (const u of model.unknownCodes)
+    lines.push(`AADSTS${u.code} is not in the aadsts catalog. Microsoft's lookup: <${u.lookup}>`, "");
   if (model.chain.length > 0) {
     lines.push("### Credentials tried", "");
     if (model.decidedBy) lines.push(escapeMarkdown(model.decidedBy), "");
@@ -162,6 +164,10 @@ export function renderHtml(model: RenderModel): string {
     }
     out.push("</tbody>", "</table>");
   }
+  for (const u of model.unknownCodes)
+    out.push(
+      `<p class="aadsts-unknown">AADSTS${u.code} is not in the aadsts catalog. Microsoft's lookup: <a href="${escapeHtml(u.lookup)}" rel="noopener noreferrer">${escapeHtml(u.lookup)}</a></p>`,
+    );
   if (model.chain.length > 0) {
     out.push("<h3>Credentials tried</h3>");
     if (model.decidedBy) out.push(`<p class="aadsts-decided">${escapeHtml(model.decidedBy)}</p>`);

@@ -39,6 +39,8 @@ export interface MatchView {
 
 export interface RenderModel {
   summary: string;
+  /** Codes the catalog has no entry for, with Microsoft's lookup page. */
+  unknownCodes: Array<{ code: number; lookup: string }>;
   /** For a chain: which credential decided the outcome. */
   decidedBy?: string;
   fields: FieldRow[];
@@ -137,6 +139,7 @@ export function buildModel(ex: Explanation, catalog: Catalog = defaultCatalog): 
   return {
     summary: ex.summary,
     ...(ex.decidedBy ? { decidedBy: ex.decidedBy.reason } : {}),
+    unknownCodes: ex.unknownCodes ?? [],
     fields,
     chain,
     ...(best ? { best: view(best, catalog, true) } : {}),
@@ -153,6 +156,7 @@ export function entryModel(
   const v = view({ ...m, score: 0, reasons: [] }, catalog, false);
   return {
     summary: `${m.title} (${m.id})`,
+    unknownCodes: [],
     fields:
       m.codes.length > 0
         ? [{ label: "AADSTS codes", value: m.codes.map((c) => `AADSTS${c}`).join(", ") }]

@@ -185,6 +185,11 @@ export function renderTerminal(model: RenderModel, style: Style): string {
     }
     lines.push("");
   }
+  for (const u of model.unknownCodes)
+    lines.push(
+      `AADSTS${u.code} is not in the aadsts catalog. Microsoft's lookup: ${style.link(u.lookup, u.lookup)}`,
+      "",
+    );
   if (model.chain.length > 0) {
     lines.push(style.heading("Credentials tried"));
     if (model.decidedBy) lines.push(`  ${oneLine(model.decidedBy)}`);

@@ -128,8 +128,13 @@ export const SCENARIOS: Scenario[] = [
     top: "client-certificate-app-not-found",
     stringTop: "client-secret-app-not-found",
   },
-  { id: "client-assertion-700021", kind: "assertion", token: SPEC.assertion700021, top: "find-error-fields" },
-  { id: "client-assertion-700023", kind: "assertion", token: SPEC.assertion700023, top: "find-error-fields" },
+  {
+    id: "client-assertion-700021",
+    kind: "assertion",
+    token: SPEC.assertion700021,
+    top: "client-assertion-app-id-mismatch",
+  },
+  { id: "client-assertion-700023", kind: "assertion", token: SPEC.assertion700023, top: "aadsts-700023" },
   {
     id: "username-password-50126",
     kind: "userpass",
@@ -140,7 +145,7 @@ export const SCENARIOS: Scenario[] = [
     id: "msal-node-mfa-50076",
     kind: "msal-ropc",
     token: SPEC.mfa50076,
-    top: "find-error-fields",
+    top: "aadsts-50076",
     fields: { error: "invalid_grant", suberror: "basic_action" },
   },
   {

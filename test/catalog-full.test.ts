@@ -1,0 +1,182 @@
+/**
+ * The whole catalog, checked in both directions (in the spirit of rustc's error-code tidy check): every
+ * code of Microsoft's reference has an entry, every entry is reached by a realistic error text, published
+ * ids are never deleted, and the exports carry every code.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { referenceCodes } from "../scripts/lib/compile-catalog.js";
+import { type CatalogEntry, explain, exportCatalog, listEntries, lookup, lookupAll } from "../src/index.js";
+
+const read = (p: string) => readFileSync(new URL(`../${p}`, import.meta.url), "utf8");
+const tsvCodes = referenceCodes(read("data/aadsts-codes.tsv"));
+const entries = listEntries();
+
+/** A realistic failure text for an entry: what Entra or an SDK would print for it. */
+function textFor(e: CatalogEntry): string {
+  const code = e.match.codes[0];
+  const credential = e.match.credentials[0];
+  const error = e.match.errors[0] ?? "invalid_request";
+  const trailer =
+    "Trace ID: 0f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f\r\nCorrelation ID: 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d\r\nTimestamp: 2025-06-07 08:09:10Z";
+  if (code !== undefined) {
+    const body = JSON.stringify({
+      error,
+      error_description: `AADSTS${code}: ${e.title}.\r\n${trailer}`,
+      error_codes: [code],
+      timestamp: "2025-06-07 08:09:10Z",
+      trace_id: "0f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f",
+      correlation_id: "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+      error_uri: `https://login.microsoftonline.com/error?code=${code}`,
+    });
+    return credential ? `${credential} authentication failed: ${body}` : body;
+  }
+  if (e.match.suberrors[0])
+    return JSON.stringify({
+      error: "invalid_grant",
+      error_description: `Interaction needed.\r\n${trailer}`,
+      suberror: e.match.suberrors[0],
+    });
+  if (e.match.errors[0])
+    return JSON.stringify({ error: e.match.errors[0], error_description: `Request refused.\r\n${trailer}` });
+  if (e.match.messages[0]) return `${credential ? `${credential}: ` : ""}${e.match.messages[0]}`;
+  return "";
+}
+
+describe("catalog completeness", () => {
+  it("every code of Microsoft's reference has an entry with a real description", () => {
+    expect(tsvCodes).toHaveLength(350);
+    const missing = tsvCodes.filter((c) => !lookup(c));
+    expect(missing).toEqual([]);
+    for (const c of tsvCodes) expect((lookup(c)?.description ?? "").length, `AADSTS${c}`).toBeGreaterThan(30);
+  });
+
+  it("every entry with a code or an OAuth error is reached by a realistic text for it", () => {
+    const wrong: string[] = [];
+    for (const e of entries) {
+      if (e.kind !== "code" && e.kind !== "oauth") continue;
+      const top = explain(textFor(e)).matches[0]?.id;
+      if (top !== e.id) wrong.push(`${e.id} -> ${top}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("no code is listed twice without a credential telling the entries apart", () => {
+    for (const c of new Set(entries.flatMap((e) => e.match.codes))) {
+      const general = lookupAll(c).filter((e) => e.match.credentials.length === 0 && !e.retired);
+      expect(general.length, `AADSTS${c}`).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("every published id is still in the catalog (retire entries, never delete them)", () => {
+    const published = read("data/published-ids.txt").split("\n").filter(Boolean);
+    const ids = new Set(entries.map((e) => e.id));
+    expect(published.filter((id) => !ids.has(id))).toEqual([]);
+    expect(
+      [...ids].filter((id) => !published.includes(id)),
+      "new ids must be added to data/published-ids.txt",
+    ).toEqual([]);
+  });
+
+  it("looks entries up by symbolic name", () => {
+    const named = entries.filter((e) => e.name);
+    expect(named.length).toBeGreaterThan(200);
+    for (const e of named)
+      expect(
+        lookupAll(e.name).map((x) => x.id),
+        e.name,
+      ).toContain(e.id);
+    expect(lookup("invaliduserNameOrPassword")?.id).toBe("username-password-invalid");
+  });
+
+  it("an unknown code is said plainly, with Microsoft's lookup link", () => {
+    const ex = explain(
+      "AADSTS99999991: Something new happened.\nTrace ID: 0f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f",
+    );
+    expect(ex.unknownCodes).toEqual([
+      { code: 99999991, lookup: "https://login.microsoftonline.com/error?code=99999991" },
+    ]);
+    expect(ex.summary).toContain("AADSTS99999991 is not in the aadsts catalog");
+  });
+
+  it("benign interrupts say they are not failures", () => {
+    for (const c of [50140, 50199, 16001]) {
+      const e = lookup(c);
+      expect(e?.category, `AADSTS${c}`).toBe("benign");
+      expect(`${e?.description} ${e?.mitigation}`.toLowerCase(), `AADSTS${c}`).toMatch(
+        /not (a|an) (failure|error)/,
+      );
+    }
+  });
+});
+
+describe("exports", () => {
+  const codes = [...new Set(entries.flatMap((e) => e.match.codes))].sort((a, b) => a - b);
+
+  it("CSV round-trips every code", () => {
+    const csv = exportCatalog("csv");
+    const rows = parseCsv(csv);
+    expect(rows[0]?.slice(0, 3)).toEqual(["code", "name", "id"]);
+    expect([...new Set(rows.slice(1).map((r) => Number(r[0])))].sort((a, b) => a - b)).toEqual(codes);
+    for (const r of rows.slice(1)) expect(r).toHaveLength(rows[0]?.length ?? 0);
+  });
+
+  it("JSON lines round-trip every code", () => {
+    const lines = exportCatalog("json")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect([...new Set(lines.map((l) => l.code))].sort((a, b) => a - b)).toEqual(codes);
+  });
+
+  it("the KQL datatable has one row per code and entry, and a join example", () => {
+    const kql = exportCatalog("kql");
+    expect(kql).toContain("let AadstsCatalog = datatable(code:int");
+    expect(kql).toContain("| join kind=leftouter (AadstsCatalog) on code");
+    const rowCodes = [...kql.matchAll(/^ {2}(\d+), @"/gm)].map((m) => Number(m[1]));
+    expect(rowCodes.length).toBe(exportCatalog("json").trim().split("\n").length);
+    expect([...new Set(rowCodes)].sort((a, b) => a - b)).toEqual(codes);
+  });
+
+  it("aadsts export writes them from the CLI", () => {
+    const r = spawnSync(
+      process.execPath,
+      [new URL("../dist/cli.js", import.meta.url).pathname, "export", "--format", "csv"],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout.startsWith("code,name,id,")).toBe(true);
+  });
+});
+
+/** A small RFC 4180 reader, for the round-trip test. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\r") continue;
+    else if (c === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += c;
+  }
+  return rows;
+}
