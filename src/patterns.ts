@@ -114,8 +114,9 @@ export const PATTERNS = {
   /** The HTML entities marked's lexer leaves in text tokens. */
   htmlEntity: /&(quot|#39|lt|gt|amp);/g,
 
-  /** Characters with meaning in Markdown inline text, escaped when input-derived text goes into Markdown. */
-  markdownSpecial: /[\\`*_[\]()<>|#!~&{}]/g,
+  /** Characters with meaning in Markdown inline text, escaped when input-derived text goes into Markdown.
+   * Parentheses are left alone: with the brackets escaped they cannot form a link. */
+  markdownSpecial: /[\\`*_[\]<>|#!~&{}]/g,
   /** Characters with meaning in HTML text and attributes. */
   htmlSpecial: /[&<>"']/g,
 

@@ -228,7 +228,8 @@ export const SCENARIOS: Scenario[] = [
     az: "absent",
     top: "client-secret-invalid",
   },
-  // A RestError's text carries the service's message but not its status: only the object says 401.
+  // A RestError's text carries the service's message but not its status; the error's name (RestError,
+  // a service's answer after authentication) is what points the text forms at the permission entry.
   {
     id: "service-401",
     kind: "service",
@@ -238,8 +239,6 @@ export const SCENARIOS: Scenario[] = [
       message: "AKV10000: Request is missing a Bearer or PoP token.",
     },
     top: "permission-issues",
-    stringTop: null,
-    stackTop: null,
     fields: { status: 401 },
   },
   {
