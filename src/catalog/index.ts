@@ -33,6 +33,17 @@ export interface IndexedEntry {
 export interface Catalog {
   readonly entries: readonly CatalogEntry[];
   readonly indexed: readonly IndexedEntry[];
+  /**
+   * The entries a parsed error can match at all: those sharing a code, a phrase, a status, an OAuth error
+   * or sub-error with it, plus the few fallback entries. Matching scores only these, not all 479.
+   */
+  candidates(signals: {
+    codes: readonly number[];
+    phrases: ReadonlySet<number>;
+    status?: number;
+    error?: string;
+    suberror?: string;
+  }): IndexedEntry[];
   /** Every phrase of every entry, found in one pass by match(). */
   readonly phrases: PhraseIndex;
   byId(id: string): CatalogEntry | undefined;
@@ -74,9 +85,38 @@ export function createCatalog(entries: readonly CatalogEntry[]): Catalog {
   // Where a code has several entries, the one with no credential restriction comes first.
   for (const list of codes.values())
     list.sort((a, b) => Number(a.match.credentials.length > 0) - Number(b.match.credentials.length > 0));
+  const add = <K>(map: Map<K, IndexedEntry[]>, key: K, ix: IndexedEntry) => {
+    const list = map.get(key) ?? [];
+    list.push(ix);
+    map.set(key, list);
+  };
+  const ixByCode = new Map<number, IndexedEntry[]>();
+  const ixByPhrase = new Map<number, IndexedEntry[]>();
+  const ixByStatus = new Map<number, IndexedEntry[]>();
+  const ixByError = new Map<string, IndexedEntry[]>();
+  const always: IndexedEntry[] = [];
+  for (const ix of indexed) {
+    const m = ix.entry.match;
+    for (const c of m.codes) add(ixByCode, c, ix);
+    for (const p of [...ix.messages, ...ix.hints, ...ix.credentialPhrases]) add(ixByPhrase, p, ix);
+    for (const st of m.status) add(ixByStatus, st, ix);
+    for (const e of m.errors) add(ixByError, `e:${e}`, ix);
+    for (const e of m.suberrors) add(ixByError, `s:${e}`, ix);
+    if (m.fallback || m.chainUnavailable) always.push(ix);
+  }
+  const candidates: Catalog["candidates"] = (signals) => {
+    const set = new Set<IndexedEntry>(always);
+    for (const c of signals.codes) for (const ix of ixByCode.get(c) ?? []) set.add(ix);
+    for (const p of signals.phrases) for (const ix of ixByPhrase.get(p) ?? []) set.add(ix);
+    if (signals.status !== undefined) for (const ix of ixByStatus.get(signals.status) ?? []) set.add(ix);
+    if (signals.error) for (const ix of ixByError.get(`e:${signals.error}`) ?? []) set.add(ix);
+    if (signals.suberror) for (const ix of ixByError.get(`s:${signals.suberror}`) ?? []) set.add(ix);
+    return [...set];
+  };
   return {
     entries,
     indexed,
+    candidates,
     phrases,
     byId: (id) => byId.get(id),
     byName: (name) => byName.get(name.toLowerCase()) ?? [],

@@ -329,7 +329,15 @@ export function match(parsed: ParsedAuthError, options: MatchOptions = {}): Matc
     const found = catalog.phrases.findAll(haystack(safe, options.text));
     const facts = credentialFacts(safe);
     const scored: Scored[] = [];
-    for (const ix of catalog.indexed) {
+    const codes = [...safe.codes, ...(safe.chain ?? []).flatMap((m) => m.codes)];
+    const signals = {
+      codes,
+      phrases: found,
+      status: safe.status,
+      error: safe.error,
+      suberror: safe.suberror,
+    };
+    for (const ix of catalog.candidates(signals)) {
       const s = scoreEntry(ix, safe, found, facts);
       if (s) scored.push(s);
     }
