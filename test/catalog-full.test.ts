@@ -62,6 +62,19 @@ describe("catalog completeness", () => {
     expect(wrong).toEqual([]);
   });
 
+  it("every code seen in the wild has an entry citing its public thread", () => {
+    const wild = entries.filter((e) => e.source.guide === "wild");
+    expect(wild.length).toBeGreaterThanOrEqual(30);
+    for (const e of wild) {
+      expect(e.source.url, e.id).toMatch(
+        /^https:\/\/github\.com\/[^/]+\/[^/]+\/(issues|pull|discussions)\/\d+/,
+      );
+      expect(tsvCodes.includes(e.match.codes[0] as number), `${e.id} is in the reference`).toBe(false);
+      expect(lookup(e.match.codes[0])?.id).toBe(e.id);
+      expect(e.description.length, e.id).toBeGreaterThan(30);
+    }
+  });
+
   it("no code is listed twice without a credential telling the entries apart", () => {
     for (const c of new Set(entries.flatMap((e) => e.match.codes))) {
       const general = lookupAll(c).filter((e) => e.match.credentials.length === 0 && !e.retired);

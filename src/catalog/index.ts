@@ -52,7 +52,14 @@ export interface Catalog {
   byName(name: string): readonly CatalogEntry[];
 }
 
-export function createCatalog(entries: readonly CatalogEntry[]): Catalog {
+/** The matching indexes: built on first use, so `lookup` and `list` do not pay for them (cold start). */
+interface MatchIndexes {
+  phrases: PhraseIndex;
+  indexed: IndexedEntry[];
+  candidates: Catalog["candidates"];
+}
+
+function buildMatchIndexes(entries: readonly CatalogEntry[]): MatchIndexes {
   const phrases = new PhraseIndex(
     entries.flatMap((e) => [...e.match.messages, ...e.match.hints, ...e.match.credentials].map(foldText)),
   );
@@ -65,26 +72,6 @@ export function createCatalog(entries: readonly CatalogEntry[]): Catalog {
     credentialPhrases: ids(entry.match.credentials),
     credentials: entry.match.credentials.map((c) => c.toLowerCase()),
   }));
-  const byId = new Map(entries.map((e) => [e.id, e]));
-  // Microsoft's reference gives a few names to two codes; lookup by name returns them in catalog order.
-  const byName = new Map<string, CatalogEntry[]>();
-  for (const e of entries) {
-    if (!e.name) continue;
-    const list = byName.get(e.name.toLowerCase()) ?? [];
-    list.push(e);
-    byName.set(e.name.toLowerCase(), list);
-  }
-  const codes = new Map<number, CatalogEntry[]>();
-  for (const e of entries) {
-    for (const c of e.match.codes) {
-      const list = codes.get(c) ?? [];
-      list.push(e);
-      codes.set(c, list);
-    }
-  }
-  // Where a code has several entries, the one with no credential restriction comes first.
-  for (const list of codes.values())
-    list.sort((a, b) => Number(a.match.credentials.length > 0) - Number(b.match.credentials.length > 0));
   const add = <K>(map: Map<K, IndexedEntry[]>, key: K, ix: IndexedEntry) => {
     const list = map.get(key) ?? [];
     list.push(ix);
@@ -113,11 +100,44 @@ export function createCatalog(entries: readonly CatalogEntry[]): Catalog {
     if (signals.suberror) for (const ix of ixByError.get(`s:${signals.suberror}`) ?? []) set.add(ix);
     return [...set];
   };
+  return { phrases, indexed, candidates };
+}
+
+export function createCatalog(entries: readonly CatalogEntry[]): Catalog {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  // Microsoft's reference gives a few names to two codes; lookup by name returns them in catalog order.
+  const byName = new Map<string, CatalogEntry[]>();
+  for (const e of entries) {
+    if (!e.name) continue;
+    const list = byName.get(e.name.toLowerCase()) ?? [];
+    list.push(e);
+    byName.set(e.name.toLowerCase(), list);
+  }
+  const codes = new Map<number, CatalogEntry[]>();
+  for (const e of entries) {
+    for (const c of e.match.codes) {
+      const list = codes.get(c) ?? [];
+      list.push(e);
+      codes.set(c, list);
+    }
+  }
+  // Where a code has several entries, the one with no credential restriction comes first.
+  for (const list of codes.values())
+    list.sort((a, b) => Number(a.match.credentials.length > 0) - Number(b.match.credentials.length > 0));
+  let indexes: MatchIndexes | undefined;
+  const matchIndexes = () => {
+    indexes ??= buildMatchIndexes(entries);
+    return indexes;
+  };
   return {
     entries,
-    indexed,
-    candidates,
-    phrases,
+    get indexed() {
+      return matchIndexes().indexed;
+    },
+    get phrases() {
+      return matchIndexes().phrases;
+    },
+    candidates: (signals) => matchIndexes().candidates(signals),
     byId: (id) => byId.get(id),
     byName: (name) => byName.get(name.toLowerCase()) ?? [],
     byCode: (code) => codes.get(code) ?? [],
