@@ -26,6 +26,7 @@ export {
 export { MAX_INPUT_LENGTH, type ParseOptions, parse } from "./parse/index.js";
 export { REDACTED, type RedactResult, redact } from "./redact.js";
 export { FORMATS, type Format, type RenderOptions, render, renderEntry } from "./render/index.js";
+export { type Hit, type ScanOptions, type ScanSummary, scan, scanAll } from "./scan/index.js";
 export {
   type CatalogEntry,
   CatalogEntrySourceSchema,

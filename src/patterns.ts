@@ -212,6 +212,15 @@ export const PATTERNS = {
   /** Runs of line breaks. */
   lineBreaks: /[\r\n]+/g,
 
+  // ---- scanning ----
+  /** The start of a new log record: ISO or bracketed dates, Go's log date, syslog, klog, an NDJSON object. */
+  logRecordStart:
+    /^(?:\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[\d{4}-\d{2}-\d{2}|\{"|\d{4}\/\d{2}\/\d{2} \d{2}:|[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}|[IWEF]\d{4} \d{2}:\d{2})/,
+  /** Where an Entra error description starts: `AADSTSnnnn: `. */
+  descriptionStart: /AADSTS\d{4,8}: /g,
+  /** A carriage return left at the end of the last line. */
+  trailingCarriageReturn: /\r$/,
+
   // ---- redaction ----
   /** A JWT: three base64url parts, the first starting with `eyJ` (`{"`). */
   jwt: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,8192}\.[A-Za-z0-9_-]{4,65536}\.[A-Za-z0-9_-]{0,8192}/g,

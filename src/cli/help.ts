@@ -13,6 +13,7 @@ Usage:
   aadsts lookup <CODE | ID>      show one catalog entry: 7000215, AADSTS7000215 or client-secret-invalid
   aadsts list                    list the catalog, grouped by category
   aadsts export                  the catalog as a lookup table (CSV, KQL datatable or JSON lines)
+  aadsts scan [FILE…]            find every failure in logs (files, .gz, stdin): NDJSON hits, summary on stderr
 
 Options (all commands):
   --format <F>    text | markdown | html | ansi | json  (default: ansi on a terminal, text when piped)
@@ -75,6 +76,31 @@ Options:
   -h, --help      this help
 
 Exit codes: 0 always, 2 usage error.
+`,
+  scan: `Usage: aadsts scan [FILE…] [options]
+
+Read logs (files, gzip detected by content, or stdin when no FILE or -), find every authentication
+failure, group the lines of one failure (Go's response block, a Python traceback tail, a credential
+chain), explain each, and print one JSON object per failure on stdout: file, startLine, endLine, the
+top entry's id and title, the parsed fields and the excerpt (secrets redacted). The summary (lines
+read, failures, counts by code, entry and credential) goes to stderr: a table on a terminal, JSON
+otherwise.
+
+Options:
+  --format <F>            ndjson (default) | text (a report with failures per hour, per code)
+  --fail-on-hit           exit 1 when any failure is found (for CI jobs)
+  --since <TIME>          only failures at or after TIME (ISO 8601), by the failure's own timestamp
+  --until <TIME>          only failures at or before TIME
+  --max-line-length <N>   longest line read, in characters (default 1000000); longer lines are cut, flagged
+  --max-block-lines <N>   most lines grouped into one failure (default 400); longer blocks are cut, flagged
+  --no-redact             keep secrets in the output
+  -h, --help              this help
+
+Examples:
+  kubectl logs deploy/api --since=1h | aadsts scan --format text
+  aadsts scan app.log.gz --fail-on-hit > failures.ndjson
+
+Exit codes: 0 done (1 with --fail-on-hit and failures found), 2 usage error, 3 input could not be read.
 `,
   export: `Usage: aadsts export [--format csv|kql|json]
 

@@ -34,6 +34,8 @@ const code = await run({
   stdoutIsTTY: process.stdout.isTTY === true,
   stdinIsTTY: process.stdin.isTTY === true,
   readStdin,
+  stdin: process.stdin,
+  stderrIsTTY: process.stderr.isTTY === true,
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
   version: typeof __AADSTS_VERSION__ === "string" ? __AADSTS_VERSION__ : "0.0.0",

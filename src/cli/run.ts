@@ -11,6 +11,7 @@ import { escapeHtml, escapeMarkdown } from "../render/markup.js";
 import { ANSI } from "../render/terminal.js";
 import { CATEGORIES, SDKS, type Sdk } from "../schema.js";
 import { COMMAND_HELP, EXIT_CODES, MAIN_HELP } from "./help.js";
+import { cmdScan, ScanUsageError } from "./scan-command.js";
 
 export interface CliIO {
   argv: string[];
@@ -19,6 +20,9 @@ export interface CliIO {
   stdinIsTTY: boolean;
   /** Read all of stdin (bounded by the caller). */
   readStdin(): Promise<string>;
+  /** Stdin as a stream, for scan. */
+  stdin?: AsyncIterable<Buffer>;
+  stderrIsTTY?: boolean;
   out(text: string): void;
   err(text: string): void;
   version: string;
@@ -259,11 +263,13 @@ export async function run(io: CliIO): Promise<number> {
         return cmdList(io, rest);
       case "export":
         return cmdExport(io, rest);
+      case "scan":
+        return await cmdScan(io, rest, COMMAND_HELP.scan ?? "");
       default:
         throw new UsageError(`unknown command '${command}'`);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof ScanUsageError) {
       io.err(`aadsts: ${e.message}. Run 'aadsts --help' for usage.\n`);
       return EXIT_CODES.usage;
     }

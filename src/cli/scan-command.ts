@@ -1,0 +1,216 @@
+/**
+ * `aadsts scan [FILE…]`: stream logs through scan(), print one NDJSON hit per failure (or a text report),
+ * and a summary on stderr: lines read, hits, counts by code, entry and credential.
+ */
+import { parseArgs } from "node:util";
+import { type Hit, type ScanSummary, scan } from "../scan/index.js";
+import { fileSource, streamSource } from "../scan/node.js";
+import type { CliIO } from "./run.js";
+
+export class ScanUsageError extends Error {}
+
+const OPTIONS = {
+  format: { type: "string", default: "ndjson" },
+  "fail-on-hit": { type: "boolean" },
+  since: { type: "string" },
+  until: { type: "string" },
+  "max-line-length": { type: "string" },
+  "max-block-lines": { type: "string" },
+  "no-redact": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+interface Counts {
+  files: ScanSummary[];
+  lines: number;
+  hits: number;
+  longLines: number;
+  truncatedHits: number;
+  byCode: Record<string, number>;
+  byEntry: Record<string, number>;
+  byCredential: Record<string, number>;
+  /** Per code, per minute (ISO minute) of the failure's own timestamp: for the text report's chart. */
+  timeline: Record<string, Record<string, number>>;
+}
+
+function positiveInt(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new ScanUsageError(`${flag} must be a positive integer, not '${value}'`);
+  return n;
+}
+
+function isoTime(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) throw new ScanUsageError(`${flag} must be a date or ISO 8601 time, not '${value}'`);
+  return t;
+}
+
+const bump = (o: Record<string, number>, k: string) => {
+  o[k] = (o[k] ?? 0) + 1;
+};
+
+/** One hit as printed: where it is, what it is, the fields, and the redacted excerpt. */
+function hitRecord(hit: Hit) {
+  const top = hit.matches[0];
+  return {
+    ...(hit.file ? { file: hit.file } : {}),
+    startLine: hit.startLine,
+    endLine: hit.endLine,
+    ...(top ? { id: top.id, title: top.title } : {}),
+    parsed: hit.parsed,
+    excerpt: hit.excerpt,
+    ...(hit.truncated ? { truncated: true } : {}),
+  };
+}
+
+/**
+ * A bar chart of failures over time, one block per code: a burst of one code at one time shows at a
+ * glance. Buckets are minutes when the failures span two hours or less, hours otherwise.
+ */
+function timelineChart(perMinute: Counts["timeline"]): string[] {
+  const minutes = [...new Set(Object.values(perMinute).flatMap((h) => Object.keys(h)))].sort();
+  if (minutes.length === 0) return [];
+  const span = (Date.parse(`${minutes[minutes.length - 1]}Z`) - Date.parse(`${minutes[0]}Z`)) / 60_000;
+  const byHour = !(span <= 120);
+  const bucket = (minute: string) => (byHour ? `${minute.slice(0, 13)}:00` : minute);
+  const timeline: Counts["timeline"] = {};
+  for (const [code, counts] of Object.entries(perMinute)) {
+    const row: Record<string, number> = {};
+    for (const [minute, n] of Object.entries(counts)) row[bucket(minute)] = (row[bucket(minute)] ?? 0) + n;
+    timeline[code] = row;
+  }
+  const buckets = [...new Set(minutes.map(bucket))].sort();
+  const max = Math.max(...Object.values(timeline).flatMap((h) => Object.values(h)));
+  const lines = [`Failures per ${byHour ? "hour" : "minute"} (by the failure's own timestamp, UTC):`];
+  for (const [code, row] of Object.entries(timeline).sort()) {
+    lines.push(`  ${code}`);
+    for (const b of buckets) {
+      const n = row[b] ?? 0;
+      if (n === 0) continue;
+      lines.push(`    ${b}  ${"#".repeat(Math.max(1, Math.round((40 * n) / max)))} ${n}`);
+    }
+  }
+  return lines;
+}
+
+function summaryTable(c: Counts): string {
+  const top = (o: Record<string, number>) =>
+    Object.entries(o)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 10)
+      .map(([k, n]) => `    ${String(n).padStart(7)}  ${k}`);
+  return [
+    `Lines read: ${c.lines}   Failures: ${c.hits}${c.longLines ? `   Lines cut at the length limit: ${c.longLines}` : ""}${c.truncatedHits ? `   Failures cut at a limit: ${c.truncatedHits}` : ""}`,
+    "  By code:",
+    ...top(c.byCode),
+    "  By catalog entry:",
+    ...top(c.byEntry),
+    "  By credential:",
+    ...top(c.byCredential),
+  ].join("\n");
+}
+
+export async function cmdScan(io: CliIO, args: string[], help: string): Promise<number> {
+  let parsed: ReturnType<
+    typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: typeof OPTIONS }>
+  >;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: OPTIONS });
+  } catch (e) {
+    throw new ScanUsageError((e as Error).message.split("\n")[0] ?? "invalid arguments");
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(help);
+    return 0;
+  }
+  const format = values.format;
+  if (format !== "ndjson" && format !== "text" && format !== "json")
+    throw new ScanUsageError(`unknown scan format '${format}' (expected ndjson, text)`);
+  const since = isoTime(values.since, "--since");
+  const until = isoTime(values.until, "--until");
+  const maxLineLength = positiveInt(values["max-line-length"], "--max-line-length");
+  const maxBlockLines = positiveInt(values["max-block-lines"], "--max-block-lines");
+
+  const counts: Counts = {
+    files: [],
+    lines: 0,
+    hits: 0,
+    longLines: 0,
+    truncatedHits: 0,
+    byCode: {},
+    byEntry: {},
+    byCredential: {},
+    timeline: {},
+  };
+  const inputs = positionals.length === 0 ? ["-"] : positionals;
+  let shown = 0;
+  for (const name of inputs) {
+    let source: AsyncIterable<Buffer | string>;
+    try {
+      source =
+        name === "-" ? await streamSource(io.stdin ?? (async function* () {})()) : await fileSource(name);
+    } catch (e) {
+      io.err(`aadsts: cannot read ${name}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return 3;
+    }
+    const summary: ScanSummary = { lines: 0, hits: 0, longLines: 0 };
+    try {
+      for await (const hit of scan(
+        source,
+        {
+          ...(name === "-" ? {} : { file: name }),
+          ...(maxLineLength ? { maxLineLength } : {}),
+          ...(maxBlockLines ? { maxBlockLines } : {}),
+          redact: !values["no-redact"],
+        },
+        summary,
+      )) {
+        const t = hit.parsed.timestamp ? Date.parse(hit.parsed.timestamp) : Number.NaN;
+        if ((since !== undefined || until !== undefined) && Number.isNaN(t)) continue;
+        if (since !== undefined && t < since) continue;
+        if (until !== undefined && t > until) continue;
+        shown++;
+        for (const c of hit.parsed.codes) bump(counts.byCode, `AADSTS${c}`);
+        if (hit.parsed.codes.length === 0) bump(counts.byCode, "(no code)");
+        bump(counts.byEntry, hit.matches[0]?.id ?? "(none)");
+        bump(counts.byCredential, hit.parsed.credential ?? "(not named)");
+        if (hit.truncated) counts.truncatedHits++;
+        if (hit.parsed.timestamp) {
+          const minute = hit.parsed.timestamp.slice(0, 16);
+          const code = hit.parsed.codes[0]
+            ? `AADSTS${hit.parsed.codes[0]}`
+            : (hit.matches[0]?.id ?? "(none)");
+          counts.timeline[code] ??= {};
+          bump(counts.timeline[code] as Record<string, number>, minute);
+        }
+        if (format === "text") {
+          const where = `${hit.file ?? "stdin"}:${hit.startLine}${hit.endLine > hit.startLine ? `-${hit.endLine}` : ""}`;
+          const top = hit.matches[0];
+          io.out(
+            `${where}  ${hit.parsed.codes.map((c) => `AADSTS${c}`).join(",") || "-"}  ${top ? `${top.id}: ${top.title}` : ""}\n`,
+          );
+        } else io.out(`${JSON.stringify(hitRecord(hit))}\n`);
+      }
+    } catch (e) {
+      io.err(`aadsts: error while reading ${name}: ${(e as Error).message}\n`);
+      return 3;
+    }
+    counts.files.push(summary);
+    counts.lines += summary.lines;
+    counts.longLines += summary.longLines;
+  }
+  counts.hits = shown;
+  if (format === "text") {
+    io.out(`\n${summaryTable(counts)}\n`);
+    const chart = timelineChart(counts.timeline);
+    if (chart.length > 0) io.out(`\n${chart.join("\n")}\n`);
+  }
+  // The summary goes to stderr: a table on a terminal, JSON otherwise (for pipelines).
+  const { timeline: _t, ...summaryJson } = counts;
+  io.err(io.stderrIsTTY ? `${summaryTable(counts)}\n` : `${JSON.stringify({ summary: summaryJson })}\n`);
+  return values["fail-on-hit"] && shown > 0 ? 1 : 0;
+}

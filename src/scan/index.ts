@@ -1,0 +1,251 @@
+/**
+ * scan(): find every authentication failure in a stream of log text, group the lines that belong to one
+ * failure (Go's response block, a Python traceback tail, a chained-credential list), and explain each.
+ * Pure and browser-safe: it takes an async iterable of strings or bytes; src/scan/node.ts adapts files,
+ * gzip and stdin. Speed comes from a prefilter: the text is searched with String#indexOf for a few
+ * trigger words, and only the records around a trigger are parsed.
+ */
+import { type Catalog, defaultCatalog } from "../catalog/index.js";
+import { match } from "../match/index.js";
+import { parseWithText } from "../parse/index.js";
+import { PATTERNS } from "../patterns.js";
+import type { Match, ParsedAuthError } from "../schema.js";
+
+export interface ScanOptions {
+  /** Longest line kept, in characters (default 1,000,000). Longer lines are cut and the hit flagged. */
+  maxLineLength?: number;
+  /** Most lines grouped into one failure (default 400). Longer blocks are cut and flagged. */
+  maxBlockLines?: number;
+  /** Keep secrets (default: redacted). */
+  redact?: boolean;
+  /** Name reported on every hit. */
+  file?: string;
+  catalog?: Catalog;
+  /** Called with the number of characters read so far (for progress bars). */
+  onProgress?: (charsRead: number) => void;
+}
+
+export interface Hit {
+  file?: string;
+  /** 1-based, inclusive. */
+  startLine: number;
+  endLine: number;
+  parsed: ParsedAuthError;
+  matches: Match[];
+  /** The failure's text, redacted, at most 2,000 characters. */
+  excerpt: string;
+  /** The block or a line in it was longer than the limits and was cut. */
+  truncated?: boolean;
+}
+
+export interface ScanSummary {
+  file?: string;
+  lines: number;
+  hits: number;
+  /** Lines longer than maxLineLength (cut, not dropped). */
+  longLines: number;
+}
+
+/** Words whose presence makes a line worth parsing. Each is searched with indexOf over the whole text. */
+const TRIGGERS = ["AADSTS", "Credential", "error_description", "az login", "Identity not found"];
+
+const DEFAULT_MAX_LINE = 1_000_000;
+const DEFAULT_MAX_BLOCK_LINES = 400;
+const EXCERPT = 2_000;
+
+/** A line that begins a new log record ends the block before it. */
+function startsRecord(line: string): boolean {
+  return PATTERNS.logRecordStart.test(line);
+}
+
+/** The lines of the current buffer, with their absolute line numbers. */
+interface Line {
+  text: string;
+  no: number;
+  long: boolean;
+}
+
+/**
+ * Is this candidate worth reporting: a code, an OAuth error, an error status, or a catalog match at
+ * message strength? Info lines that merely mention a credential are not failures.
+ */
+function isFailure(parsed: ParsedAuthError, matches: Match[]): boolean {
+  if (parsed.codes.length > 0 || parsed.error !== undefined) return true;
+  if (parsed.status !== undefined && parsed.status >= 400) return true;
+  return (matches[0]?.score ?? 0) >= 45;
+}
+
+/** Split a line that carries several failures (one AADSTS description after another) into parts. */
+function splitFailures(text: string): string[] {
+  const starts: number[] = [];
+  for (const m of text.matchAll(PATTERNS.descriptionStart)) starts.push(m.index ?? 0);
+  if (starts.length < 2) return [text];
+  // Start a new part only where the previous description was complete (its trailer seen).
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 1; i < starts.length; i++) {
+    const prev = text.slice(from, starts[i]);
+    if (prev.includes("Timestamp:") || prev.includes("Trace ID:")) {
+      parts.push(prev);
+      from = starts[i] as number;
+    }
+  }
+  parts.push(text.slice(from));
+  return parts;
+}
+
+export async function* scan(
+  source: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+  options: ScanOptions = {},
+  summary?: ScanSummary,
+): AsyncGenerator<Hit> {
+  const maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE;
+  const maxBlock = options.maxBlockLines ?? DEFAULT_MAX_BLOCK_LINES;
+  const catalog = options.catalog ?? defaultCatalog;
+  const decoder = new TextDecoder("utf-8", { fatal: false });
+  const stats: ScanSummary = summary ?? { lines: 0, hits: 0, longLines: 0 };
+  if (options.file) stats.file = options.file;
+  let read = 0;
+
+  // Per text being split: where each trigger occurs next (-1: not at all, -2: not searched yet).
+  const nextAt: number[] = TRIGGERS.map(() => -2);
+  let cachedText = "";
+  /** Lines still waiting: an open block, or lines after a trigger whose block may continue. */
+  let carry = "";
+  let lineNo = 0; // lines fully consumed
+  let longLine = false; // inside a line that passed maxLine: skip to its end
+  let pending: Line[] = []; // the current block's lines (bounded by maxBlock)
+  let blockTruncated = false;
+
+  function* flush(): Generator<Hit> {
+    if (pending.length === 0) return;
+    const block = pending;
+    pending = [];
+    const truncated = blockTruncated || block.some((l) => l.long);
+    blockTruncated = false;
+    const text = block.map((l) => l.text).join("\n");
+    for (const part of splitFailures(text)) {
+      let parsed: ParsedAuthError;
+      let redactedText: string;
+      try {
+        const r = parseWithText(part, { redact: options.redact !== false });
+        parsed = r.parsed;
+        redactedText = r.text;
+      } catch {
+        continue;
+      }
+      const matches = match(parsed, { catalog, text: redactedText, limit: 3 });
+      if (!isFailure(parsed, matches)) continue;
+      stats.hits++;
+      const hit: Hit = {
+        startLine: (block[0] as Line).no,
+        endLine: (block[block.length - 1] as Line).no,
+        parsed,
+        matches,
+        excerpt: redactedText.length > EXCERPT ? `${redactedText.slice(0, EXCERPT)}…` : redactedText,
+      };
+      if (options.file) hit.file = options.file;
+      if (truncated) hit.truncated = true;
+      yield hit;
+    }
+  }
+
+  /** Handle one complete line: extend the open block, close it, or open one if the line has a trigger. */
+  function* onLine(text: string, long: boolean): Generator<Hit> {
+    lineNo++;
+    stats.lines++;
+    if (long) stats.longLines++;
+    const isTrigger = TRIGGERS.some((t) => text.includes(t));
+    if (pending.length > 0) {
+      // A record start or a blank line ends the block; so does a new trigger after a complete one-line
+      // failure (logs without timestamps, one error per line).
+      const ends =
+        text.trim() === "" ||
+        startsRecord(text) ||
+        (isTrigger && pending.length === 1 && (pending[0] as Line).text.includes("AADSTS"));
+      if (!ends) {
+        if (pending.length < maxBlock) pending.push({ text, no: lineNo, long });
+        else blockTruncated = true;
+        return;
+      }
+      yield* flush();
+    }
+    if (isTrigger) pending.push({ text, no: lineNo, long });
+  }
+
+  for await (const chunk of source) {
+    const piece = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    read += piece.length;
+    let text = carry + piece;
+    carry = "";
+    let from = 0;
+    for (;;) {
+      const nl = text.indexOf("\n", from);
+      if (nl < 0) break;
+      let end = nl;
+      if (end > from && text.charCodeAt(end - 1) === 13) end--;
+      if (longLine) {
+        longLine = false;
+      } else {
+        const long = end - from > maxLine;
+        yield* onLine(text.slice(from, long ? from + maxLine : end), long);
+      }
+      from = nl + 1;
+      // Lines without a trigger and outside a block are skipped in bulk: jump to the next trigger.
+      if (pending.length === 0 && !longLine) from = skipToTrigger(text, from);
+    }
+    const rest = text.slice(from);
+    if (longLine) {
+      carry = "";
+    } else if (rest.length > maxLine) {
+      // A line longer than the limit: keep its start as a (flagged) line, drop the rest up to its end.
+      yield* onLine(rest.slice(0, maxLine), true);
+      longLine = true;
+      carry = "";
+    } else carry = rest;
+    text = "";
+    options.onProgress?.(read);
+  }
+  const tail = (carry + decoder.decode()).replace(PATTERNS.trailingCarriageReturn, "");
+  if (tail.length > 0 && !longLine) yield* onLine(tail.slice(0, maxLine), tail.length > maxLine);
+  yield* flush();
+
+  /**
+   * From `from`, the start of the line holding the next trigger (or the text's last line start), counting
+   * the lines skipped. Lines with no trigger cannot start a failure, so they are only counted.
+   */
+  function skipToTrigger(text: string, from: number): number {
+    if (text !== cachedText) {
+      cachedText = text;
+      nextAt.fill(-2);
+    }
+    let next = -1;
+    TRIGGERS.forEach((t, i) => {
+      // Each trigger's next position only moves forward within one text: search again only past it.
+      let at = nextAt[i] as number;
+      if (at === -2 || (at >= 0 && at < from)) {
+        at = text.indexOf(t, from);
+        nextAt[i] = at;
+      }
+      if (at >= 0 && (next < 0 || at < next)) next = at;
+    });
+    const target = next < 0 ? text.lastIndexOf("\n") + 1 : text.lastIndexOf("\n", next) + 1;
+    if (target <= from) return from;
+    let skipped = 0;
+    for (let i = text.indexOf("\n", from); i >= 0 && i < target; i = text.indexOf("\n", i + 1)) skipped++;
+    lineNo += skipped;
+    stats.lines += skipped;
+    return target;
+  }
+}
+
+/** Scan, collecting every hit and the summary (for tests and small inputs). */
+export async function scanAll(
+  source: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+  options: ScanOptions = {},
+): Promise<{ hits: Hit[]; summary: ScanSummary }> {
+  const summary: ScanSummary = { lines: 0, hits: 0, longLines: 0 };
+  const hits: Hit[] = [];
+  for await (const hit of scan(source, options, summary)) hits.push(hit);
+  return { hits, summary };
+}

@@ -1,0 +1,159 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { scanAll } from "../src/index.js";
+import { fileSource } from "../src/scan/node.js";
+
+const GENLOG = new URL("../bench/genlog.mjs", import.meta.url).pathname;
+const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), "aadsts-scan-"));
+
+function genlog(mb: number, seed: number, rate: number): { text: string; failures: number } {
+  const r = spawnSync(
+    process.execPath,
+    [GENLOG, "--mb", String(mb), "--seed", String(seed), "--rate", String(rate)],
+    {
+      encoding: "utf8",
+      maxBuffer: 64 << 20,
+    },
+  );
+  const meta = JSON.parse(r.stderr.trim()) as { failures: Record<string, number> };
+  return { text: r.stdout, failures: Object.values(meta.failures).reduce((a, b) => a + b, 0) };
+}
+
+const GO_BLOCK = `2026-11-01T00:00:01.000Z ERROR api ClientSecretCredential authentication failed
+POST https://login.microsoftonline.com/11111111-2222-4333-8444-555555555555/oauth2/v2.0/token
+--------------------------------------------------------------------------------
+RESPONSE 401 Unauthorized
+--------------------------------------------------------------------------------
+{
+  "error": "invalid_client",
+  "error_description": "AADSTS7000215: Invalid client secret provided.\\r\\nTrace ID: 0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d\\r\\nCorrelation ID: 5c4d3e2f-1a0b-4c9d-8e7f-6a5b4c3d2e1f\\r\\nTimestamp: 2026-11-01 00:00:01Z",
+  "error_codes": [7000215]
+}
+--------------------------------------------------------------------------------`;
+const INFO = "2026-11-01T00:00:02.000Z INFO api GET /v1/orders 200 12ms";
+const NDJSON = JSON.stringify({
+  time: "2026-11-01T00:00:03.000Z",
+  level: "error",
+  err: {
+    message:
+      "invalid_client: Error(s): 7000222 - Timestamp: 2026-11-01 00:00:03Z - Description: AADSTS7000222: The provided client secret keys are expired.\r\nTrace ID: 1b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d\r\nCorrelation ID: 2c4d3e2f-1a0b-4c9d-8e7f-6a5b4c3d2e1f",
+  },
+});
+const SAMPLE = [INFO, GO_BLOCK, INFO, NDJSON, INFO, ""].join("\n");
+
+describe("scan", () => {
+  it("groups a Go response block into one hit and reads NDJSON-escaped failures", async () => {
+    const { hits, summary } = await scanAll([SAMPLE]);
+    expect(hits.map((h) => [h.startLine, h.endLine, h.parsed.codes, h.matches[0]?.id])).toEqual([
+      [2, 12, [7000215], "client-secret-invalid"],
+      [14, 14, [7000222], "client-secret-expired"],
+    ]);
+    expect(summary).toMatchObject({ lines: 15, hits: 2 });
+  });
+
+  it("gives the same hits whatever the chunking, with CRLF line ends", async () => {
+    const crlf = SAMPLE.replace(/\n/g, "\r\n");
+    const bytes = new TextEncoder().encode(crlf);
+    const chunks: Uint8Array[] = [];
+    for (let i = 0; i < bytes.length; i += 7) chunks.push(bytes.subarray(i, i + 7));
+    const whole = await scanAll([SAMPLE]);
+    const split = await scanAll(chunks);
+    expect(split.hits.map((h) => [h.startLine, h.endLine, h.parsed.traceId])).toEqual(
+      whole.hits.map((h) => [h.startLine, h.endLine, h.parsed.traceId]),
+    );
+    expect(split.summary.lines).toBe(whole.summary.lines);
+  });
+
+  it("finds several failures on one line", async () => {
+    const line = `${INFO} first: AADSTS50126: Error validating credentials.\r\nTrace ID: 3b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d then AADSTS700016: Application not found.\r\nTrace ID: 4b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d`;
+    const { hits } = await scanAll([`${line}\n`]);
+    expect(hits.map((h) => h.parsed.codes)).toEqual([[50126], [700016]]);
+  });
+
+  it("cuts and flags a line past the length limit, and loses no line", async () => {
+    const huge = `${"x".repeat(3_000_000)} AADSTS7000215: late`;
+    const text = `${INFO}\n${huge}\n${NDJSON}\n${INFO}\n`;
+    const { hits, summary } = await scanAll([text], { maxLineLength: 1_000_000 });
+    expect(summary).toMatchObject({ lines: 4, longLines: 1 });
+    expect(hits.map((h) => h.parsed.codes)).toEqual([[7000222]]);
+  });
+
+  it("survives invalid UTF-8 and NUL bytes", async () => {
+    const bad = new Uint8Array([0xff, 0xfe, 0x00, 0xc3, 0x28, 0x0a]);
+    const good = new TextEncoder().encode(`${NDJSON}\n`);
+    const { hits, summary } = await scanAll([bad, good]);
+    expect(summary.lines).toBe(2);
+    expect(hits).toHaveLength(1);
+  });
+
+  it("reads gzip by content, not by name", async () => {
+    const path = join(dir, "app.log");
+    writeFileSync(path, gzipSync(SAMPLE));
+    const { hits } = await scanAll(await fileSource(path));
+    expect(hits.map((h) => h.parsed.codes)).toEqual([[7000215], [7000222]]);
+  });
+
+  it.each([
+    [7, 0.005],
+    [11, 0.02],
+    [23, 0.001],
+  ])("finds exactly the generator's failures (seed %i, rate %f)", async (seed, rate) => {
+    const { text, failures } = genlog(2, seed, rate);
+    const { hits, summary } = await scanAll([text]);
+    expect(hits).toHaveLength(failures);
+    expect(summary.lines).toBe(text.split("\n").length - 1);
+  });
+});
+
+describe("aadsts scan", () => {
+  const log = join(dir, "cli.log");
+  writeFileSync(log, SAMPLE);
+
+  it("prints NDJSON hits on stdout and the summary on stderr", () => {
+    const r = spawnSync(process.execPath, [CLI, "scan", log], { encoding: "utf8" });
+    expect(r.status).toBe(0);
+    const hits = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(hits.map((h) => [h.file, h.startLine, h.endLine, h.id])).toEqual([
+      [log, 2, 12, "client-secret-invalid"],
+      [log, 14, 14, "client-secret-expired"],
+    ]);
+    expect(JSON.parse(r.stderr).summary).toMatchObject({
+      lines: 15,
+      hits: 2,
+      byCode: { AADSTS7000215: 1, AADSTS7000222: 1 },
+    });
+  });
+
+  it("reads stdin, honours --since/--until and --fail-on-hit", () => {
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [CLI, "scan", ...args], { input: SAMPLE, encoding: "utf8" });
+    expect(run(["--fail-on-hit"]).status).toBe(1);
+    const since = run(["--since", "2026-11-01T00:00:02Z"]);
+    expect(since.stdout.trim().split("\n")).toHaveLength(1);
+    expect(run(["--until", "2020-01-01T00:00:00Z", "--fail-on-hit"]).status).toBe(0);
+    expect(run(["--since", "yesterday"]).status).toBe(2);
+  });
+
+  it("writes a text report with failures over time", () => {
+    const out = execFileSync(process.execPath, [CLI, "scan", "--format", "text", log], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    expect(out).toContain("client-secret-invalid");
+    expect(out).toContain("Failures per minute");
+  });
+
+  it("exits 3 with one line for a missing file", () => {
+    const r = spawnSync(process.execPath, [CLI, "scan", join(dir, "missing.log")], { encoding: "utf8" });
+    expect(r.status).toBe(3);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
