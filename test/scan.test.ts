@@ -69,6 +69,35 @@ describe("scan", () => {
     expect(split.summary.lines).toBe(whole.summary.lines);
   });
 
+  it("takes the same hits and line counts through Node Buffers (the byte path), in any chunking", async () => {
+    const { text, failures } = genlog(1, 5, 0.01);
+    const bytes = Buffer.from(text.replace(/\n/g, "\r\n"));
+    for (const size of [7, 4096, 1 << 20]) {
+      const chunks: Buffer[] = [];
+      for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+      const { hits, summary } = await scanAll(chunks);
+      expect(hits, `chunks of ${size}`).toHaveLength(failures);
+      expect(summary.lines).toBe(text.split("\n").length - 1);
+    }
+    const small = await scanAll([Buffer.from(SAMPLE.slice(0, 50)), Buffer.from(SAMPLE.slice(50))]);
+    expect(small.hits.map((h) => [h.startLine, h.endLine])).toEqual([
+      [2, 12],
+      [14, 14],
+    ]);
+  });
+
+  it("cuts a huge line arriving in Buffers and keeps counting after it", async () => {
+    const big = Buffer.alloc(3 << 20, 0x61);
+    const { hits, summary } = await scanAll(
+      [Buffer.from(`${INFO}\n`), big, big, Buffer.from(`\n${NDJSON}\n`)],
+      {
+        maxLineLength: 1 << 20,
+      },
+    );
+    expect(summary).toMatchObject({ lines: 3, longLines: 1 });
+    expect(hits.map((h) => h.parsed.codes)).toEqual([[7000222]]);
+  });
+
   it("finds several failures on one line", async () => {
     const line = `${INFO} first: AADSTS50126: Error validating credentials.\r\nTrace ID: 3b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d then AADSTS700016: Application not found.\r\nTrace ID: 4b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d`;
     const { hits } = await scanAll([`${line}\n`]);

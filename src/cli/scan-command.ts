@@ -146,6 +146,11 @@ export async function cmdScan(io: CliIO, args: string[], help: string): Promise<
     byCredential: {},
     timeline: {},
   };
+  const batch: string[] = [];
+  const flushBatch = () => {
+    if (batch.length > 0) io.out(`${batch.join("\n")}\n`);
+    batch.length = 0;
+  };
   const inputs = positionals.length === 0 ? ["-"] : positionals;
   let shown = 0;
   for (const name of inputs) {
@@ -193,12 +198,18 @@ export async function cmdScan(io: CliIO, args: string[], help: string): Promise<
           io.out(
             `${where}  ${hit.parsed.codes.map((c) => `AADSTS${c}`).join(",") || "-"}  ${top ? `${top.id}: ${top.title}` : ""}\n`,
           );
-        } else io.out(`${JSON.stringify(hitRecord(hit))}\n`);
+        } else {
+          // Hits are written in batches: one write per hit costs more than the JSON itself.
+          batch.push(JSON.stringify(hitRecord(hit)));
+          if (batch.length >= 256) flushBatch();
+        }
       }
     } catch (e) {
+      flushBatch();
       io.err(`aadsts: error while reading ${name}: ${(e as Error).message}\n`);
       return 3;
     }
+    flushBatch();
     counts.files.push(summary);
     counts.lines += summary.lines;
     counts.longLines += summary.longLines;

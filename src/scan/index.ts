@@ -49,6 +49,21 @@ export interface ScanSummary {
 /** Words whose presence makes a line worth parsing. Each is searched with indexOf over the whole text. */
 const TRIGGERS = ["AADSTS", "Credential", "error_description", "az login", "Identity not found"];
 
+/** The parts of Node's Buffer the fast path uses (typed here so the core needs no Node types). */
+interface NodeBytes {
+  readonly length: number;
+  readonly [index: number]: number;
+  indexOf(value: number | NodeBytes, byteOffset?: number): number;
+  lastIndexOf(value: number, byteOffset?: number): number;
+  toString(encoding: "utf8", start: number, end: number): string;
+  subarray(start: number, end?: number): NodeBytes;
+}
+interface BufferLike {
+  from(value: string | NodeBytes): NodeBytes;
+  concat(list: NodeBytes[]): NodeBytes;
+  isBuffer(value: unknown): boolean;
+}
+
 const DEFAULT_MAX_LINE = 1_000_000;
 const DEFAULT_MAX_BLOCK_LINES = 400;
 const EXCERPT = 2_000;
@@ -173,7 +188,101 @@ export async function* scan(
     if (isTrigger) pending.push({ text, no: lineNo, long });
   }
 
+  // Node Buffers take a byte-level fast path: triggers and line ends are found with Buffer#indexOf (native
+  // memchr/memmem) and only the lines around a trigger are decoded. Strings and plain Uint8Arrays (browsers)
+  // are decoded whole and searched as text.
+  const NodeBuffer = (globalThis as unknown as { Buffer?: BufferLike }).Buffer;
+  const triggerBytes = NodeBuffer ? TRIGGERS.map((t) => NodeBuffer.from(t)) : [];
+  let carryBytes: NodeBytes | undefined;
+
+  function* onBytes(chunk: NodeBytes): Generator<Hit> {
+    read += chunk.length;
+    let from = 0;
+    if (longLine) {
+      // Still inside a line already reported (cut) at the limit: skip to its end without counting it again.
+      const nl = chunk.indexOf(10, 0);
+      if (nl < 0) return;
+      longLine = false;
+      from = nl + 1;
+    }
+    if (carryBytes) {
+      // The line the last chunk ended in: join it with its end only, not with the whole chunk.
+      const nl = chunk.indexOf(10, from);
+      const head = chunk.subarray(from, nl < 0 ? chunk.length : nl + 1);
+      const joined = (NodeBuffer as BufferLike).concat([carryBytes, head]);
+      carryBytes = undefined;
+      if (nl < 0) {
+        yield* keepRest(joined, 0);
+        return;
+      }
+      yield* walk(joined, 0);
+      from = nl + 1;
+    }
+    const end = yield* walk(chunk, from);
+    yield* keepRest(chunk, end);
+  }
+
+  /** Bytes after the last line end wait for the next chunk, unless they already pass the line limit. */
+  function* keepRest(buf: NodeBytes, from: number): Generator<Hit> {
+    const rest = buf.length - from;
+    if (rest > maxLine) {
+      yield* onLine(buf.toString("utf8", from, from + maxLine), true);
+      longLine = true;
+    } else if (rest > 0) carryBytes = (NodeBuffer as BufferLike).from(buf.subarray(from));
+  }
+
+  /**
+   * Every complete line of `buf` from `from`: lines outside a block are skipped in bulk to the next
+   * trigger (only counted); the rest go through onLine. Returns where the incomplete last line starts.
+   */
+  function* walk(buf: NodeBytes, start: number): Generator<Hit, number> {
+    let from = start;
+    const next = triggerBytes.map(() => -2);
+    for (;;) {
+      if (pending.length === 0) {
+        let at = -1;
+        triggerBytes.forEach((t, i) => {
+          let p = next[i] as number;
+          if (p === -2 || (p >= 0 && p < from)) {
+            p = buf.indexOf(t, from);
+            next[i] = p;
+          }
+          if (p >= 0 && (at < 0 || p < at)) at = p;
+        });
+        const target = at < 0 ? buf.lastIndexOf(10) + 1 : buf.lastIndexOf(10, at) + 1;
+        if (target > from) {
+          countLines(buf, from, target);
+          from = target;
+        }
+        if (at < 0) return from;
+      }
+      const nl = buf.indexOf(10, from);
+      if (nl < 0) return from;
+      let end = nl;
+      if (end > from && buf[end - 1] === 13) end--;
+      const long = end - from > maxLine;
+      yield* onLine(buf.toString("utf8", from, long ? from + maxLine : end), long);
+      from = nl + 1;
+    }
+  }
+
+  /** Count the lines in [from, to) of a buffer that are only skipped, and those past the length limit. */
+  function countLines(buf: NodeBytes, from: number, to: number): void {
+    let prev = from;
+    for (let nl = buf.indexOf(10, from); nl >= 0 && nl < to; nl = buf.indexOf(10, nl + 1)) {
+      lineNo++;
+      stats.lines++;
+      if (nl - prev > maxLine) stats.longLines++;
+      prev = nl + 1;
+    }
+  }
+
   for await (const chunk of source) {
+    if (NodeBuffer?.isBuffer(chunk)) {
+      yield* onBytes(chunk as NodeBytes);
+      options.onProgress?.(read);
+      continue;
+    }
     const piece = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
     read += piece.length;
     let text = carry + piece;
@@ -206,6 +315,7 @@ export async function* scan(
     text = "";
     options.onProgress?.(read);
   }
+  if (carryBytes && carryBytes.length > 0) carry += carryBytes.toString("utf8", 0, carryBytes.length);
   const tail = (carry + decoder.decode()).replace(PATTERNS.trailingCarriageReturn, "");
   if (tail.length > 0 && !longLine) yield* onLine(tail.slice(0, maxLine), tail.length > maxLine);
   yield* flush();
