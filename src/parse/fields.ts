@@ -92,6 +92,15 @@ export function descriptionParts(description: string): DescriptionParts {
   return parts;
 }
 
+/** A comma-separated list of codes (`7000215`, `50076,50079`, a JSON array's inside) as numbers. */
+export function codeList(list: string | undefined): number[] {
+  if (!list) return [];
+  return list
+    .split(",")
+    .map((s) => Number(s.trim()))
+    .filter((n) => Number.isInteger(n) && n > 0);
+}
+
 /** AADSTS codes in order of first appearance. */
 export function aadstsCodes(text: string): number[] {
   const codes: number[] = [];

@@ -6,7 +6,7 @@
  */
 import { PATTERNS } from "../patterns.js";
 import { type EntraErrorBody, EntraErrorBodySchema } from "../schema.js";
-import { unescapeOnce } from "./fields.js";
+import { codeList, unescapeOnce } from "./fields.js";
 
 export interface ServiceError {
   code: string;
@@ -171,12 +171,7 @@ function lenientBody(text: string): EntraErrorBody | undefined {
     }
   }
   const codes = PATTERNS.jsonCodesField.exec(text);
-  if (codes?.[1]) {
-    body.error_codes = codes[1]
-      .split(",")
-      .map((s) => Number(s.trim()))
-      .filter((n) => Number.isInteger(n) && n > 0);
-  }
+  if (codes?.[1]) body.error_codes = codeList(codes[1]);
   return Object.keys(body).length > 0 ? asEntraBody(body) : undefined;
 }
 
@@ -190,11 +185,6 @@ function pythonReprBody(text: string): EntraErrorBody | undefined {
     body[key] = unescapeOnce(raw.split("\\'").join("'"));
   }
   const codes = PATTERNS.pythonCodesField.exec(text);
-  if (codes?.[1]) {
-    body.error_codes = codes[1]
-      .split(",")
-      .map((s) => Number(s.trim()))
-      .filter((n) => Number.isInteger(n) && n > 0);
-  }
+  if (codes?.[1]) body.error_codes = codeList(codes[1]);
   return Object.keys(body).length > 0 ? asEntraBody(body) : undefined;
 }

@@ -6,6 +6,7 @@
  */
 import { PATTERNS } from "../patterns.js";
 import type { Sdk } from "../schema.js";
+import { codeList } from "./fields.js";
 
 export interface SdkFindings {
   sdk?: Sdk;
@@ -63,14 +64,6 @@ export function detectSdk(text: string): Sdk | undefined {
   // (Not for Python: azure-identity never prints MSAL Python's dict, so a dict before a traceback is MSAL's.)
   const wrapper = best?.startsWith("msal-") && best !== "msal-python" ? (best.slice(5) as Sdk) : undefined;
   return wrapper && seen.has(wrapper) ? wrapper : best;
-}
-
-function codeList(list: string | undefined): number[] {
-  if (!list) return [];
-  return list
-    .split(",")
-    .map((s) => Number(s.trim()))
-    .filter((n) => Number.isInteger(n) && n > 0);
 }
 
 /** Split `text` at each match of a multi-line, global `marker`; each piece runs to the next marker. */

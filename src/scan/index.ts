@@ -68,6 +68,24 @@ const DEFAULT_MAX_LINE = 1_000_000;
 const DEFAULT_MAX_BLOCK_LINES = 400;
 const EXCERPT = 2_000;
 
+/**
+ * The earliest position at or after `from` where any trigger occurs (-1: none). `cache` holds each
+ * trigger's last found position (-2: not searched yet); positions only move forward within one text,
+ * so a trigger is searched again only once `from` has passed it.
+ */
+function earliestTrigger(cache: number[], from: number, search: (i: number, from: number) => number): number {
+  let next = -1;
+  for (let i = 0; i < cache.length; i++) {
+    let at = cache[i] as number;
+    if (at === -2 || (at >= 0 && at < from)) {
+      at = search(i, from);
+      cache[i] = at;
+    }
+    if (at >= 0 && (next < 0 || at < next)) next = at;
+  }
+  return next;
+}
+
 /** A line that begins a new log record ends the block before it. */
 function startsRecord(line: string): boolean {
   return PATTERNS.logRecordStart.test(line);
@@ -240,15 +258,7 @@ export async function* scan(
     const next = triggerBytes.map(() => -2);
     for (;;) {
       if (pending.length === 0) {
-        let at = -1;
-        triggerBytes.forEach((t, i) => {
-          let p = next[i] as number;
-          if (p === -2 || (p >= 0 && p < from)) {
-            p = buf.indexOf(t, from);
-            next[i] = p;
-          }
-          if (p >= 0 && (at < 0 || p < at)) at = p;
-        });
+        const at = earliestTrigger(next, from, (i, f) => buf.indexOf(triggerBytes[i] as NodeBytes, f));
         const target = at < 0 ? buf.lastIndexOf(10) + 1 : buf.lastIndexOf(10, at) + 1;
         if (target > from) {
           countLines(buf, from, target);
@@ -329,16 +339,7 @@ export async function* scan(
       cachedText = text;
       nextAt.fill(-2);
     }
-    let next = -1;
-    TRIGGERS.forEach((t, i) => {
-      // Each trigger's next position only moves forward within one text: search again only past it.
-      let at = nextAt[i] as number;
-      if (at === -2 || (at >= 0 && at < from)) {
-        at = text.indexOf(t, from);
-        nextAt[i] = at;
-      }
-      if (at >= 0 && (next < 0 || at < next)) next = at;
-    });
+    const next = earliestTrigger(nextAt, from, (i, f) => text.indexOf(TRIGGERS[i] as string, f));
     const target = next < 0 ? text.lastIndexOf("\n") + 1 : text.lastIndexOf("\n", next) + 1;
     if (target <= from) return from;
     let skipped = 0;
