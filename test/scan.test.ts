@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { type CliIO, run as runCli } from "../src/cli/run.js";
 import { scanAll } from "../src/index.js";
 import { fileSource } from "../src/scan/node.js";
 
@@ -184,5 +185,81 @@ describe("aadsts scan", () => {
     const r = spawnSync(process.execPath, [CLI, "scan", join(dir, "missing.log")], { encoding: "utf8" });
     expect(r.status).toBe(3);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  describe("progress line", () => {
+    const terminal = (argv: string[], stdoutIsTTY = false) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const io: CliIO = {
+        argv,
+        env: {},
+        stdoutIsTTY,
+        stdinIsTTY: false,
+        stderrIsTTY: true,
+        readStdin: async () => "",
+        out: (t) => out.push(t),
+        err: (t) => err.push(t),
+        version: "0.0.0-test",
+      };
+      return { io, out, err };
+    };
+    const gz = join(dir, "app.log.gz");
+    writeFileSync(gz, gzipSync(SAMPLE));
+
+    it("draws on a terminal against the file's size, reaches 100% and is erased before the summary", async () => {
+      const { io, out, err } = terminal(["scan", log, gz]);
+      expect(await runCli(io)).toBe(0);
+      const draws = err.filter((e) => e.startsWith("\r\x1b[K") && e.includes("%"));
+      expect(draws.length).toBeGreaterThan(0);
+      const last = draws[draws.length - 1] as string;
+      expect(last).toMatch(/100%/);
+      expect(last).toContain("app.log.gz");
+      // The compressed file counts by its own (compressed) size, so the total is both files on disk.
+      const total = ((SAMPLE.length + gzipSync(SAMPLE).length) / 1048576).toFixed(1);
+      expect(last).toContain(`/${total} MiB`);
+      const clearAt = err.lastIndexOf("\r\x1b[K");
+      expect(clearAt).toBeGreaterThan(err.lastIndexOf(last));
+      expect(err.slice(clearAt + 1).join("")).toMatch(/Lines read: 30 +Failures: 4/);
+      expect(out.join("").trim().split("\n")).toHaveLength(4);
+    });
+
+    it("is absent for stdin, with --no-progress, and when stderr is not a terminal", async () => {
+      const stdin = terminal(["scan"]);
+      stdin.io.stdin = (async function* () {
+        yield Buffer.from(SAMPLE);
+      })();
+      await runCli(stdin.io);
+      const off = terminal(["scan", "--no-progress", log]);
+      await runCli(off.io);
+      const pipe = terminal(["scan", log]);
+      pipe.io.stderrIsTTY = false;
+      await runCli(pipe.io);
+      for (const t of [stdin, off, pipe]) {
+        expect(t.err.join("")).not.toContain("%");
+        expect(t.out.join("").trim().split("\n")).toHaveLength(2);
+      }
+    });
+
+    it("is erased before hits are written when stdout is the same terminal", async () => {
+      const { io, out, err } = terminal(["scan", "--format", "text", log], true);
+      const order: string[] = [];
+      io.out = (t) => {
+        order.push(`out:${t.slice(0, 10)}`);
+        out.push(t);
+      };
+      io.err = (t) => {
+        order.push(t.includes("%") ? "draw" : t === "\r\x1b[K" ? "clear" : "summary");
+        err.push(t);
+      };
+      await runCli(io);
+      order.forEach((o, i) => {
+        if (o.startsWith("out:") && order.slice(0, i).includes("draw")) {
+          const lastDraw = order.lastIndexOf("draw", i);
+          expect(order.lastIndexOf("clear", i)).toBeGreaterThan(lastDraw);
+        }
+      });
+      expect(order).toContain("draw");
+    });
   });
 });

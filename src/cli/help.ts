@@ -94,6 +94,8 @@ Options:
   --max-line-length <N>   longest line read, in characters (default 1000000); longer lines are cut, flagged
   --max-block-lines <N>   most lines grouped into one failure (default 400); longer blocks are cut, flagged
   --no-redact             keep secrets in the output
+  --no-progress           no progress line (it is shown only when stderr is a terminal and every input
+                          is a file, so its size is known)
   -h, --help              this help
 
 Examples:

@@ -2,6 +2,7 @@
  * `aadsts scan [FILE…]`: stream logs through scan(), print one NDJSON hit per failure (or a text report),
  * and a summary on stderr: lines read, hits, counts by code, entry and credential.
  */
+import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { type Hit, type ScanSummary, scan } from "../scan/index.js";
 import { fileSource, streamSource } from "../scan/node.js";
@@ -17,6 +18,7 @@ const OPTIONS = {
   "max-line-length": { type: "string" },
   "max-block-lines": { type: "string" },
   "no-redact": { type: "boolean" },
+  "no-progress": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -113,6 +115,55 @@ function summaryTable(c: Counts): string {
   ].join("\n");
 }
 
+const MiB = 1048576;
+
+/**
+ * The progress line on stderr: shown only when stderr is a terminal and every input is a file whose size
+ * is known (stdin has none). It is redrawn at most ten times a second and erased before the summary.
+ */
+class Progress {
+  private done = 0;
+  private last = 0;
+  private drawn = false;
+  constructor(
+    private readonly io: CliIO,
+    private readonly total: number,
+  ) {}
+  read(bytes: number, hits: number, name: string): void {
+    this.done += bytes;
+    const now = Date.now();
+    if (this.drawn && now - this.last < 100 && this.done < this.total) return;
+    this.last = now;
+    this.drawn = true;
+    const ratio = this.total > 0 ? Math.min(1, this.done / this.total) : 1;
+    const width = 24;
+    const full = Math.round(ratio * width);
+    const bar = `${"█".repeat(full)}${"░".repeat(width - full)}`;
+    const size = `${(this.done / MiB).toFixed(1)}/${(this.total / MiB).toFixed(1)} MiB`;
+    this.io.err(
+      `\r\x1b[K${bar} ${String(Math.floor(ratio * 100)).padStart(3)}%  ${size}  ${hits} hits  ${name}`,
+    );
+  }
+  clear(): void {
+    if (this.drawn) this.io.err("\r\x1b[K");
+    this.drawn = false;
+  }
+}
+
+/** The total size of the inputs, or undefined when one is stdin or cannot be read (the scan reports it). */
+async function totalSize(inputs: string[]): Promise<number | undefined> {
+  let total = 0;
+  for (const name of inputs) {
+    if (name === "-") return undefined;
+    try {
+      total += (await stat(name)).size;
+    } catch {
+      return undefined;
+    }
+  }
+  return total;
+}
+
 export async function cmdScan(io: CliIO, args: string[], help: string): Promise<number> {
   let parsed: ReturnType<
     typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: typeof OPTIONS }>
@@ -147,18 +198,28 @@ export async function cmdScan(io: CliIO, args: string[], help: string): Promise<
     timeline: {},
   };
   const batch: string[] = [];
+  const inputs = positionals.length === 0 ? ["-"] : positionals;
+  const total = io.stderrIsTTY && !values["no-progress"] ? await totalSize(inputs) : undefined;
+  const progress = total === undefined ? undefined : new Progress(io, total);
+  // On a shared terminal the progress line is erased before hits are written, and redrawn after.
+  const out = (text: string) => {
+    if (io.stdoutIsTTY) progress?.clear();
+    io.out(text);
+  };
   const flushBatch = () => {
-    if (batch.length > 0) io.out(`${batch.join("\n")}\n`);
+    if (batch.length > 0) out(`${batch.join("\n")}\n`);
     batch.length = 0;
   };
-  const inputs = positionals.length === 0 ? ["-"] : positionals;
   let shown = 0;
   for (const name of inputs) {
     let source: AsyncIterable<Buffer | string>;
     try {
       source =
-        name === "-" ? await streamSource(io.stdin ?? (async function* () {})()) : await fileSource(name);
+        name === "-"
+          ? await streamSource(io.stdin ?? (async function* () {})())
+          : await fileSource(name, progress && ((bytes) => progress.read(bytes, shown, name)));
     } catch (e) {
+      progress?.clear();
       io.err(`aadsts: cannot read ${name}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       return 3;
     }
@@ -195,7 +256,7 @@ export async function cmdScan(io: CliIO, args: string[], help: string): Promise<
         if (format === "text") {
           const where = `${hit.file ?? "stdin"}:${hit.startLine}${hit.endLine > hit.startLine ? `-${hit.endLine}` : ""}`;
           const top = hit.matches[0];
-          io.out(
+          out(
             `${where}  ${hit.parsed.codes.map((c) => `AADSTS${c}`).join(",") || "-"}  ${top ? `${top.id}: ${top.title}` : ""}\n`,
           );
         } else {
@@ -206,6 +267,7 @@ export async function cmdScan(io: CliIO, args: string[], help: string): Promise<
       }
     } catch (e) {
       flushBatch();
+      progress?.clear();
       io.err(`aadsts: error while reading ${name}: ${(e as Error).message}\n`);
       return 3;
     }
@@ -215,6 +277,7 @@ export async function cmdScan(io: CliIO, args: string[], help: string): Promise<
     counts.longLines += summary.longLines;
   }
   counts.hits = shown;
+  progress?.clear();
   if (format === "text") {
     io.out(`\n${summaryTable(counts)}\n`);
     const chart = timelineChart(counts.timeline);

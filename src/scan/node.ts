@@ -20,12 +20,26 @@ async function isGzip(path: string): Promise<boolean> {
   }
 }
 
-/** A file's bytes, gunzipped when it is gzip. */
-export async function fileSource(path: string): Promise<Readable> {
+/**
+ * A file's bytes, gunzipped when it is gzip. `onRead` is told how many bytes of the file itself (before
+ * gunzip) each chunk took, so a caller can show progress against the file's size.
+ */
+export async function fileSource(
+  path: string,
+  onRead?: (bytes: number) => void,
+): Promise<AsyncIterable<Buffer>> {
   // Opening the file first turns a missing or unreadable file into a rejected promise, not a stream error.
   const gzip = await isGzip(path);
   const raw = createReadStream(path, { highWaterMark: CHUNK });
-  return gzip ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw;
+  const counted: AsyncIterable<Buffer> = onRead
+    ? (async function* () {
+        for await (const chunk of raw as AsyncIterable<Buffer>) {
+          onRead(chunk.length);
+          yield chunk;
+        }
+      })()
+    : raw;
+  return gzip ? Readable.from(counted).pipe(createGunzip({ chunkSize: CHUNK })) : counted;
 }
 
 /** A stream (stdin), gunzipped when its first bytes say gzip. */
