@@ -128,6 +128,38 @@ describe("scan", () => {
     expect(hits.map((h) => h.parsed.codes)).toEqual([[7000215], [7000222]]);
   });
 
+  it("groups a Python traceback's tail and a credential chain's indented lines into one hit each", async () => {
+    const log = [
+      "2026-11-02 08:00:00,123 INFO app starting",
+      "Traceback (most recent call last):",
+      '  File "/app/main.py", line 12, in <module>',
+      '    token = cred.get_token("https://management.azure.com/.default")',
+      "azure.core.exceptions.ClientAuthenticationError: Authentication failed: AADSTS700016: Application with identifier 'aaaa1111-2b2b-4c3c-8d4d-eeeeee555555' was not found in the directory 'Contoso'.",
+      "Trace ID: 0a1b2c3d-1111-4222-8333-944445555666",
+      "Correlation ID: 9f8e7d6c-1111-4222-8333-944445555777",
+      "Timestamp: 2026-11-02 08:00:01Z",
+      "2026-11-02 08:00:02,000 INFO next",
+      "2026/11/02 08:00:03 DefaultAzureCredential: failed to acquire a token.",
+      "Attempted credentials:",
+      "\tEnvironmentCredential: missing environment variable AZURE_TENANT_ID",
+      "\tWorkloadIdentityCredential: no client ID specified. Check pod configuration or set ClientID option",
+      "\tManagedIdentityCredential: no response from the IMDS endpoint",
+      "\tAzureCLICredential: Azure CLI not found on path",
+      "2026/11/02 08:00:04 INFO done",
+      "",
+    ].join("\n");
+    const { hits, summary } = await scanAll([log]);
+    expect(summary.lines).toBe(16);
+    expect(hits.map((h) => [h.startLine, h.endLine, h.parsed.codes])).toEqual([
+      [5, 8, [700016]],
+      [10, 15, []],
+    ]);
+    expect(hits[0]?.parsed.traceId).toBe("0a1b2c3d-1111-4222-8333-944445555666");
+    expect(hits[1]?.parsed.credential).toBe("DefaultAzureCredential");
+    expect(hits[1]?.parsed.chain).toHaveLength(4);
+    expect(hits[1]?.matches[0]?.id).toBe("dac-failed-to-acquire-token");
+  });
+
   it.each([
     [7, 0.005],
     [11, 0.02],
