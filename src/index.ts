@@ -12,6 +12,13 @@ export {
   lookup,
   lookupAll,
 } from "./catalog/index.js";
+export {
+  CatalogLoadError,
+  type LoadCatalogOptions,
+  loadCatalog,
+  type UserEntry,
+  UserEntrySchema,
+} from "./catalog/user.js";
 export { type ExplainOptions, explain, summarize } from "./explain.js";
 export { EXPORT_FORMATS, type ExportFormat, type ExportRow, exportCatalog, exportRows } from "./export.js";
 export {

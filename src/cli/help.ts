@@ -43,6 +43,7 @@ Options:
   --limit <N>     how many matches to show (default 5)
   --no-redact     keep secrets in the parsed fields (never do this for output you share)
   --sdk <SDK>     give that SDK's version of the advice (default: the SDK the error came from)
+  --catalog <F>   add your own entries from a YAML file, or override built-in ones (repeatable)
   -h, --help      this help
 
 Examples:
@@ -50,7 +51,8 @@ Examples:
   go test ./... 2>&1 | aadsts explain --format json
   aadsts explain - < error.txt
 
-Exit codes: 0 explained, 1 nothing recognised, 2 usage error, 3 input could not be read.
+Exit codes: 0 explained, 1 nothing recognised, 2 usage error or invalid --catalog, 3 input could not
+be read.
 `,
   lookup: `Usage: aadsts lookup <CODE | AADSTSCODE | ID> [options]
 
@@ -62,9 +64,10 @@ Options:
   --format <F>    text | markdown | html | ansi | json
   --color <C>     auto | always | never
   --sdk <SDK>     show that SDK's version of the advice (go, js, python, dotnet, java, …)
+  --catalog <F>   look in your own catalog file too (repeatable)
   -h, --help      this help
 
-Exit codes: 0 found, 1 unknown code or id, 2 usage error.
+Exit codes: 0 found, 1 unknown code or id, 2 usage error or invalid --catalog.
 `,
   list: `Usage: aadsts list [options]
 
@@ -73,9 +76,10 @@ List every catalog entry, grouped by category: id, AADSTS codes, symbolic name, 
 Options:
   --format <F>    text | markdown | html | ansi | json
   --color <C>     auto | always | never
+  --catalog <F>   list your own catalog file's entries too (repeatable)
   -h, --help      this help
 
-Exit codes: 0 always, 2 usage error.
+Exit codes: 0 always, 2 usage error or invalid --catalog.
 `,
   scan: `Usage: aadsts scan [FILE…] [options]
 
@@ -94,6 +98,7 @@ Options:
   --max-line-length <N>   longest line read, in characters (default 1000000); longer lines are cut, flagged
   --max-block-lines <N>   most lines grouped into one failure (default 400); longer blocks are cut, flagged
   --no-redact             keep secrets in the output
+  --catalog <FILE>        your own catalog entries on top of the built-in ones (repeatable)
   --no-progress           no progress line (it is shown only when stderr is a terminal and every input
                           is a file, so its size is known)
   -h, --help              this help
@@ -104,7 +109,7 @@ Examples:
 
 Exit codes: 0 done (1 with --fail-on-hit and failures found), 2 usage error, 3 input could not be read.
 `,
-  export: `Usage: aadsts export [--format csv|kql|json]
+  export: `Usage: aadsts export [--format csv|kql|json] [--catalog FILE…]
 
 Write the catalog as a lookup table keyed by AADSTS code, one row per code and entry, for log
 engines that join at query time (Sentinel/Log Analytics SigninLogs.ResultType, Splunk, Elastic):
@@ -113,8 +118,8 @@ engines that join at query time (Sentinel/Log Analytics SigninLogs.ResultType, S
   json   JSON lines: an Elastic enrich index
 
 Columns: code, name, id, title, credentials, category, actor, retryable, userFixable,
-description, docs, lookup.
+description, docs, lookup. With --catalog, your own entries and overrides are in the table.
 
-Exit codes: 0 written, 2 usage error.
+Exit codes: 0 written, 2 usage error or invalid --catalog.
 `,
 };

@@ -10,6 +10,7 @@ import { FORMATS, type Format, render, renderEntry } from "../render/index.js";
 import { escapeHtml, escapeMarkdown } from "../render/markup.js";
 import { ANSI } from "../render/terminal.js";
 import { CATEGORIES, SDKS, type Sdk } from "../schema.js";
+import { CatalogError, userCatalog } from "./catalogs.js";
 import { COMMAND_HELP, EXIT_CODES, MAIN_HELP } from "./help.js";
 import { cmdScan, ScanUsageError } from "./scan-command.js";
 
@@ -53,6 +54,7 @@ export function resolveFormat(
 
 const COMMON_OPTIONS = {
   format: { type: "string" },
+  catalog: { type: "string", multiple: true },
   color: { type: "string", default: "auto" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -117,16 +119,18 @@ async function cmdExplain(io: CliIO, args: string[]): Promise<number> {
   // Loaded on demand: the parser pulls in zod, which lookup and list do not need (cold start).
   const { explain } = await import("../explain.js");
   const sdk = sdkOption(values.sdk);
+  const catalog = await userCatalog(values.catalog);
   const ex = explain(text, {
+    catalog,
     redact: !values["no-redact"],
     ...(limit ? { limit } : {}),
     ...(sdk ? { sdk } : {}),
   });
-  io.out(render(ex, { format }));
+  io.out(render(ex, { format, catalog }));
   return ex.matches.length > 0 ? EXIT_CODES.ok : EXIT_CODES.notRecognised;
 }
 
-function cmdLookup(io: CliIO, args: string[]): number {
+async function cmdLookup(io: CliIO, args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, LOOKUP_OPTIONS);
   if (values.help) {
     io.out(COMMAND_HELP.lookup ?? "");
@@ -135,13 +139,14 @@ function cmdLookup(io: CliIO, args: string[]): number {
   const format = resolveFormat(values.format, colorOption(values.color), io.env, io.stdoutIsTTY);
   if (positionals.length !== 1) throw new UsageError("lookup takes exactly one code or id");
   const query = positionals[0] as string;
-  const [entry, ...others] = lookupAll(query);
+  const catalog = await userCatalog(values.catalog);
+  const [entry, ...others] = lookupAll(query, catalog);
   if (!entry) {
     io.err(`aadsts: no catalog entry for '${query}'. Run 'aadsts list' to see what is covered.\n`);
     return EXIT_CODES.notRecognised;
   }
   const sdk = sdkOption(values.sdk);
-  let text = renderEntry(entry, { format, ...(sdk ? { sdk } : {}) });
+  let text = renderEntry(entry, { format, catalog, ...(sdk ? { sdk } : {}) });
   if (others.length > 0 && format !== "json") {
     const also = others
       .map((o) => `${o.id} (${o.match.credentials.join(", ") || "any credential"})`)
@@ -155,7 +160,7 @@ function cmdLookup(io: CliIO, args: string[]): number {
   return EXIT_CODES.ok;
 }
 
-function cmdList(io: CliIO, args: string[]): number {
+async function cmdList(io: CliIO, args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, COMMON_OPTIONS);
   if (values.help) {
     io.out(COMMAND_HELP.list ?? "");
@@ -163,7 +168,7 @@ function cmdList(io: CliIO, args: string[]): number {
   }
   if (positionals.length > 0) throw new UsageError("list takes no arguments");
   const format = resolveFormat(values.format, colorOption(values.color), io.env, io.stdoutIsTTY);
-  const entries = listEntries();
+  const entries = listEntries(await userCatalog(values.catalog));
   if (format === "json") {
     io.out(
       `${JSON.stringify(
@@ -226,7 +231,7 @@ function cmdList(io: CliIO, args: string[]): number {
   return EXIT_CODES.ok;
 }
 
-function cmdExport(io: CliIO, args: string[]): number {
+async function cmdExport(io: CliIO, args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, COMMON_OPTIONS);
   if (values.help) {
     io.out(COMMAND_HELP.export ?? "");
@@ -236,7 +241,7 @@ function cmdExport(io: CliIO, args: string[]): number {
   const format = values.format ?? "csv";
   if (!(EXPORT_FORMATS as readonly string[]).includes(format))
     throw new UsageError(`unknown export format '${format}' (expected ${EXPORT_FORMATS.join(", ")})`);
-  io.out(exportCatalog(format as ExportFormat));
+  io.out(exportCatalog(format as ExportFormat, await userCatalog(values.catalog)));
   return EXIT_CODES.ok;
 }
 
@@ -258,17 +263,21 @@ export async function run(io: CliIO): Promise<number> {
       case "explain":
         return await cmdExplain(io, rest);
       case "lookup":
-        return cmdLookup(io, rest);
+        return await cmdLookup(io, rest);
       case "list":
-        return cmdList(io, rest);
+        return await cmdList(io, rest);
       case "export":
-        return cmdExport(io, rest);
+        return await cmdExport(io, rest);
       case "scan":
         return await cmdScan(io, rest, COMMAND_HELP.scan ?? "");
       default:
         throw new UsageError(`unknown command '${command}'`);
     }
   } catch (e) {
+    if (e instanceof CatalogError) {
+      io.err(`aadsts: ${e.message}\n`);
+      return EXIT_CODES.usage;
+    }
     if (e instanceof UsageError || e instanceof ScanUsageError) {
       io.err(`aadsts: ${e.message}. Run 'aadsts --help' for usage.\n`);
       return EXIT_CODES.usage;

@@ -6,6 +6,7 @@ import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { type Hit, type ScanSummary, scan } from "../scan/index.js";
 import { fileSource, streamSource } from "../scan/node.js";
+import { userCatalog } from "./catalogs.js";
 import type { CliIO } from "./run.js";
 
 export class ScanUsageError extends Error {}
@@ -19,6 +20,7 @@ const OPTIONS = {
   "max-block-lines": { type: "string" },
   "no-redact": { type: "boolean" },
   "no-progress": { type: "boolean" },
+  catalog: { type: "string", multiple: true },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -198,6 +200,7 @@ export async function cmdScan(io: CliIO, args: string[], help: string): Promise<
     timeline: {},
   };
   const batch: string[] = [];
+  const catalog = await userCatalog(values.catalog);
   const inputs = positionals.length === 0 ? ["-"] : positionals;
   const total = io.stderrIsTTY && !values["no-progress"] ? await totalSize(inputs) : undefined;
   const progress = total === undefined ? undefined : new Progress(io, total);
@@ -228,6 +231,7 @@ export async function cmdScan(io: CliIO, args: string[], help: string): Promise<
       for await (const hit of scan(
         source,
         {
+          catalog,
           ...(name === "-" ? {} : { file: name }),
           ...(maxLineLength ? { maxLineLength } : {}),
           ...(maxBlockLines ? { maxBlockLines } : {}),

@@ -4,7 +4,7 @@
  */
 import { Marked, type Tokens } from "marked";
 import { PATTERNS } from "../patterns.js";
-import type { MatchView, RenderModel } from "./model.js";
+import { type MatchView, type RenderModel, sourceLabel } from "./model.js";
 import { stripControl } from "./terminal.js";
 
 const HTML_ESCAPES: Record<string, string> = {
@@ -76,7 +76,7 @@ function mdMatch(m: MatchView, lines: string[]): void {
     lines.push("");
   }
   lines.push(
-    `*Who acts: ${m.actor}. Retrying unchanged ${m.retryable ? "may succeed" : "will not help"}. Source: [${m.source.guide} guide](${m.source.url}).*`,
+    `*Who acts: ${m.actor}. Retrying unchanged ${m.retryable ? "may succeed" : "will not help"}. Source: ${m.source.url ? `[${escapeMarkdown(sourceLabel(m.source))}](${m.source.url})` : escapeMarkdown(sourceLabel(m.source))}.*`,
     "",
   );
 }
@@ -140,7 +140,7 @@ function htmlMatch(m: MatchView, out: string[]): void {
     out.push("</ul>");
   }
   out.push(
-    `<p class="aadsts-meta">Who acts: ${escapeHtml(m.actor)}. Retrying unchanged ${m.retryable ? "may succeed" : "will not help"}. Source: <a href="${escapeHtml(m.source.url)}" rel="noopener noreferrer">${escapeHtml(m.source.guide)} guide</a>.</p>`,
+    `<p class="aadsts-meta">Who acts: ${escapeHtml(m.actor)}. Retrying unchanged ${m.retryable ? "may succeed" : "will not help"}. Source: ${m.source.url ? `<a href="${escapeHtml(m.source.url)}" rel="noopener noreferrer">${escapeHtml(sourceLabel(m.source))}</a>` : escapeHtml(sourceLabel(m.source))}.</p>`,
   );
 }
 

@@ -92,6 +92,11 @@ function fieldValue(parsed: ParsedAuthError, key: keyof ParsedAuthError): FieldR
 }
 
 /** Only links to Microsoft's own error pages and aka.ms are made clickable from input-derived values. */
+/** How the source of an entry is named: a guide, or the user catalog file it came from. */
+export function sourceLabel(source: Match["source"]): string {
+  return source.guide === "user" ? `your catalog ${source.section}` : `${source.guide} guide`;
+}
+
 function trustedHref(value: string): string | undefined {
   try {
     const url = new URL(value);

@@ -6,7 +6,7 @@
  */
 import { lexer, type Token, type Tokens } from "marked";
 import { PATTERNS } from "../patterns.js";
-import type { MatchView, RenderModel } from "./model.js";
+import { type MatchView, type RenderModel, sourceLabel } from "./model.js";
 
 export interface Style {
   title(s: string): string;
@@ -161,7 +161,7 @@ function matchBlock(m: MatchView, style: Style): string[] {
   lines.push("");
   lines.push(
     style.dim(
-      `Who acts: ${m.actor} · Retry unchanged: ${m.retryable ? "may succeed" : "will not help"} · Source: ${m.source.url}`,
+      `Who acts: ${m.actor} · Retry unchanged: ${m.retryable ? "may succeed" : "will not help"} · Source: ${m.source.url || sourceLabel(m.source)}`,
     ),
   );
   return lines;

@@ -1,0 +1,276 @@
+/**
+ * User catalogs: an organisation's own entries, in the same YAML shape as the built-in ones, added to or
+ * explicitly overriding the built-in catalog ("in our company, 7000222 means open a ticket with team X").
+ *
+ * Every problem is reported with the file name, line and column (from `yaml`'s source positions) and the
+ * field, so a person can fix the file from the message alone. Browser-safe: no `node:` imports.
+ */
+import { lexer, type Token } from "marked";
+import { isNode, LineCounter, parseDocument } from "yaml";
+import { z } from "zod";
+import { ACTORS, CATEGORIES, type CatalogEntry, type Link, SDKS } from "../schema.js";
+import { type Catalog, createCatalog, defaultCatalog } from "./index.js";
+
+const nonEmpty = z.string().trim().min(1, "must not be empty");
+const phrases = z.array(nonEmpty);
+const oauthNames = z.array(
+  z.string().regex(/^[a-z][a-z0-9_]*$/, "an OAuth error name such as invalid_client"),
+);
+
+const UserMatchSchema = z.strictObject({
+  codes: z.array(z.number().int().positive("an AADSTS code is a positive number")).optional(),
+  credentials: z.array(z.string().regex(/^[A-Za-z]+Credential$/, "a credential type name")).optional(),
+  messages: phrases.optional(),
+  hints: phrases.optional(),
+  status: z.array(z.number().int().min(100).max(599)).optional(),
+  errors: oauthNames.optional(),
+  suberrors: oauthNames.optional(),
+  fallback: z.boolean().optional(),
+  chainUnavailable: z.boolean().optional(),
+});
+
+/** One entry of a user catalog. New entries need title, description, mitigation and match. */
+export const UserEntrySchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "ids are kebab-case: lower-case letters and digits joined by '-'"),
+  /** Replace the built-in entry with this id; fields left out keep the built-in values. */
+  override: z.boolean().optional(),
+  title: nonEmpty.optional(),
+  description: nonEmpty.optional(),
+  mitigation: nonEmpty.optional(),
+  mitigationBySdk: z.partialRecord(z.enum(SDKS), nonEmpty).optional(),
+  match: UserMatchSchema.optional(),
+  kind: z.enum(["error", "host", "guidance", "code", "oauth"]).optional(),
+  category: z.enum(CATEGORIES).optional(),
+  actor: z.enum(ACTORS).optional(),
+  retryable: z.boolean().optional(),
+  topic: nonEmpty.optional(),
+  related: z.array(z.string()).optional(),
+  /** Where this advice comes from: your runbook or wiki page (https). */
+  source: z.url({ protocol: /^https$/, error: "an https URL" }).optional(),
+});
+export type UserEntry = z.infer<typeof UserEntrySchema>;
+
+/** A user catalog that cannot be loaded. `problems` holds one line per problem, each naming file:line:col. */
+export class CatalogLoadError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(
+      `${file}: ${problems.length} problem${problems.length === 1 ? "" : "s"} in the catalog:\n${problems.map((p) => `  ${p}`).join("\n")}`,
+    );
+    this.name = "CatalogLoadError";
+  }
+}
+
+export interface LoadCatalogOptions {
+  /** The file name used in messages and in each entry's source (default "catalog.yaml"). */
+  name?: string;
+  /** The catalog to extend (default: the built-in one). Chain calls to layer several files. */
+  base?: Catalog;
+}
+
+/** Links in a mitigation, found with marked's lexer; only https links are accepted. */
+function markdownLinks(markdown: string): { links: Link[]; problems: string[] } {
+  const links: Link[] = [];
+  const problems: string[] = [];
+  const visit = (tokens: Token[] | undefined) => {
+    for (const t of tokens ?? []) {
+      if (t.type === "link") {
+        let ok = false;
+        try {
+          ok = new URL(t.href).protocol === "https:";
+        } catch {}
+        if (ok) {
+          if (!links.some((l) => l.url === t.href)) links.push({ text: t.text, url: t.href });
+        } else problems.push(`link ${JSON.stringify(t.href)} is not an https URL`);
+      }
+      if (t.type === "html") problems.push("raw HTML is not allowed; write Markdown");
+      const nested = t as Token & { tokens?: Token[]; items?: Token[] };
+      visit(nested.tokens);
+      visit(nested.items);
+    }
+  };
+  visit(lexer(markdown));
+  return { links, problems };
+}
+
+/** A zod path as a person writes it: match.codes[0]. */
+function fieldName(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return "entry";
+  return path.map((k, i) => (typeof k === "number" ? `[${k}]` : `${i > 0 ? "." : ""}${String(k)}`)).join("");
+}
+
+function hasSignal(m: CatalogEntry["match"]): boolean {
+  return (
+    m.codes.length +
+      m.messages.length +
+      m.hints.length +
+      m.status.length +
+      m.errors.length +
+      m.suberrors.length >
+      0 ||
+    m.fallback ||
+    m.chainUnavailable
+  );
+}
+
+const EMPTY_MATCH: CatalogEntry["match"] = {
+  codes: [],
+  credentials: [],
+  messages: [],
+  hints: [],
+  status: [],
+  errors: [],
+  suberrors: [],
+  fallback: false,
+  chainUnavailable: false,
+};
+
+/**
+ * Load a user catalog from YAML text (a list of entries) on top of `options.base` (the built-in catalog by
+ * default). Throws CatalogLoadError, listing every problem with its line and column, when the YAML or an
+ * entry is invalid. Overrides are explicit: reusing a built-in id, or explaining a code a built-in entry
+ * already explains, without `override: true` is an error.
+ */
+export function loadCatalog(yamlText: string, options: LoadCatalogOptions = {}): Catalog {
+  const file = options.name ?? "catalog.yaml";
+  const base = options.base ?? defaultCatalog;
+  const lines = new LineCounter();
+  const doc = parseDocument(String(yamlText), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number | undefined) => {
+    const p = lines.linePos(offset ?? 0);
+    return `${file}:${p.line}:${p.col}`;
+  };
+  if (doc.errors.length > 0)
+    throw new CatalogLoadError(
+      file,
+      doc.errors.map((e) => `${at(e.pos[0])}: invalid YAML: ${e.message.split("\n")[0]}`),
+    );
+  /** The position of the deepest node that exists along a path (a missing key points at its entry). */
+  const position = (path: readonly PropertyKey[]) => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
+      if (isNode(node) && node.range) return at(node.range[0]);
+    }
+    return `${file}:1:1`;
+  };
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // An alias to an anchor that is not set yet, or an alias bomb.
+    throw new CatalogLoadError(file, [`${file}: invalid YAML: ${(e as Error).message.split("\n")[0]}`]);
+  }
+  if (raw === null || raw === undefined) return base;
+  if (!Array.isArray(raw))
+    throw new CatalogLoadError(file, [`${position([])}: a catalog is a YAML list of entries (- id: …)`]);
+
+  const problems: string[] = [];
+  const entries = [...base.entries];
+  const seen = new Set<string>();
+  raw.forEach((item, i) => {
+    const result = UserEntrySchema.safeParse(item);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        // An unknown key is reported at the key itself, not at the map holding it.
+        const path =
+          issue.code === "unrecognized_keys" && issue.keys[0] ? [...issue.path, issue.keys[0]] : issue.path;
+        problems.push(`${position([i, ...path])}: ${fieldName(path)}: ${issue.message}`);
+      }
+      return;
+    }
+    const u = result.data;
+    const where = position([i]);
+    const say = (field: string, message: string) =>
+      problems.push(`${position([i, ...field.split(".")])}: ${field}: ${message}`);
+    if (seen.has(u.id)) {
+      say("id", `'${u.id}' appears twice in this file`);
+      return;
+    }
+    seen.add(u.id);
+    const builtIn = base.byId(u.id);
+    if (u.override && !builtIn) {
+      say("override", `there is no entry '${u.id}' to override (see 'aadsts list')`);
+      return;
+    }
+    if (!u.override && builtIn) {
+      say("id", `'${u.id}' is already an entry; add 'override: true' to replace it, or choose another id`);
+      return;
+    }
+    if (!builtIn) {
+      for (const field of ["title", "description", "mitigation", "match"] as const)
+        if (u[field] === undefined) problems.push(`${where}: ${field}: a new entry needs a ${field}`);
+      if (!u.title || !u.description || !u.mitigation || !u.match) return;
+    }
+    const match: CatalogEntry["match"] = { ...(builtIn?.match ?? EMPTY_MATCH) };
+    for (const [key, value] of Object.entries(u.match ?? {}))
+      if (value !== undefined) (match as Record<string, unknown>)[key] = value;
+    if (!hasSignal(match)) {
+      say("match", "needs codes, messages, hints, status, errors, suberrors or fallback to be matchable");
+      return;
+    }
+    // A code an existing entry explains must be overridden, not shadowed: a new entry may list it only for
+    // credentials no existing entry for that code names.
+    if (!builtIn) {
+      const overlaps = (e: CatalogEntry) =>
+        e.match.credentials.length === 0 ||
+        match.credentials.length === 0 ||
+        e.match.credentials.some((c) => match.credentials.includes(c));
+      for (const code of match.codes) {
+        const other = base.byCode(code).find((e) => !e.retired && overlaps(e));
+        if (other)
+          say(
+            "match.codes",
+            `AADSTS${code} is already explained by '${other.id}'; to change its advice, add an entry with 'id: ${other.id}' and 'override: true'`,
+          );
+      }
+    }
+    const mitigation = u.mitigation ?? builtIn?.mitigation ?? "";
+    const found = markdownLinks(mitigation);
+    for (const p of found.problems) say("mitigation", p);
+    const bySdk = u.mitigationBySdk ?? (u.mitigation ? undefined : builtIn?.mitigationBySdk);
+    for (const md of Object.values(bySdk ?? {}))
+      for (const p of markdownLinks(md ?? "").problems) say("mitigationBySdk", p);
+    for (const r of u.related ?? [])
+      if (!base.byId(r) && !raw.some((x) => (x as { id?: unknown })?.id === r))
+        say("related", `'${r}' is not an entry id`);
+    if (found.problems.length > 0) return;
+
+    const entry: CatalogEntry = {
+      ...(builtIn ?? {
+        kind: "error",
+        category: "configuration",
+        actor: "developer",
+        retryable: false,
+        related: [],
+        covers: [],
+      }),
+      id: u.id,
+      title: u.title ?? builtIn?.title ?? "",
+      description: (u.description ?? builtIn?.description ?? "").replace(/\s+/g, " ").trim(),
+      mitigation: mitigation.trimEnd(),
+      match,
+      links: u.mitigation || !builtIn ? found.links : builtIn.links,
+      source: {
+        guide: "user",
+        section: file,
+        url: u.source ?? found.links[0]?.url ?? builtIn?.source.url ?? "",
+      },
+      ...(u.kind ? { kind: u.kind } : {}),
+      ...(u.category ? { category: u.category } : {}),
+      ...(u.actor ? { actor: u.actor } : {}),
+      ...(u.retryable !== undefined ? { retryable: u.retryable } : {}),
+      ...(u.topic ? { topic: u.topic } : {}),
+      ...(u.related ? { related: u.related } : {}),
+    } as CatalogEntry;
+    if (bySdk) entry.mitigationBySdk = bySdk;
+    else delete entry.mitigationBySdk;
+    if (builtIn) entries[entries.findIndex((e) => e.id === u.id)] = entry;
+    else entries.push(entry);
+  });
+  if (problems.length > 0) throw new CatalogLoadError(file, problems);
+  return createCatalog(entries);
+}
