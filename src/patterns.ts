@@ -237,8 +237,11 @@ export const PATTERNS = {
     /'(client_secret|client_assertion|assertion|password|refresh_token|access_token|id_token|code_verifier)'([ \t]*:[ \t]*)'((?:[^'\\\n]|\\.){0,8192})'/gi,
   /** Secret-bearing headers: `X-IDENTITY-HEADER: <value>` (App Service), `Authorization: <scheme> <value>`. */
   secretHeader: /\b(X-IDENTITY-HEADER|Authorization)(:[ \t]*)(?!Bearer\b)([^\s"',]{8,4096})/gi,
-  /** The shape of an Entra client secret value: 3 characters, a digit, `Q~`, then 31 to 34 characters. */
-  entraSecret: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g,
+  /**
+   * The shape of an Entra client secret value: 3 characters, a digit, `Q~`, then (34 today) characters.
+   * The tail length is taken loosely (30 to 40), so a secret cut or padded by a log still goes.
+   */
+  entraSecret: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{30,40}(?![A-Za-z0-9_~.-])/g,
 } as const;
 
 export type PatternName = keyof typeof PATTERNS;

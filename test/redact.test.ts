@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { explain, FORMATS, parse, REDACTED, redact, render } from "../src/index.js";
+import { explain, FORMATS, parse, REDACTED, redact, render, scanAll } from "../src/index.js";
 
 // Every secret below is invented for the test.
 const JWT =
@@ -19,6 +19,11 @@ const SECRETS = {
   header: "f4k3-h34d3r-v4lu3-000111",
   entra: ENTRA_SECRET,
   pem: "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7FAKEKEYDATA",
+  // A secret value a log cut short or padded: the Entra shape with a 36-character tail.
+  entraLoose: "Qx78Q~aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789",
+  refresh: "0.AXoAbCdEfGhIjKlMnOpQrStUvWxYz-fake-refresh",
+  assertion: "client-assertion-not-a-jwt-but-secret",
+  sas: "bm90LWEtcmVhbC1zZXJ2aWNlLWJ1cy1rZXk=",
 };
 
 const TEXT = `ClientSecretCredential authentication failed. 
@@ -33,6 +38,9 @@ DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${SECRETS.accountKey}
 AZURE_PASSWORD=${SECRETS.password}
 X-IDENTITY-HEADER: ${SECRETS.header}
 AZURE_CLIENT_SECRET value was ${SECRETS.entra}
+secret in config: ${SECRETS.entraLoose}
+grant_type=refresh_token&refresh_token=${SECRETS.refresh}&client_assertion=${SECRETS.assertion}&client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer
+Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${SECRETS.sas}
 -----BEGIN PRIVATE KEY-----
 ${SECRETS.pem}
 -----END PRIVATE KEY-----
@@ -59,6 +67,11 @@ describe("redact", () => {
       `AccountKey=${REDACTED}`,
       `Bearer ${REDACTED}`,
       `X-IDENTITY-HEADER: ${REDACTED}`,
+      `refresh_token=${REDACTED}`,
+      `client_assertion=${REDACTED}`,
+      "client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+      `SharedAccessKey=${REDACTED}`,
+      "SharedAccessKeyName=RootManageSharedAccessKey",
       "client_id=aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee",
       "-----BEGIN PRIVATE KEY-----",
       "AADSTS7000215",
@@ -93,6 +106,13 @@ describe("no output format echoes a secret", () => {
   it.each(FORMATS)("%s", (format) => {
     const out = render(ex, { format });
     for (const secret of Object.values(SECRETS)) expect(out).not.toContain(secret);
+  });
+  it("scan hits and the CLI's NDJSON", async () => {
+    const { hits } = await scanAll([`2025-01-15T10:20:30Z ERROR ${TEXT}\n`]);
+    expect(hits.length).toBeGreaterThan(0);
+    const out = JSON.stringify(hits);
+    for (const secret of Object.values(SECRETS)) expect(out).not.toContain(secret);
+    expect(out).toContain("0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d");
   });
   it("redaction can be turned off explicitly", () => {
     expect(JSON.stringify(parse(TEXT, { redact: false }))).not.toContain(REDACTED);
