@@ -1,6 +1,6 @@
 import { type Catalog, defaultCatalog } from "./catalog/index.js";
 import { match } from "./match/index.js";
-import { type ParseOptions, parseWithText } from "./parse/index.js";
+import { MAX_INPUT_LENGTH, type ParseOptions, parseWithText } from "./parse/index.js";
 import type { ChainStep, Explanation, Match, ParsedAuthError, Sdk } from "./schema.js";
 
 export interface ExplainOptions extends ParseOptions {
@@ -38,6 +38,8 @@ export function explain(input: unknown, options: ExplainOptions = {}): Explanati
     }));
     ex.summary += `. ${unknown.map((c) => `AADSTS${c}`).join(", ")} ${unknown.length === 1 ? "is" : "are"} not in the aadsts catalog`;
   }
+  if (parsed.truncated)
+    ex.summary += `. The input is longer than ${(options.maxLength ?? MAX_INPUT_LENGTH).toLocaleString("en-US")} characters; only that much was read`;
   if (parsed.chain && parsed.chain.length > 0) {
     ex.chain = parsed.chain.map((member) => chainStep(member, catalog));
     ex.decidedBy = decide(parsed, ex.chain);

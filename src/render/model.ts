@@ -91,12 +91,12 @@ function fieldValue(parsed: ParsedAuthError, key: keyof ParsedAuthError): FieldR
   }
 }
 
-/** Only links to Microsoft's own error pages and aka.ms are made clickable from input-derived values. */
 /** How the source of an entry is named: a guide, or the user catalog file it came from. */
 export function sourceLabel(source: Match["source"]): string {
   return source.guide === "user" ? `your catalog ${source.section}` : `${source.guide} guide`;
 }
 
+/** Only links to Microsoft's own error pages and aka.ms are made clickable from input-derived values. */
 function trustedHref(value: string): string | undefined {
   try {
     const url = new URL(value);
@@ -135,6 +135,12 @@ export function buildModel(ex: Explanation, catalog: Catalog = defaultCatalog): 
     const href = key === "errorUri" || key === "troubleshootingUrl" ? trustedHref(value) : undefined;
     fields.push(href ? { label, value, href } : { label, value });
   }
+  // What was done to the input is said, never silent.
+  const input = [
+    parsed.truncated ? "cut at the input limit; the rest was not read" : "",
+    parsed.redacted ? "secrets redacted" : "",
+  ].filter(Boolean);
+  if (input.length > 0) fields.push({ label: "Input", value: input.join("; ") });
   const chain: ChainRow[] = (ex.chain ?? []).map((step) => ({
     credential: step.credential ?? "(not named)",
     outcome: `${step.outcome}${step.detail ? `: ${step.detail}` : ""}`,

@@ -1,0 +1,180 @@
+/**
+ * Never throw, never hang, never pollute: property-based tests over parse, explain, render (every format)
+ * and scan, with arbitrary strings (lone surrogates included), binary, hostile objects and JSON with
+ * `__proto__` keys. 10,000 cases per API by default; AADSTS_PROPERTY_RUNS changes it.
+ */
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  explain,
+  FORMATS,
+  MAX_INPUT_LENGTH,
+  ParsedAuthErrorSchema,
+  parse,
+  render,
+  scanAll,
+} from "../src/index.js";
+
+const RUNS = Number(process.env.AADSTS_PROPERTY_RUNS ?? 10_000);
+
+/** Pieces real errors are made of, so random texts reach deep into the parsers, not only their entry. */
+const PIECES = [
+  "AADSTS7000215: Invalid client secret provided.",
+  "ClientSecretCredential authentication failed",
+  "DefaultAzureCredential: failed to acquire a token.\nAttempted credentials:\n\t",
+  "RESPONSE 401: 401 Unauthorized\n",
+  "--------------------------------------------------------------------------------\n",
+  '{"error":"invalid_client","error_description":"AADSTS700016: x","error_codes":[700016],"__proto__":{"polluted":1}}',
+  "Trace ID: 0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d\r\nCorrelation ID: ",
+  "Timestamp: 2026-11-27 10:20:30Z",
+  "?error=access_denied&error_description=AADSTS65004%3a+User+declined",
+  "azure.core.exceptions.ClientAuthenticationError: ",
+  "Azure.Identity.AuthenticationFailedException: ",
+  "(invalid_grant) AADSTS50126",
+  "client_secret=abc8Q~",
+  "-----BEGIN PRIVATE KEY-----\n",
+  "<script>alert(1)</script>",
+  "\u001b]0;title\u0007\u001b[2J\u009b31m",
+  '\\u0041ADSTS50076\\n\\"',
+  "\uD800",
+  "\uDFFF",
+  "\u0000",
+];
+
+const errorText = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 400 }),
+  fc.string({ unit: "grapheme", maxLength: 200 }),
+  fc
+    .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 20 })), { maxLength: 12 })
+    .map((a) => a.join("")),
+);
+
+/** Objects a catch block might hand over: errors with causes, arrays, nested records, prototype keys. */
+const hostileValue = fc.oneof(
+  errorText,
+  fc.anything({
+    maxDepth: 4,
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withTypedArray: true,
+  }),
+  fc
+    .jsonValue({ maxDepth: 6 })
+    .map((v) => JSON.parse(JSON.stringify(v).replace(/"[a-z]+":/, '"__proto__":'))),
+  fc
+    .record({
+      message: errorText,
+      name: fc.constantFrom("AuthenticationError", "Error", "CredentialUnavailableError"),
+    })
+    .map((r) => Object.assign(new Error(r.message), { name: r.name })),
+  fc.array(errorText, { maxLength: 4 }).map(
+    (messages) =>
+      new AggregateError(
+        messages.map((m) => new Error(m)),
+        "chain",
+      ),
+  ),
+);
+
+const before = Object.getOwnPropertyNames(Object.prototype).sort();
+afterAll(() => {
+  // No input, of the many above, reached Object.prototype.
+  expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+});
+
+describe("never throws on any input", () => {
+  it(`parse: ${RUNS} cases, always a result the schema accepts`, () => {
+    fc.assert(
+      fc.property(hostileValue, (input) => {
+        const parsed = parse(input);
+        expect(ParsedAuthErrorSchema.safeParse(parsed).success).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`explain: ${RUNS} cases, always an explanation with a summary`, () => {
+    fc.assert(
+      fc.property(hostileValue, (input) => {
+        const ex = explain(input);
+        expect(Array.isArray(ex.matches)).toBe(true);
+        expect(typeof ex.summary).toBe("string");
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`render: ${RUNS} cases × every format, valid in its format and inert`, () => {
+    fc.assert(
+      fc.property(errorText, fc.constantFrom(...FORMATS), (text, format) => {
+        const out = render(explain(text), { format });
+        expect(typeof out).toBe("string");
+        if (format === "json") expect(() => JSON.parse(out)).not.toThrow();
+        if (format === "html") expect(out).not.toMatch(/<(script|img|iframe|svg)\b/i);
+        // Text formats carry no control characters but newlines; ANSI only our own colour codes.
+        if (format === "text" || format === "markdown")
+          expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+        if (format === "ansi")
+          expect(
+            out.replace(/\u001b\[[0-9;]*m|\u001b\]8;;[^\u0007\u001b]*(?:\u0007|\u001b\\)/g, ""),
+          ).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`scan: ${RUNS} cases, in any chunking, every line counted`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(errorText, { maxLength: 6 }), async (chunks) => {
+        const text = chunks.join("");
+        const { summary } = await scanAll(chunks);
+        const lines = text === "" ? 0 : text.split(/\r?\n/).length - (/\n$/.test(text) ? 1 : 0);
+        expect(summary.lines).toBe(lines);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("hostile objects and sizes", () => {
+  it("cyclic objects, throwing getters and proxies", () => {
+    const cyclic: Record<string, unknown> = { message: "AADSTS50126: Error validating credentials." };
+    cyclic.self = cyclic;
+    cyclic.cause = cyclic;
+    expect(explain(cyclic).parsed.codes).toEqual([50126]);
+    const getters = Object.defineProperty({}, "message", {
+      get() {
+        throw new Error("getter");
+      },
+      enumerable: true,
+    });
+    expect(explain(getters).matches).toEqual([]);
+    const trap = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error("trap");
+        },
+        ownKeys() {
+          throw new Error("trap");
+        },
+      },
+    );
+    expect(explain(trap).matches).toEqual([]);
+    let deep: Record<string, unknown> = { message: "AADSTS700016" };
+    for (let i = 0; i < 10_000; i++) deep = { cause: deep };
+    expect(() => explain(deep)).not.toThrow();
+  });
+
+  it("a 10 MB string is cut at the documented limit, and the result says so", () => {
+    const big = `AADSTS7000215: Invalid client secret provided. ${"x".repeat(10 * 1024 * 1024)}`;
+    const ex = explain(big);
+    expect(ex.parsed.truncated).toBe(true);
+    expect(ex.parsed.codes).toEqual([7000215]);
+    expect(ex.summary).toContain(`longer than ${MAX_INPUT_LENGTH.toLocaleString("en-US")} characters`);
+    expect(render(ex, { format: "text" })).toMatch(/Input\s+cut at the input limit/);
+  });
+});
