@@ -242,6 +242,18 @@ export const PATTERNS = {
    * The tail length is taken loosely (30 to 40), so a secret cut or padded by a log still goes.
    */
   entraSecret: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{30,40}(?![A-Za-z0-9_~.-])/g,
+
+  // ---- catalog validation (built-in YAML at build time, user catalogs at load time) ----
+  /** An entry id: kebab-case. */
+  entryId: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+  /** Microsoft's symbolic name for a code: CamelCase. */
+  symbolicName: /^[A-Z][A-Za-z0-9_]+$/,
+  /** A credential type name: ClientSecretCredential. */
+  credentialName: /^[A-Za-z]+Credential$/,
+  /** An OAuth error or sub-error name in a catalog: invalid_client, basic_action. */
+  oauthName: /^[a-z][a-z0-9_]*$/,
+  /** The only protocol catalog links may use (zod's url({ protocol })). */
+  httpsProtocol: /^https$/,
 } as const;
 
 export type PatternName = keyof typeof PATTERNS;

@@ -4,6 +4,7 @@
  * The TypeScript types are inferred from these, so the contract and the checks cannot drift apart.
  */
 import { z } from "zod";
+import { PATTERNS } from "./patterns.js";
 
 /** Categories an entry can belong to. */
 export const CATEGORIES = [
@@ -44,33 +45,28 @@ const nonEmpty = z.string().trim().min(1, "must not be empty");
 
 /** One entry of `data/errors.yaml`, as written by hand. */
 export const CatalogEntrySourceSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "ids are kebab-case: lower-case letters and digits joined by '-'"),
+  id: z.string().regex(PATTERNS.entryId, "ids are kebab-case: lower-case letters and digits joined by '-'"),
   title: nonEmpty,
   /** error/host/guidance: a troubleshooting guide's rows and sections; code: one AADSTS code; oauth: an OAuth error or sub-error. */
   kind: z.enum(["error", "host", "guidance", "code", "oauth"]),
   /** The symbolic name Microsoft's reference gives the code (InvalidClientSecret); `aadsts lookup <name>` finds it. */
-  name: z
-    .string()
-    .regex(/^[A-Z][A-Za-z0-9_]+$/, "a CamelCase symbolic name")
-    .optional(),
+  name: z.string().regex(PATTERNS.symbolicName, "a CamelCase symbolic name").optional(),
   source: z.strictObject({
     guide: nonEmpty,
     section: nonEmpty,
     row: nonEmpty.optional(),
     /** A public page for this entry's source when the guide's own URL is not it (a thread for codes seen in the wild). */
-    url: z.url({ protocol: /^https$/ }).optional(),
+    url: z.url({ protocol: PATTERNS.httpsProtocol }).optional(),
   }),
   match: z.strictObject({
     codes: z.array(z.number().int().positive()).default([]),
-    credentials: z.array(z.string().regex(/^[A-Za-z]+Credential$/, "a credential type name")).default([]),
+    credentials: z.array(z.string().regex(PATTERNS.credentialName, "a credential type name")).default([]),
     messages: z.array(nonEmpty).default([]),
     hints: z.array(nonEmpty).default([]),
     status: z.array(z.number().int().min(100).max(599)).default([]),
     /** OAuth `error` values (invalid_client) and `suberror` values (basic_action) this entry explains. */
-    errors: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).default([]),
-    suberrors: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).default([]),
+    errors: z.array(z.string().regex(PATTERNS.oauthName)).default([]),
+    suberrors: z.array(z.string().regex(PATTERNS.oauthName)).default([]),
     fallback: z.boolean().default(false),
     /** Offer this entry when a credential chain lists two or more credentials and none got an answer. */
     chainUnavailable: z.boolean().default(false),

@@ -8,18 +8,19 @@
 import { lexer, type Token } from "marked";
 import { isNode, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
+import { PATTERNS } from "../patterns.js";
 import { ACTORS, CATEGORIES, type CatalogEntry, type Link, SDKS } from "../schema.js";
 import { type Catalog, createCatalog, defaultCatalog } from "./index.js";
 
 const nonEmpty = z.string().trim().min(1, "must not be empty");
 const phrases = z.array(nonEmpty);
 const oauthNames = z.array(
-  z.string().regex(/^[a-z][a-z0-9_]*$/, "an OAuth error name such as invalid_client"),
+  z.string().regex(PATTERNS.oauthName, "an OAuth error name such as invalid_client"),
 );
 
 const UserMatchSchema = z.strictObject({
   codes: z.array(z.number().int().positive("an AADSTS code is a positive number")).optional(),
-  credentials: z.array(z.string().regex(/^[A-Za-z]+Credential$/, "a credential type name")).optional(),
+  credentials: z.array(z.string().regex(PATTERNS.credentialName, "a credential type name")).optional(),
   messages: phrases.optional(),
   hints: phrases.optional(),
   status: z.array(z.number().int().min(100).max(599)).optional(),
@@ -31,9 +32,7 @@ const UserMatchSchema = z.strictObject({
 
 /** One entry of a user catalog. New entries need title, description, mitigation and match. */
 export const UserEntrySchema = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "ids are kebab-case: lower-case letters and digits joined by '-'"),
+  id: z.string().regex(PATTERNS.entryId, "ids are kebab-case: lower-case letters and digits joined by '-'"),
   /** Replace the built-in entry with this id; fields left out keep the built-in values. */
   override: z.boolean().optional(),
   title: nonEmpty.optional(),
@@ -48,7 +47,7 @@ export const UserEntrySchema = z.strictObject({
   topic: nonEmpty.optional(),
   related: z.array(z.string()).optional(),
   /** Where this advice comes from: your runbook or wiki page (https). */
-  source: z.url({ protocol: /^https$/, error: "an https URL" }).optional(),
+  source: z.url({ protocol: PATTERNS.httpsProtocol, error: "an https URL" }).optional(),
 });
 export type UserEntry = z.infer<typeof UserEntrySchema>;
 
@@ -250,7 +249,7 @@ export function loadCatalog(yamlText: string, options: LoadCatalogOptions = {}):
       }),
       id: u.id,
       title: u.title ?? builtIn?.title ?? "",
-      description: (u.description ?? builtIn?.description ?? "").replace(/\s+/g, " ").trim(),
+      description: (u.description ?? builtIn?.description ?? "").replace(PATTERNS.whitespace, " ").trim(),
       mitigation: mitigation.trimEnd(),
       match,
       links: u.mitigation || !builtIn ? found.links : builtIn.links,
