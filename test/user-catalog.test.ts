@@ -5,7 +5,9 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  type CatalogEntry,
   CatalogLoadError,
+  createCatalog,
   defaultCatalog,
   explain,
   loadCatalog,
@@ -226,5 +228,46 @@ describe("aadsts --catalog", () => {
     const missing = cli(["lookup", "7000222", "--catalog", join(dir, "nope.yaml")]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe(`aadsts: cannot read catalog ${join(dir, "nope.yaml")}: ENOENT\n`);
+  });
+});
+
+describe("hostile catalog text", () => {
+  // Text with a terminal retitle, a screen clear, an OSC 8 link and a C1 CSI, as YAML escapes.
+  const ESCAPES = "\\e]0;pwned\\a \\e[2J\\e]8;;https://evil.example\\a \\x9b31m";
+
+  it("loadCatalog refuses control characters in any text field", () => {
+    const found = problems(
+      `- id: contoso-evil\n  title: "Evil ${ESCAPES}"\n  description: Fine.\n  mitigation: Fine.\n  match: { messages: [contoso evil marker] }\n`,
+    );
+    expect(found).toEqual(["extra.yaml:2:10: title: control characters are not allowed"]);
+  });
+
+  it("HTML, ANSI and text renders of a catalog built in code stay inert", () => {
+    const evil = {
+      ...(defaultCatalog.byId("client-secret-expired") as CatalogEntry),
+      id: "contoso-evil",
+      title: "Evil <script>alert(1)</script> \u001b]0;pwned\u0007 title",
+      description: "Desc <img src=x onerror=alert(1)> \u001b[2J\u009b31m",
+      mitigation:
+        "See [docs](javascript:alert(1)) and <iframe src=x></iframe> \u001b]8;;https://evil.example\u0007",
+      related: ["client-secret-invalid"],
+    };
+    const catalog = createCatalog([
+      ...defaultCatalog.entries.filter((e) => e.id !== "client-secret-expired"),
+      evil,
+    ]);
+    const ex = explain(EXPIRED, { catalog, limit: 3 });
+    expect(ex.matches.map((m) => m.id)).toContain("contoso-evil");
+    const html = render(ex, { format: "html", catalog });
+    expect(html).not.toMatch(/<(script|img|iframe)\b/i);
+    expect(html).not.toContain('href="javascript:');
+    expect(html).toContain("&lt;script&gt;");
+    for (const format of ["ansi", "text", "markdown"] as const) {
+      const out = render(ex, { format, catalog });
+      expect(out).not.toContain("\u001b]0;");
+      expect(out).not.toContain("\u001b[2J");
+      expect(out).not.toContain("\u009b");
+      expect(out).not.toContain("evil.example\u0007");
+    }
   });
 });

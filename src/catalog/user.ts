@@ -12,7 +12,11 @@ import { PATTERNS } from "../patterns.js";
 import { ACTORS, CATEGORIES, type CatalogEntry, type Link, SDKS } from "../schema.js";
 import { type Catalog, createCatalog, defaultCatalog } from "./index.js";
 
-const nonEmpty = z.string().trim().min(1, "must not be empty");
+const nonEmpty = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .refine((t) => t.search(PATTERNS.unsafeControl) === -1, "control characters are not allowed");
 const phrases = z.array(nonEmpty);
 const oauthNames = z.array(
   z.string().regex(PATTERNS.oauthName, "an OAuth error name such as invalid_client"),

@@ -3,6 +3,7 @@
  * Fields here are still raw text: each renderer escapes or sanitises for its own medium.
  */
 import { type Catalog, defaultCatalog } from "../catalog/index.js";
+import { PATTERNS } from "../patterns.js";
 import type { Explanation, Link, Match, ParsedAuthError } from "../schema.js";
 
 export interface FieldRow {
@@ -107,18 +108,21 @@ function trustedHref(value: string): string | undefined {
   }
 }
 
+/** Catalog text can come from a user catalog: it loses control characters in every format. */
+const inert = (text: string) => text.replace(PATTERNS.unsafeControl, "");
+
 function view(m: Match, catalog: Catalog, withScore: boolean): MatchView {
   return {
     id: m.id,
-    title: m.title,
+    title: inert(m.title),
     ...(withScore ? { score: m.score } : {}),
-    reasons: m.reasons ?? [],
-    description: m.description,
-    mitigation: m.mitigation,
-    links: m.links,
+    reasons: (m.reasons ?? []).map(inert),
+    description: inert(m.description),
+    mitigation: inert(m.mitigation),
+    links: m.links.map((l) => ({ text: inert(l.text), url: inert(l.url) })),
     related: m.related.flatMap((id) => {
       const e = catalog.byId(id);
-      return e ? [{ id, title: e.title }] : [];
+      return e ? [{ id, title: inert(e.title) }] : [];
     }),
     source: m.source,
     actor: m.actor,
@@ -144,7 +148,7 @@ export function buildModel(ex: Explanation, catalog: Catalog = defaultCatalog): 
   const chain: ChainRow[] = (ex.chain ?? []).map((step) => ({
     credential: step.credential ?? "(not named)",
     outcome: `${step.outcome}${step.detail ? `: ${step.detail}` : ""}`,
-    ...(step.match ? { entry: { id: step.match.id, title: step.match.title } } : {}),
+    ...(step.match ? { entry: { id: step.match.id, title: inert(step.match.title) } } : {}),
   }));
   const [best, ...rest] = ex.matches;
   return {
