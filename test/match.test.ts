@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { explain, MAX_BONUS, match, type ParsedAuthError, parse, SCORES } from "../src/index.js";
 
@@ -107,4 +108,20 @@ describe("ranking", () => {
   it("honours limit", () => {
     expect(match(parse(block("ClientCertificateCredential", 700016)), { limit: 1 })).toHaveLength(1);
   });
+});
+
+describe("phrase matching on long inputs", () => {
+  const noise = "2026-11-27T10:00:00Z INFO request served in 12 ms\n".repeat(3_000); // ≈ 150,000 characters
+  const texts = [
+    readFileSync(new URL("../examples/guide-client-secret.txt", import.meta.url), "utf8"),
+    "azure.core.exceptions.ClientAuthenticationError: DefaultAzureCredential failed to retrieve a token from the included credentials.\nAttempted credentials:\n\tEnvironmentCredential: EnvironmentCredential authentication unavailable. Environment variables are not fully configured.\n\tManagedIdentityCredential: ManagedIdentityCredential authentication unavailable, no response from the IMDS endpoint.\n\tAzureCliCredential: Azure CLI not found on path\nAADSTS70043: The refresh token has expired or is invalid due to sign-in frequency checks by conditional access.",
+  ];
+  it.each(texts.map((t, i) => [i, t]))(
+    "finds the same entries when text %i sits behind 150,000 characters of log",
+    (_i, text) => {
+      const alone = explain(text as string).matches.map((m) => m.id);
+      expect(alone.length).toBeGreaterThan(0);
+      expect(explain(`${noise}${text}`).matches.map((m) => m.id)).toEqual(alone);
+    },
+  );
 });

@@ -86,8 +86,27 @@ function haystack(parsed: ParsedAuthError, text: string | undefined): string {
     for (const m of p.chain ?? []) add(m);
   };
   add(parsed);
-  if (text) parts.push(text);
+  if (text) parts.push(phraseWindow(text));
   return foldText(parts.join("\n"));
+}
+
+/** How much of a long input phrase matching reads: an error's words are at its start or around its code. */
+export const PHRASE_WINDOW = 65_536;
+
+/**
+ * The part of `text` phrase matching reads: all of it up to PHRASE_WINDOW characters; beyond that the
+ * first PHRASE_WINDOW, or, when those hold no AADSTS code, a window around the first code after them.
+ * Codes, IDs and the other fields are parsed from the whole input; this bounds only the phrase search,
+ * which would otherwise cost ≈ 100 ms per MB. Logs belong to scan(), which matches each failure alone.
+ */
+function phraseWindow(text: string): string {
+  if (text.length <= PHRASE_WINDOW) return text;
+  const head = text.slice(0, PHRASE_WINDOW);
+  if (head.includes("AADSTS")) return head;
+  const at = text.indexOf("AADSTS", PHRASE_WINDOW);
+  if (at === -1) return head;
+  const from = Math.max(PHRASE_WINDOW, at - PHRASE_WINDOW / 4);
+  return `${head}\n${text.slice(from, from + PHRASE_WINDOW / 2)}`;
 }
 
 /** Credential names that are chains: they never contradict an entry written for one of their members. */
