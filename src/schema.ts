@@ -90,6 +90,21 @@ export const CatalogEntrySourceSchema = z.strictObject({
 });
 export type CatalogEntrySource = z.infer<typeof CatalogEntrySourceSchema>;
 
+/** Can an entry's `match` ever fire: a code, phrase, hint, status, OAuth name, or a fallback role. */
+export function matchIsUsable(m: CatalogEntrySource["match"]): boolean {
+  return (
+    m.codes.length +
+      m.messages.length +
+      m.hints.length +
+      m.status.length +
+      m.errors.length +
+      m.suberrors.length >
+      0 ||
+    m.fallback ||
+    m.chainUnavailable
+  );
+}
+
 export const LinkSchema = z.object({ text: z.string(), url: z.string() });
 export type Link = z.infer<typeof LinkSchema>;
 

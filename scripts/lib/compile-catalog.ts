@@ -12,6 +12,7 @@ import {
   type CatalogEntrySource,
   CatalogEntrySourceSchema,
   type Link,
+  matchIsUsable,
 } from "../../src/schema.js";
 
 /** Hosts a catalog link may point to. Anything else is a typo or a link we cannot vouch for. */
@@ -220,7 +221,7 @@ export function compileCatalog(
     }
     for (const r of e.related) if (!ids.has(r)) errors.push(`${where}: related id '${r}' does not exist`);
     if (e.related.includes(e.id)) errors.push(`${where}: an entry cannot be related to itself`);
-    if (e.kind !== "guidance" && !hasSignal(e))
+    if (e.kind !== "guidance" && !matchIsUsable(e.match))
       errors.push(
         `${where}: an ${e.kind} entry needs codes, messages, hints, status, errors or fallback to be matchable`,
       );
@@ -285,21 +286,6 @@ export function compileCatalog(
       errors.push(`AADSTS${code} from Microsoft's reference (data/aadsts-codes.tsv) has no entry`);
   }
   return { entries, errors };
-}
-
-function hasSignal(e: CatalogEntrySource): boolean {
-  const m = e.match;
-  return (
-    m.codes.length +
-      m.messages.length +
-      m.hints.length +
-      m.status.length +
-      m.errors.length +
-      m.suberrors.length >
-      0 ||
-    m.fallback ||
-    m.chainUnavailable
-  );
 }
 
 /** Catalog file names in compile order: errors.yaml (the seed guide) first, the rest by name. */

@@ -9,7 +9,7 @@ import { lexer, type Token } from "marked";
 import { isNode, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { PATTERNS } from "../patterns.js";
-import { ACTORS, CATEGORIES, type CatalogEntry, type Link, SDKS } from "../schema.js";
+import { ACTORS, CATEGORIES, type CatalogEntry, type Link, matchIsUsable, SDKS } from "../schema.js";
 import { type Catalog, createCatalog, defaultCatalog } from "./index.js";
 
 const nonEmpty = z
@@ -106,20 +106,6 @@ function fieldName(path: readonly PropertyKey[]): string {
   return path.map((k, i) => (typeof k === "number" ? `[${k}]` : `${i > 0 ? "." : ""}${String(k)}`)).join("");
 }
 
-function hasSignal(m: CatalogEntry["match"]): boolean {
-  return (
-    m.codes.length +
-      m.messages.length +
-      m.hints.length +
-      m.status.length +
-      m.errors.length +
-      m.suberrors.length >
-      0 ||
-    m.fallback ||
-    m.chainUnavailable
-  );
-}
-
 const EMPTY_MATCH: CatalogEntry["match"] = {
   codes: [],
   credentials: [],
@@ -211,7 +197,7 @@ export function loadCatalog(yamlText: string, options: LoadCatalogOptions = {}):
     const match: CatalogEntry["match"] = { ...(builtIn?.match ?? EMPTY_MATCH) };
     for (const [key, value] of Object.entries(u.match ?? {}))
       if (value !== undefined) (match as Record<string, unknown>)[key] = value;
-    if (!hasSignal(match)) {
+    if (!matchIsUsable(match)) {
       say("match", "needs codes, messages, hints, status, errors, suberrors or fallback to be matchable");
       return;
     }
