@@ -146,6 +146,14 @@ describe("loadCatalog", () => {
       "- id: contoso-link\n  title: Link\n  description: Link.\n  mitigation: See [the page](http://intranet/x).\n  match: { messages: [intranet failure] }\n",
     );
     expect(link).toEqual(['extra.yaml:4:15: mitigation: link "http://intranet/x" is not an https URL']);
+    // The same walk as the build's: links inside tables are checked too, and images are refused.
+    const table = problems(
+      '- id: contoso-table\n  title: Table\n  description: Table.\n  mitigation: "| Step |\\n| --- |\\n| [x](http://intranet/y) ![i](https://contoso.example/i.png) |"\n  match: { messages: [table failure] }\n',
+    );
+    expect(table).toEqual([
+      "extra.yaml:4:15: mitigation: images are not allowed: https://contoso.example/i.png",
+      'extra.yaml:4:15: mitigation: link "http://intranet/y" is not an https URL',
+    ]);
   });
 
   it("reports invalid YAML, a non-list, duplicate keys and duplicate ids with positions", () => {

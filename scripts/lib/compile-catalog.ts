@@ -4,9 +4,9 @@
  * has an entry, every reference code has an entry, no code listed twice without a credential narrowing
  * it, https links on allowed hosts only, anchors that exist in the guide, no raw HTML or images.
  */
-import { lexer, type Token } from "marked";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { scanMarkdown } from "../../src/catalog/markdown.js";
 import {
   type CatalogEntry,
   type CatalogEntrySource,
@@ -51,36 +51,6 @@ export interface CatalogFile {
 export interface CompileResult {
   entries: CatalogEntry[];
   errors: string[];
-}
-
-interface FoundLink {
-  text: string;
-  href: string;
-}
-
-/** Walk marked's token tree; collect links, and report HTML and images, which the catalog forbids. */
-function scanMarkdown(markdown: string): { links: FoundLink[]; problems: string[] } {
-  const links: FoundLink[] = [];
-  const problems: string[] = [];
-  const visit = (tokens: Token[] | undefined) => {
-    for (const t of tokens ?? []) {
-      if (t.type === "link") links.push({ text: t.text, href: t.href });
-      if (t.type === "html") problems.push(`raw HTML is not allowed: ${JSON.stringify(t.raw.trim())}`);
-      if (t.type === "image") problems.push(`images are not allowed: ${t.href}`);
-      const anyToken = t as Token & {
-        tokens?: Token[];
-        items?: Token[];
-        header?: { tokens: Token[] }[];
-        rows?: { tokens: Token[] }[][];
-      };
-      visit(anyToken.tokens);
-      visit(anyToken.items);
-      for (const cell of anyToken.header ?? []) visit(cell.tokens);
-      for (const row of anyToken.rows ?? []) for (const cell of row) visit(cell.tokens);
-    }
-  };
-  visit(lexer(markdown));
-  return { links, problems };
 }
 
 function hostProblem(url: string): string | undefined {

@@ -5,12 +5,12 @@
  * Every problem is reported with the file name, line and column (from `yaml`'s source positions) and the
  * field, so a person can fix the file from the message alone. Browser-safe: no `node:` imports.
  */
-import { lexer, type Token } from "marked";
 import { isNode, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { PATTERNS } from "../patterns.js";
 import { ACTORS, CATEGORIES, type CatalogEntry, type Link, matchIsUsable, SDKS } from "../schema.js";
 import { type Catalog, createCatalog, defaultCatalog } from "./index.js";
+import { scanMarkdown } from "./markdown.js";
 
 const nonEmpty = z
   .string()
@@ -75,28 +75,19 @@ export interface LoadCatalogOptions {
   base?: Catalog;
 }
 
-/** Links in a mitigation, found with marked's lexer; only https links are accepted. */
+/** Links in a mitigation (only https is accepted), and what the catalog forbids in it. */
 function markdownLinks(markdown: string): { links: Link[]; problems: string[] } {
+  const scanned = scanMarkdown(markdown);
   const links: Link[] = [];
-  const problems: string[] = [];
-  const visit = (tokens: Token[] | undefined) => {
-    for (const t of tokens ?? []) {
-      if (t.type === "link") {
-        let ok = false;
-        try {
-          ok = new URL(t.href).protocol === "https:";
-        } catch {}
-        if (ok) {
-          if (!links.some((l) => l.url === t.href)) links.push({ text: t.text, url: t.href });
-        } else problems.push(`link ${JSON.stringify(t.href)} is not an https URL`);
-      }
-      if (t.type === "html") problems.push("raw HTML is not allowed; write Markdown");
-      const nested = t as Token & { tokens?: Token[]; items?: Token[] };
-      visit(nested.tokens);
-      visit(nested.items);
-    }
-  };
-  visit(lexer(markdown));
+  const problems = [...scanned.problems];
+  for (const { text, href } of scanned.links) {
+    let ok = false;
+    try {
+      ok = new URL(href).protocol === "https:";
+    } catch {}
+    if (!ok) problems.push(`link ${JSON.stringify(href)} is not an https URL`);
+    else if (!links.some((l) => l.url === href)) links.push({ text, url: href });
+  }
   return { links, problems };
 }
 
