@@ -31,15 +31,17 @@ export async function fileSource(
   // Opening the file first turns a missing or unreadable file into a rejected promise, not a stream error.
   const gzip = await isGzip(path);
   const raw = createReadStream(path, { highWaterMark: CHUNK });
-  const counted: AsyncIterable<Buffer> = onRead
-    ? (async function* () {
-        for await (const chunk of raw as AsyncIterable<Buffer>) {
-          onRead(chunk.length);
-          yield chunk;
-        }
-      })()
+  const source: Readable = onRead
+    ? Readable.from(
+        (async function* () {
+          for await (const chunk of raw as AsyncIterable<Buffer>) {
+            onRead(chunk.length);
+            yield chunk;
+          }
+        })(),
+      )
     : raw;
-  return gzip ? Readable.from(counted).pipe(createGunzip({ chunkSize: CHUNK })) : counted;
+  return gzip ? source.pipe(createGunzip({ chunkSize: CHUNK })) : source;
 }
 
 /** A stream (stdin), gunzipped when its first bytes say gzip. */
