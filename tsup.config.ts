@@ -3,24 +3,29 @@ import { defineConfig } from "tsup";
 
 const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
+/** Library entry points, shipped as ESM and CommonJS with types for each. */
+const library = { index: "src/index.ts", catalog: "src/catalog-data.ts" };
+
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    // ESM: the library and the CLI share chunks, so the catalog ships once for both.
+    entry: { ...library, cli: "src/cli/main.ts" },
     format: ["esm"],
-    dts: true,
-    sourcemap: true,
+    dts: { entry: library },
+    splitting: true,
     clean: true,
     target: "node20",
-    platform: "neutral",
+    platform: "node",
     treeshake: true,
+    define: { __AADSTS_VERSION__: JSON.stringify(version) },
   },
   {
-    entry: { cli: "src/cli/main.ts" },
-    format: ["esm"],
-    sourcemap: true,
+    entry: library,
+    format: ["cjs"],
+    dts: { entry: library },
+    splitting: true,
     target: "node20",
     platform: "node",
-    banner: { js: "#!/usr/bin/env node" },
-    define: { __AADSTS_VERSION__: JSON.stringify(version) },
+    treeshake: true,
   },
 ]);

@@ -3,43 +3,12 @@
  * body as it arrives from the token endpoint, and the parse/explain output (the public JSON contract).
  * The TypeScript types are inferred from these, so the contract and the checks cannot drift apart.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { PATTERNS } from "./patterns.js";
 
-/** Categories an entry can belong to. */
-export const CATEGORIES = [
-  "credential",
-  "configuration",
-  "permission",
-  "environment",
-  "network",
-  "transient",
-  "user-action",
-  "guidance",
-  "benign",
-] as const;
+import { ACTORS, CATEGORIES, SDKS, type Sdk } from "./vocab.js";
 
-/** Who must act to clear the failure. */
-export const ACTORS = ["user", "admin", "developer", "operator", "microsoft"] as const;
-
-/** Producers the parser can recognise from a text's shape. */
-export const SDKS = [
-  "go",
-  "msal-go",
-  "js",
-  "msal-js",
-  "python",
-  "msal-python",
-  "dotnet",
-  "msal-dotnet",
-  "java",
-  "msal-java",
-  "azure-cli",
-  "powershell",
-  "terraform",
-  "browser",
-] as const;
-export type Sdk = (typeof SDKS)[number];
+export { ACTORS, CATEGORIES, SDKS, type Sdk } from "./vocab.js";
 
 const nonEmpty = z.string().trim().min(1, "must not be empty");
 

@@ -6,7 +6,7 @@
  * field, so a person can fix the file from the message alone. Browser-safe: no `node:` imports.
  */
 import { isNode, LineCounter, parseDocument } from "yaml";
-import { z } from "zod";
+import * as z from "zod";
 import { PATTERNS } from "../patterns.js";
 import { ACTORS, CATEGORIES, type CatalogEntry, type Link, matchIsUsable, SDKS } from "../schema.js";
 import { type Catalog, createCatalog, defaultCatalog } from "./index.js";

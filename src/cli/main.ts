@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /** The `aadsts` binary: binds run() to the real process. */
 import { run } from "./run.js";
 

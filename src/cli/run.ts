@@ -9,10 +9,9 @@ import { entryView } from "../match/index.js";
 import { FORMATS, type Format, render, renderEntry } from "../render/index.js";
 import { escapeHtml, escapeMarkdown } from "../render/markup.js";
 import { ANSI } from "../render/terminal.js";
-import { CATEGORIES, SDKS, type Sdk } from "../schema.js";
+import { CATEGORIES, SDKS, type Sdk } from "../vocab.js";
 import { CatalogError, userCatalog } from "./catalogs.js";
 import { COMMAND_HELP, EXIT_CODES, MAIN_HELP } from "./help.js";
-import { cmdScan, ScanUsageError } from "./scan-command.js";
 
 export interface CliIO {
   argv: string[];
@@ -268,8 +267,15 @@ export async function run(io: CliIO): Promise<number> {
         return await cmdList(io, rest);
       case "export":
         return await cmdExport(io, rest);
-      case "scan":
-        return await cmdScan(io, rest, COMMAND_HELP.scan ?? "");
+      case "scan": {
+        // Loaded on demand: scanning pulls in the parser (and zod), which lookup and list never need.
+        const { cmdScan, ScanUsageError } = await import("./scan-command.js");
+        try {
+          return await cmdScan(io, rest, COMMAND_HELP.scan ?? "");
+        } catch (e) {
+          throw e instanceof ScanUsageError ? new UsageError(e.message) : e;
+        }
+      }
       default:
         throw new UsageError(`unknown command '${command}'`);
     }
@@ -278,7 +284,7 @@ export async function run(io: CliIO): Promise<number> {
       io.err(`aadsts: ${e.message}\n`);
       return EXIT_CODES.usage;
     }
-    if (e instanceof UsageError || e instanceof ScanUsageError) {
+    if (e instanceof UsageError) {
       io.err(`aadsts: ${e.message}. Run 'aadsts --help' for usage.\n`);
       return EXIT_CODES.usage;
     }
