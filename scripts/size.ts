@@ -1,0 +1,181 @@
+/**
+ * Browser bundles of the built package, measured as an app's bundler would make them: esbuild, platform
+ * `browser`, minified, tree-shaken, then gzipped (level 9). Each scenario is what one kind of user
+ * imports. A scenario fails when it pulls in a Node built-in, a package it must not need, or grows past
+ * its budget. `npm run size` prints the table and exits 1 on any failure; test/browser-bundle.test.ts
+ * asserts the same.
+ */
+import { readFileSync } from "node:fs";
+import { builtinModules } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build, type Plugin } from "esbuild";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+export interface Scenario {
+  name: string;
+  /** What the user writes. Resolved against the built `dist/`. */
+  code: string;
+  /** Gzipped bytes allowed. */
+  budget: number;
+  /** Packages that must not end up in this bundle. */
+  forbid: readonly string[];
+}
+
+export interface SizeReport {
+  name: string;
+  minified: number;
+  gzipped: number;
+  budget: number;
+  /** Bytes in the minified output, by package ("aadsts" for our code, "catalog" for the compiled catalog). */
+  byPackage: Record<string, number>;
+  /** Node built-ins the bundle tried to import. */
+  builtins: string[];
+  /** Forbidden packages that were bundled anyway. */
+  forbidden: string[];
+  problems: string[];
+}
+
+const KB = 1024;
+
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    name: "core: parse, match, explain, lookup",
+    code: `export { parse, match, explain, lookup } from "./dist/index.js";`,
+    budget: 170 * KB,
+    forbid: ["marked", "yaml"],
+  },
+  {
+    name: "core + render (Markdown rendering)",
+    code: `export { explain, render } from "./dist/index.js";`,
+    budget: 190 * KB,
+    forbid: ["yaml"],
+  },
+  {
+    name: "everything, user catalogs included",
+    code: `export * from "./dist/index.js";`,
+    budget: 230 * KB,
+    forbid: [],
+  },
+  {
+    name: "aadsts/catalog (raw data only)",
+    code: `export { entries } from "./dist/catalog.js";`,
+    budget: 130 * KB,
+    forbid: ["marked", "yaml", "zod"],
+  },
+];
+
+const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+
+/** Records every Node built-in the bundle asks for instead of failing at the first. */
+function builtinRecorder(seen: Set<string>): Plugin {
+  return {
+    name: "record-node-builtins",
+    setup(b) {
+      b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
+        if (!BUILTINS.has(args.path) && !args.path.startsWith("node:")) return undefined;
+        seen.add(args.path);
+        return { path: args.path, external: true };
+      });
+    },
+  };
+}
+
+/** tsup marks each module's start in its chunks; the chunk holding the compiled catalog is reported apart. */
+function isCatalogChunk(input: string): boolean {
+  try {
+    return readFileSync(join(ROOT, input), "utf8").includes("// src/generated/catalog.ts");
+  } catch {
+    return false;
+  }
+}
+
+function packageOf(input: string): string {
+  const i = input.lastIndexOf("node_modules/");
+  if (i < 0) return isCatalogChunk(input) ? "catalog" : "aadsts";
+  const rest = input.slice(i + "node_modules/".length).split("/");
+  return rest[0]?.startsWith("@") ? `${rest[0]}/${rest[1]}` : (rest[0] ?? input);
+}
+
+/** Bundles one scenario (or any code importing from `./dist/…` or `./src/…`) for the browser. */
+export async function measure(scenario: Scenario): Promise<SizeReport> {
+  const seen = new Set<string>();
+  const result = await build({
+    stdin: { contents: scenario.code, resolveDir: ROOT, loader: "ts", sourcefile: "scenario.ts" },
+    bundle: true,
+    minify: true,
+    treeShaking: true,
+    platform: "browser",
+    format: "esm",
+    target: "es2022",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    plugins: [builtinRecorder(seen)],
+  });
+  const out = result.outputFiles[0]?.contents ?? new Uint8Array();
+  const byPackage: Record<string, number> = {};
+  for (const o of Object.values(result.metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(o.inputs)) {
+      if (bytesInOutput === 0) continue;
+      const name = packageOf(input);
+      byPackage[name] = (byPackage[name] ?? 0) + bytesInOutput;
+    }
+  }
+  const builtins = [...seen].sort();
+  const forbidden = scenario.forbid.filter((p) => (byPackage[p] ?? 0) > 0);
+  const gzipped = gzipSync(out, { level: 9 }).length;
+  const problems: string[] = [];
+  if (builtins.length > 0) problems.push(`imports Node built-ins: ${builtins.join(", ")}`);
+  if (forbidden.length > 0) problems.push(`bundles ${forbidden.join(", ")}, which it must not need`);
+  if (gzipped > scenario.budget)
+    problems.push(`${fmt(gzipped)} gzipped is over its budget of ${fmt(scenario.budget)}`);
+  return {
+    name: scenario.name,
+    minified: out.length,
+    gzipped,
+    budget: scenario.budget,
+    byPackage,
+    builtins,
+    forbidden,
+    problems,
+  };
+}
+
+function fmt(bytes: number): string {
+  return `${(bytes / KB).toFixed(1)} KB`;
+}
+
+async function main(): Promise<number> {
+  const reports = await Promise.all(SCENARIOS.map(measure));
+  const width = Math.max(...reports.map((r) => r.name.length));
+  console.log(
+    `${"bundle".padEnd(width)}  ${"minified".padStart(10)}  ${"gzipped".padStart(9)}  ${"budget".padStart(9)}  share`,
+  );
+  for (const r of reports) {
+    const share = `${((100 * r.gzipped) / r.budget).toFixed(0)}%`;
+    const parts = Object.entries(r.byPackage)
+      .filter(([, n]) => n >= 100)
+      .sort((a, b) => b[1] - a[1])
+      .map(([p, n]) => `${p} ${fmt(n)}`)
+      .join(", ");
+    console.log(
+      `${r.name.padEnd(width)}  ${fmt(r.minified).padStart(10)}  ${fmt(r.gzipped).padStart(9)}  ${fmt(r.budget).padStart(9)}  ${share.padStart(5)}  (${parts})`,
+    );
+  }
+  const failed = reports.filter((r) => r.problems.length > 0);
+  for (const r of failed) for (const p of r.problems) console.error(`size: ${r.name}: ${p}`);
+  return failed.length > 0 ? 1 : 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(`size: ${(e as Error).message}`);
+      process.exit(2);
+    },
+  );
+}
