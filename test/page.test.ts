@@ -105,7 +105,9 @@ describe("the explainer page in Chromium", () => {
     await paste(fixture("go/client-certificate-invalid-signature.txt"));
     const entry = lookup("client-certificate-invalid-signature");
     expect(entry).toBeDefined();
-    await expect.poll(() => page.locator("#explanations h2").first().innerText()).toContain(entry?.title ?? "?");
+    await expect
+      .poll(() => page.locator("#explanations h2").first().innerText())
+      .toContain(entry?.title ?? "?");
     const f = await fields();
     expect(f.Credential).toBe("ClientCertificateCredential");
     expect(f["AADSTS codes"]).toBe("AADSTS700027");
@@ -118,7 +120,9 @@ describe("the explainer page in Chromium", () => {
     const links = await hrefs();
     for (const link of entry?.links ?? []) expect(links).toContain(new URL(link.url).href);
     expect(links.every((h) => h.startsWith("https://"))).toBe(true);
-    const targets = await page.locator("#explanations a").evaluateAll((as) => as.map((a) => a.getAttribute("target")));
+    const targets = await page
+      .locator("#explanations a")
+      .evaluateAll((as) => as.map((a) => a.getAttribute("target")));
     expect(new Set(targets)).toEqual(new Set(["_blank"]));
     await expect.poll(() => page.locator("#status").innerText()).toContain("AADSTS700027");
     await page.screenshot({ path: join(ARTIFACTS, "explainer-go-certificate.png"), fullPage: true });
@@ -127,7 +131,9 @@ describe("the explainer page in Chromium", () => {
   it("explains a .NET managed identity failure, with the alternatives", async () => {
     await paste(fixture("dotnet/managed-identity-identity-not-found.txt"));
     const entry = lookup("managed-identity-vm-identity-not-assigned");
-    await expect.poll(() => page.locator("#explanations h2").first().innerText()).toContain(entry?.title ?? "?");
+    await expect
+      .poll(() => page.locator("#explanations h2").first().innerText())
+      .toContain(entry?.title ?? "?");
     const f = await fields();
     expect(f.Credential).toBe("ManagedIdentityCredential");
     expect(f.SDK).toBe("dotnet");
@@ -144,7 +150,9 @@ describe("the explainer page in Chromium", () => {
     const places = await page.locator(".hit-place").allInnerTexts();
     expect(places).toEqual(["Line 3", "Line 5"]);
     const titles = await page.locator("#explanations h2").allInnerTexts();
-    expect(titles[0]).toContain(lookup("aadsts-7000222")?.title ?? lookup("client-secret-expired")?.title ?? "?");
+    expect(titles[0]).toContain(
+      lookup("aadsts-7000222")?.title ?? lookup("client-secret-expired")?.title ?? "?",
+    );
     expect(titles[1]).toContain(lookup("client-secret-app-not-found")?.title ?? "?");
     const view = await page.locator("#result").innerText();
     const markdown = await page.locator("#markdown").inputValue();
@@ -162,7 +170,11 @@ describe("the explainer page in Chromium", () => {
     await page.getByRole("button", { name: "JavaScript: no credential in the chain" }).click();
     await expect.poll(() => page.locator("table.aadsts-chain tbody tr").count()).toBe(4);
     const chain = await page.locator("table.aadsts-chain tbody tr td:first-child").allInnerTexts();
-    expect(chain.slice(0, 3)).toEqual(["EnvironmentCredential", "WorkloadIdentityCredential", "ManagedIdentityCredential"]);
+    expect(chain.slice(0, 3)).toEqual([
+      "EnvironmentCredential",
+      "WorkloadIdentityCredential",
+      "ManagedIdentityCredential",
+    ]);
   });
 
   it("renders hostile text inert", async () => {
@@ -185,7 +197,9 @@ describe("the explainer page in Chromium", () => {
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("copy-markdown");
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.locator("#status").innerText()).toMatch(/Copied the explanation as Markdown|Markdown is selected below/);
+    await expect
+      .poll(() => page.locator("#status").innerText())
+      .toMatch(/Copied the explanation as Markdown|Markdown is selected below/);
     const markdown = await page.locator("#markdown").inputValue();
     expect(markdown).toMatch(/^## Expired client secret/);
     expect(markdown).toContain("AADSTS7000222");
@@ -196,8 +210,16 @@ describe("the explainer page in Chromium", () => {
     expect(await page.getByLabel("Error text").evaluate((e) => e.tagName)).toBe("TEXTAREA");
     const unnamed = await page
       .locator("button, textarea, a")
-      .evaluateAll((els) =>
-        els.filter((e) => !(e.textContent?.trim() || e.getAttribute("aria-label") || (e.id && document.querySelector(`label[for="${e.id}"]`)))).length,
+      .evaluateAll(
+        (els) =>
+          els.filter(
+            (e) =>
+              !(
+                e.textContent?.trim() ||
+                e.getAttribute("aria-label") ||
+                (e.id && document.querySelector(`label[for="${e.id}"]`))
+              ),
+          ).length,
       );
     expect(unnamed).toBe(0);
     for (const scheme of ["light", "dark"] as const) {
@@ -233,7 +255,8 @@ function contrastReport(): { ratio: number; what: string } {
     const fg = lum(parse(getComputedStyle(el).color));
     const bg = lum(background(el));
     const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
-    if (ratio < worst.ratio) worst = { ratio, what: `${el.tagName.toLowerCase()} "${el.textContent?.trim().slice(0, 40)}"` };
+    if (ratio < worst.ratio)
+      worst = { ratio, what: `${el.tagName.toLowerCase()} "${el.textContent?.trim().slice(0, 40)}"` };
   }
   return worst;
 }
