@@ -12,7 +12,7 @@
  * console.log(expiry?.title); // "Expired client secret"
  * ```
  *
- * @packageDocumentation
+ * @module aadsts/catalog
  */
 import { ENTRIES } from "./generated/catalog.js";
 

@@ -3,7 +3,9 @@ import { match } from "./match/index.js";
 import { MAX_INPUT_LENGTH, type ParseOptions, parseWithText } from "./parse/index.js";
 import type { ChainStep, Explanation, Match, ParsedAuthError, Sdk } from "./schema.js";
 
+/** Options of {@link explain}: the parse options plus the catalog, the SDK for advice and the number of matches. */
 export interface ExplainOptions extends ParseOptions {
+  /** Catalog to match against (default: the built-in one; see {@link loadCatalog} for your own entries). */
   catalog?: Catalog;
   /** Give SDK-specific advice for this SDK rather than the one the error's shape shows. */
   sdk?: Sdk;
@@ -16,8 +18,17 @@ export interface ExplainOptions extends ParseOptions {
  * explain it. Never throws. `matches` is empty when nothing was recognised.
  *
  * @example
- * try { await client.getSecret("x"); }
- * catch (err) { const { matches } = explain(err); console.error(matches[0]?.title); }
+ * ```ts
+ * import { explain } from "aadsts";
+ *
+ * try {
+ *   await client.getSecret("db-password");
+ * } catch (err) {
+ *   const { summary, matches } = explain(err);
+ *   console.error(summary); // "ClientSecretCredential AADSTS7000222 …: Expired client secret (client-secret-expired)"
+ *   console.error(matches[0]?.mitigation); // what to do, in Markdown
+ * }
+ * ```
  */
 export function explain(input: unknown, options: ExplainOptions = {}): Explanation {
   const { parsed, text } = parseWithText(input, options);
@@ -75,7 +86,10 @@ function decide(parsed: ParsedAuthError, chain: ChainStep[]): NonNullable<Explan
   };
 }
 
-/** One line for logs and notifications: who failed, with what, and the best explanation. */
+/**
+ * One line for logs and notifications: who failed, with what, and the best explanation. This is the
+ * `summary` of {@link explain}; {@link scan} hits carry `parsed` and `matches`, so call it for those.
+ */
 export function summarize(parsed: ParsedAuthError, matches: readonly Match[]): string {
   const what: string[] = [];
   if (parsed.credential) what.push(parsed.credential);

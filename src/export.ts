@@ -7,9 +7,12 @@ import { type Catalog, defaultCatalog } from "./catalog/index.js";
 import { PATTERNS } from "./patterns.js";
 import type { CatalogEntry } from "./schema.js";
 
+/** The formats {@link exportCatalog} writes. */
 export const EXPORT_FORMATS = ["csv", "kql", "json"] as const;
+/** One of {@link EXPORT_FORMATS}. */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** One row of the catalog export: one AADSTS code with its entry, for log tools to join on. */
 export interface ExportRow {
   code: number;
   name: string;
@@ -26,6 +29,7 @@ export interface ExportRow {
   lookup: string;
 }
 
+/** The catalog as rows, one per AADSTS code it explains. */
 export function exportRows(catalog: Catalog = defaultCatalog): ExportRow[] {
   const rows: ExportRow[] = [];
   const entries: readonly CatalogEntry[] = catalog.entries;
@@ -94,6 +98,7 @@ const KQL_TYPES: Record<keyof ExportRow, string> = {
   lookup: "string",
 };
 
+/** The catalog as CSV, a KQL `datatable` (for Azure Monitor and Sentinel joins) or JSON. */
 export function exportCatalog(format: ExportFormat, catalog: Catalog = defaultCatalog): string {
   const rows = exportRows(catalog);
   switch (format) {

@@ -1,7 +1,21 @@
 /**
  * aadsts: explain Microsoft Entra ID (Azure AD) authentication failures.
  *
- * parse → match → explain → render. Everything exported here is pure and runs in browsers too.
+ * parse → match → explain → render. Everything exported here is pure and runs in browsers too; the raw
+ * catalog data is also available alone from `aadsts/catalog`.
+ *
+ * @example
+ * ```ts
+ * import { explain, render } from "aadsts";
+ *
+ * try {
+ *   await credential.getToken("https://vault.azure.net/.default");
+ * } catch (err) {
+ *   console.error(render(explain(err), { format: "text" }));
+ * }
+ * ```
+ *
+ * @module aadsts
  */
 export {
   type Catalog,
@@ -37,6 +51,7 @@ export { type Hit, type ScanOptions, type ScanSummary, scan, scanAll } from "./s
 export {
   type CatalogEntry,
   CatalogEntrySourceSchema,
+  type ChainStep,
   type EntraErrorBody,
   EntraErrorBodySchema,
   type Explanation,

@@ -3,6 +3,7 @@ import { PATTERNS } from "./patterns.js";
 /** What replaces a secret value. Field names around it are kept. */
 export const REDACTED = "[REDACTED]";
 
+/** What {@link redact} returns. */
 export interface RedactResult {
   text: string;
   /** How many secret values were replaced. */

@@ -74,8 +74,11 @@ export function matchIsUsable(m: CatalogEntrySource["match"]): boolean {
   );
 }
 
-export const LinkSchema = z.object({ text: z.string(), url: z.string() });
-export type Link = z.infer<typeof LinkSchema>;
+/** A link from an entry's mitigation: its text and its (https) URL. */
+export interface Link {
+  text: string;
+  url: string;
+}
 
 /** A compiled catalog entry: the YAML entry plus what the build derives (links, absolute source URL). */
 export interface CatalogEntry extends Omit<CatalogEntrySource, "source"> {
@@ -96,6 +99,7 @@ export const EntraErrorBodySchema = z.looseObject({
   suberror: z.string().optional(),
   claims: z.string().optional(),
 });
+/** The token endpoint's error body, as {@link EntraErrorBodySchema} reads it. */
 export type EntraErrorBody = z.infer<typeof EntraErrorBodySchema>;
 
 const RequestSchema = z.object({ method: z.string(), url: z.string() });
@@ -154,9 +158,12 @@ export const ParsedAuthErrorSchema = z.object({
   /** True when the input was longer than the parse limit and only its start was read. */
   truncated: z.boolean().optional(),
 });
+/** The fields {@link parse} extracts; the public JSON contract, checked by {@link ParsedAuthErrorSchema}. */
 export type ParsedAuthError = z.infer<typeof ParsedAuthErrorSchema>;
 
+/** A catalog entry that explains the error, with its score and the reasons it matched. */
 export interface Match {
+  /** The entry id (`client-secret-expired`). */
   id: string;
   title: string;
   /** Microsoft's symbolic name for the code, where it has one. */
@@ -188,8 +195,10 @@ export interface ChainStep {
   match?: { id: string; title: string; score: number };
 }
 
+/** What {@link explain} returns: the parsed fields, the ranked matches and a one-line summary. */
 export interface Explanation {
   parsed: ParsedAuthError;
+  /** Best first; empty when nothing was recognised. */
   matches: Match[];
   /** One line: what failed and the best match, for logs and notifications. */
   summary: string;

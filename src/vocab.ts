@@ -36,4 +36,5 @@ export const SDKS = [
   "terraform",
   "browser",
 ] as const;
+/** One of {@link SDKS}: the producer whose shape the error text has. */
 export type Sdk = (typeof SDKS)[number];

@@ -30,10 +30,14 @@ export interface IndexedEntry {
   credentials: string[];
 }
 
+/** A catalog ready for matching: the built-in {@link defaultCatalog}, or one made by {@link createCatalog} or {@link loadCatalog}. */
 export interface Catalog {
+  /** Every entry, in catalog order. */
   readonly entries: readonly CatalogEntry[];
+  /** @internal The entries prepared for matching. */
   readonly indexed: readonly IndexedEntry[];
   /**
+   * @internal
    * The entries a parsed error can match at all: those sharing a code, a phrase, a status, an OAuth error
    * or sub-error with it, plus the few fallback entries. Matching scores only these, not all 479.
    */
@@ -44,9 +48,11 @@ export interface Catalog {
     error?: string;
     suberror?: string;
   }): IndexedEntry[];
-  /** Every phrase of every entry, found in one pass by match(). */
+  /** @internal Every phrase of every entry, found in one pass by match(). */
   readonly phrases: PhraseIndex;
+  /** The entry with this id. */
   byId(id: string): CatalogEntry | undefined;
+  /** The entries that explain this AADSTS code, most general first. */
   byCode(code: number): readonly CatalogEntry[];
   /** By symbolic name (InvalidClientSecret), ignoring case. */
   byName(name: string): readonly CatalogEntry[];
@@ -103,6 +109,7 @@ function buildMatchIndexes(entries: readonly CatalogEntry[]): MatchIndexes {
   return { phrases, indexed, candidates };
 }
 
+/** A catalog over these entries (already validated). To read your own YAML, use {@link loadCatalog}. */
 export function createCatalog(entries: readonly CatalogEntry[]): Catalog {
   const byId = new Map(entries.map((e) => [e.id, e]));
   // Microsoft's reference gives a few names to two codes; lookup by name returns them in catalog order.
@@ -157,6 +164,15 @@ export function listEntries(catalog: Catalog = defaultCatalog): readonly Catalog
  * by the symbolic name some logs carry instead of the number (`"InvalidUserNameOrPassword"`).
  * Where a code has several entries, the most general comes first; {@link lookupAll} returns them all.
  * Returns undefined for anything unknown, never throws.
+ *
+ * @example
+ * ```ts
+ * import { lookup } from "aadsts";
+ *
+ * lookup(7000222)?.title;            // "Expired client secret"
+ * lookup("AADSTS50076")?.category;   // "user-action"
+ * lookup("InvalidClientSecret")?.id; // the entry for its code
+ * ```
  */
 export function lookup(query: unknown, catalog: Catalog = defaultCatalog): CatalogEntry | undefined {
   return lookupAll(query, catalog)[0];

@@ -53,6 +53,7 @@ export const UserEntrySchema = z.strictObject({
   /** Where this advice comes from: your runbook or wiki page (https). */
   source: z.url({ protocol: PATTERNS.httpsProtocol, error: "an https URL" }).optional(),
 });
+/** One entry of a user catalog, as {@link UserEntrySchema} accepts it. */
 export type UserEntry = z.infer<typeof UserEntrySchema>;
 
 /** A user catalog that cannot be loaded. `problems` holds one line per problem, each naming file:line:col. */
@@ -68,6 +69,7 @@ export class CatalogLoadError extends Error {
   }
 }
 
+/** Options of {@link loadCatalog}. */
 export interface LoadCatalogOptions {
   /** The file name used in messages and in each entry's source (default "catalog.yaml"). */
   name?: string;
@@ -114,6 +116,21 @@ const EMPTY_MATCH: CatalogEntry["match"] = {
  * default). Throws CatalogLoadError, listing every problem with its line and column, when the YAML or an
  * entry is invalid. Overrides are explicit: reusing a built-in id, or explaining a code a built-in entry
  * already explains, without `override: true` is an error.
+ *
+ * @example
+ * ```ts
+ * import { explain, loadCatalog } from "aadsts";
+ *
+ * const catalog = loadCatalog(`
+ * - id: acme-secret-rotation
+ *   override: true
+ *   title: Client secret expired: ask the platform team to rotate it
+ *   description: Our secrets are rotated by the platform team's pipeline.
+ *   mitigation: Open a ticket in the PLAT queue with the app's client ID.
+ *   match: { codes: [7000222] }
+ * `, { file: "acme.yaml" });
+ * explain(err, { catalog });
+ * ```
  */
 export function loadCatalog(yamlText: string, options: LoadCatalogOptions = {}): Catalog {
   const file = options.name ?? "catalog.yaml";

@@ -50,7 +50,9 @@ export const SCORES = {
  */
 export const MAX_BONUS = 5;
 
+/** Options of {@link match}. */
 export interface MatchOptions {
+  /** Catalog to rank (default: the built-in one). */
   catalog?: Catalog;
   /** Most matches returned (default 5). */
   limit?: number;
@@ -338,7 +340,15 @@ export function entryView(entry: CatalogEntry, sdk?: Sdk): Omit<Match, "score" |
 
 /**
  * Rank catalog entries for a parsed error, best first, each with its score and the reasons it matched.
- * Returns [] when nothing matches. Never throws.
+ * Returns [] when nothing matches. Never throws. {@link explain} is parse and match in one call.
+ *
+ * @example
+ * ```ts
+ * import { match, parse } from "aadsts";
+ *
+ * const [best] = match(parse(errorText), { limit: 3 });
+ * if (best) console.log(best.id, best.score, best.reasons);
+ * ```
  */
 export function match(parsed: ParsedAuthError, options: MatchOptions = {}): Match[] {
   try {

@@ -29,6 +29,7 @@ import { readSdkShapes } from "./sdks.js";
 
 export { MAX_INPUT_LENGTH } from "./input.js";
 
+/** Options of {@link parse} (and of {@link explain}, which parses first). */
 export interface ParseOptions {
   /** Remove secrets from the input before reading it (default true). */
   redact?: boolean;
@@ -45,6 +46,16 @@ const MAX_UNWRAP_DEPTH = 4;
  * Extract the structured fields of an Entra authentication failure from a string, an `Error`, a token
  * endpoint JSON body (object or text) or anything else. Never throws: unreadable input gives
  * `{ codes: [] }`. Secrets are redacted before any field is taken, unless `redact: false`.
+ *
+ * @example
+ * ```ts
+ * import { parse } from "aadsts";
+ *
+ * const parsed = parse(`AADSTS700016: Application with identifier '6f1f…' was not found in the directory 'contoso.com'.
+ * Trace ID: 0c5e… Correlation ID: 5a7b… Timestamp: 2025-06-30 23:05:51Z`);
+ * parsed.codes;     // [700016]
+ * parsed.timestamp; // "2025-06-30T23:05:51Z"
+ * ```
  */
 export function parse(input: unknown, options: ParseOptions = {}): ParsedAuthError {
   return parseWithText(input, options).parsed;

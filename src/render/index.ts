@@ -5,9 +5,12 @@ import { renderHtml, renderMarkdown } from "./markup.js";
 import { buildModel, entryModel, type RenderModel } from "./model.js";
 import { ANSI, PLAIN, renderTerminal } from "./terminal.js";
 
+/** The formats {@link render} and {@link renderEntry} produce. */
 export const FORMATS = ["text", "markdown", "html", "ansi", "json"] as const;
+/** One of {@link FORMATS}. */
 export type Format = (typeof FORMATS)[number];
 
+/** Options of {@link render} and {@link renderEntry}. */
 export interface RenderOptions {
   /** Output format (default "text"). */
   format?: Format;
@@ -33,6 +36,15 @@ function renderModel(model: RenderModel, format: Format): string {
 /**
  * Render an explanation as `text`, `markdown`, `html`, `ansi` or `json`. Input-derived text is escaped
  * for HTML and Markdown and stripped of control characters for text and ANSI. Never throws.
+ *
+ * @example
+ * ```ts
+ * import { explain, render } from "aadsts";
+ *
+ * const explanation = explain(err);
+ * process.stderr.write(render(explanation, { format: "ansi" }));
+ * const ticket = render(explanation, { format: "markdown" });
+ * ```
  */
 export function render(explanation: Explanation, options: RenderOptions = {}): string {
   const format = options.format ?? "text";

@@ -11,6 +11,7 @@ import { parseWithText } from "../parse/index.js";
 import { PATTERNS } from "../patterns.js";
 import type { Match, ParsedAuthError } from "../schema.js";
 
+/** Options of {@link scan}. */
 export interface ScanOptions {
   /** Longest line kept, in characters (default 1,000,000). Longer lines are cut and the hit flagged. */
   maxLineLength?: number;
@@ -25,6 +26,7 @@ export interface ScanOptions {
   onProgress?: (charsRead: number) => void;
 }
 
+/** One failure found by {@link scan}: where it is, what it says and what explains it. */
 export interface Hit {
   file?: string;
   /** 1-based, inclusive. */
@@ -38,6 +40,7 @@ export interface Hit {
   truncated?: boolean;
 }
 
+/** Totals of one scan; `lines` counts every line read, so a pipeline can check that none was lost. */
 export interface ScanSummary {
   file?: string;
   lines: number;
@@ -127,6 +130,24 @@ function splitFailures(text: string): string[] {
   return parts;
 }
 
+/**
+ * Find every Entra authentication failure in a stream of text (a log), parse and match each one, and
+ * yield them in order. Multi-line failures (a Go response block, a traceback, a credential chain) give
+ * one hit each; a line with several failures gives several. Lines and blocks past the limits are cut
+ * and flagged, never dropped. Pass `summary` to have it filled in as the scan goes. Browser-safe: the
+ * source is any iterable of strings or bytes (the CLI adds files, gzip and stdin on top).
+ *
+ * @example
+ * ```ts
+ * import { scan } from "aadsts";
+ *
+ * const summary = { lines: 0, hits: 0, longLines: 0 };
+ * for await (const hit of scan(response.body, {}, summary)) {
+ *   console.log(hit.startLine, hit.parsed.codes, hit.matches[0]?.id);
+ * }
+ * console.log(`${summary.hits} failures in ${summary.lines} lines`);
+ * ```
+ */
 export async function* scan(
   source: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
   options: ScanOptions = {},
