@@ -86,9 +86,6 @@ export const PATTERNS = {
   jsonEscape: /\\(?:(["\\/bfnrt])|u([0-9A-Fa-f]{4}))/g,
   /** Quote and box-drawing prefixes that pasted or framed text carries on every line (`> `, Terraform's `│ `). */
   linePrefix: /^[ \t]{0,4}(?:>|\u2502|\u2503|\|)[ \t]?/,
-  /** Literal `\r\n`, `\n`, `\t` escapes left in text that was JSON once. */
-  escapedLineBreak: /\\r\\n|\\n|\\r/g,
-  escapedTab: /\\t/g,
   /** Runs of spaces and tabs, and of any whitespace. */
   blanks: /[ \t]+/g,
   whitespace: /\s+/g,

@@ -124,7 +124,7 @@ export const ParsedAuthErrorSchema = z.object({
   error: z.string().optional(),
   /** Entra's `error_description`, with real line breaks. */
   errorDescription: z.string().optional(),
-  /** The human-readable failure sentence, without codes or trailers. */
+  /** The human-readable failure sentence, without codes or trailers; at most 8,192 characters (a longer one ends in "…"). */
   message: z.string().optional(),
   /** AADSTS codes in order of first appearance. */
   codes: z.array(z.number().int()),

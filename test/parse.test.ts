@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { MAX_INPUT_LENGTH, ParsedAuthErrorSchema, parse } from "../src/index.js";
+import { MAX_MESSAGE_LENGTH } from "../src/parse/fields.js";
 
 const guide = readFileSync(new URL("../examples/guide-client-secret.txt", import.meta.url), "utf8");
 
@@ -267,5 +268,25 @@ describe("field quality", () => {
       "ClientSecretCredential authentication failed: AADSTS700016: Application with identifier &#39;1a2b3c4d-0000-4000-8000-000000000000&#39; was not found.",
     );
     expect(p.clientId).toBe("1a2b3c4d-0000-4000-8000-000000000000");
+  });
+});
+
+describe("a huge message", () => {
+  it("is kept to MAX_MESSAGE_LENGTH characters, ends in …, and the rest of the text is still read", () => {
+    const filler = "retrying the token request after a transient failure; ".repeat(10_000);
+    const p = parse(
+      `AADSTS7000215: Invalid client secret provided. ${filler}\nTrace ID: 0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d\nCorrelation ID: 1c0d9e8f-7a6b-4c5d-8e9f-0a1b2c3d4e5f\nTimestamp: 2025-06-30 23:05:51Z`,
+    );
+    expect(p.message?.length).toBe(MAX_MESSAGE_LENGTH);
+    expect(p.message?.startsWith("Invalid client secret provided. retrying the token request")).toBe(true);
+    expect(p.message?.endsWith("…")).toBe(true);
+    expect(p.codes).toEqual([7000215]);
+    expect(p.traceId).toBe("0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d");
+    expect(p.timestamp).toBe("2025-06-30T23:05:51Z");
+  });
+
+  it("is kept whole up to the limit", () => {
+    const text = `Invalid client secret provided. ${"x".repeat(MAX_MESSAGE_LENGTH - 100)}`;
+    expect(parse(`AADSTS7000215: ${text}`).message).toBe(text);
   });
 });

@@ -14,7 +14,8 @@ import {
   render,
   scanAll,
 } from "../src/index.js";
-import { unescapeOnce } from "../src/parse/fields.js";
+import { stripLinePrefixes, unescapeLineBreaks, unescapeOnce } from "../src/parse/fields.js";
+import { PATTERNS } from "../src/patterns.js";
 
 const RUNS = Number(process.env.AADSTS_PROPERTY_RUNS ?? 10_000);
 
@@ -191,6 +192,57 @@ describe("JSON unescaping", () => {
         expect(unescapeOnce(escaped)).toBe(s);
         // A raw line break makes the native parser refuse; the fallback still unescapes the rest.
         expect(unescapeOnce(`${escaped}\n${escaped}`)).toBe(`${s}\n${s}`);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("literal line-break escapes become real ones exactly as one regex pass would do it", () => {
+    // The single left-to-right pass unescapeLineBreaks used to make; it now uses plain-string replaceAll.
+    const reference = (t: string) => t.replace(/\\r\\n|\\n|\\r/g, "\n").replace(/\\t/g, "\t");
+    const piece = fc.constantFrom("\\", "r", "n", "t", "\\r", "\\n", "\\t", "\\r\\n", "\n", "x", " ");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join("");
+        expect(unescapeLineBreaks(text)).toBe(reference(text));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("line prefixes are counted and stripped as the line-by-line regex version did", () => {
+    const reference = (text: string) => {
+      const lines = text.split("\n");
+      let nonEmpty = 0;
+      let prefixed = 0;
+      for (const line of lines) {
+        if (line.trim() === "") continue;
+        nonEmpty++;
+        if (PATTERNS.linePrefix.test(line)) prefixed++;
+      }
+      if (prefixed < 2 || prefixed * 10 < nonEmpty * 6) return text;
+      return lines.map((line) => line.replace(PATTERNS.linePrefix, "")).join("\n");
+    };
+    const piece = fc.constantFrom(
+      "> ",
+      ">",
+      "\u2502 ",
+      "\u2503",
+      "|",
+      " ",
+      "  ",
+      "\t",
+      "\n",
+      "\r",
+      "\u00a0",
+      "\f",
+      "x",
+      "AADSTS1 ",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join("");
+        expect(stripLinePrefixes(text)).toBe(reference(text));
       }),
       { numRuns: RUNS },
     );

@@ -84,7 +84,7 @@ function haystack(parsed: ParsedAuthError, text: string | undefined): string {
       p.serviceError?.message,
       p.request?.url,
     ])
-      if (v) parts.push(v);
+      if (v) parts.push(phraseWindow(v));
     for (const m of p.chain ?? []) add(m);
   };
   add(parsed);

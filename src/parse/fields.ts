@@ -32,7 +32,14 @@ export function stripQuery(url: string): string {
 /** Literal `\r\n` / `\n` / `\t` escapes turned into real characters, for text that was JSON once. */
 export function unescapeLineBreaks(text: string): string {
   if (!text.includes("\\")) return text;
-  return text.replace(PATTERNS.escapedLineBreak, "\n").replace(PATTERNS.escapedTab, "\t");
+  // Plain-string replaceAll: native search, several times faster than a regex on escape-dense input. In
+  // this order it gives what one left-to-right pass over `\r\n|\n|\r` gives (none of them can overlap
+  // another's match); a property test checks it against PATTERNS.escapedLineBreak.
+  return text
+    .replaceAll("\\r\\n", "\n")
+    .replaceAll("\\n", "\n")
+    .replaceAll("\\r", "\n")
+    .replaceAll("\\t", "\t");
 }
 
 export interface DescriptionParts {
@@ -45,6 +52,17 @@ export interface DescriptionParts {
 /** Collapse whitespace to single spaces. */
 export function squash(text: string): string {
   return text.replace(PATTERNS.whitespace, " ").trim();
+}
+
+/** Longest `message` kept, in characters: a message is for reading; the full text is still parsed. */
+export const MAX_MESSAGE_LENGTH = 8_192;
+
+/** squash() for a message: only the start of a huge text is squashed, and a cut message ends in "…". */
+export function messageText(text: string): string {
+  const head = text.length > 4 * MAX_MESSAGE_LENGTH ? text.slice(0, 4 * MAX_MESSAGE_LENGTH) : text;
+  const squashed = squash(head);
+  if (squashed.length > MAX_MESSAGE_LENGTH) return `${squashed.slice(0, MAX_MESSAGE_LENGTH - 1).trimEnd()}…`;
+  return head.length < text.length ? `${squashed}…` : squashed;
 }
 
 /** The labelled IDs and timestamp in a text. */
@@ -87,7 +105,7 @@ export function descriptionParts(description: string): DescriptionParts {
   const parts: DescriptionParts = labels(text);
   const trailer = PATTERNS.trailerStart.exec(text);
   const body = (trailer ? text.slice(0, trailer.index) : text).replace(PATTERNS.aadstsPrefix, "");
-  const message = squash(body);
+  const message = messageText(body);
   if (message) parts.message = message;
   return parts;
 }
@@ -182,14 +200,42 @@ export function looksEscaped(text: string): boolean {
  * diagnostics. Applied only when at least two lines and most non-empty lines carry it.
  */
 export function stripLinePrefixes(text: string): string {
-  const lines = text.split("\n");
+  // Most texts have no prefix character at all; a huge one is then not split into lines for nothing.
+  if (!PREFIX_MARKS.some((mark) => text.includes(mark))) return text;
   let nonEmpty = 0;
   let prefixed = 0;
-  for (const line of lines) {
-    if (line.trim() === "") continue;
-    nonEmpty++;
-    if (PATTERNS.linePrefix.test(line)) prefixed++;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const kind = lineKind(text, start, end);
+    if (kind !== "empty") nonEmpty++;
+    if (kind === "prefixed") prefixed++;
+    start = end + 1;
   }
   if (prefixed < 2 || prefixed * 10 < nonEmpty * 6) return text;
-  return lines.map((line) => line.replace(PATTERNS.linePrefix, "")).join("\n");
+  return text
+    .split("\n")
+    .map((line) => line.replace(PATTERNS.linePrefix, ""))
+    .join("\n");
+}
+
+/** The characters PATTERNS.linePrefix starts a prefix with. */
+const PREFIX_MARKS = [">", "\u2502", "\u2503", "|"];
+
+/**
+ * What PATTERNS.linePrefix and trim() would say of text[start, end), without cutting the line out: up to
+ * four spaces or tabs, then a prefix mark, is "prefixed"; only whitespace is "empty".
+ */
+function lineKind(text: string, start: number, end: number): "empty" | "prefixed" | "other" {
+  let i = start;
+  while (i < end && (text[i] === " " || text[i] === "\t") && i - start < 4) i++;
+  if (i < end && PREFIX_MARKS.includes(text[i] as string)) return "prefixed";
+  while (i < end && (text[i] === " " || text[i] === "\t" || text[i] === "\r")) i++;
+  if (i === end) return "empty";
+  // Rarer whitespace (no-break space, form feed, …): let trim() decide.
+  return text.charCodeAt(i) > 32 && text.charCodeAt(i) < 127
+    ? "other"
+    : text.slice(i, end).trim() === ""
+      ? "empty"
+      : "other";
 }

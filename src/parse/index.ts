@@ -14,8 +14,8 @@ import {
   descriptionParts,
   labels,
   looksEscaped,
+  messageText,
   normalizeTimestamp,
-  squash,
   stripLinePrefixes,
   tenantFromUrl,
   unescapeLineBreaks,
@@ -200,7 +200,7 @@ function parseText(
   // With no structured message, a short text (a pasted literal such as "Azure CLI not found on path") is
   // its own message. A longer text is a log excerpt whose first line is rarely the failure: no message.
   const message = fromDescription.message || go.message || (body ? undefined : shortTextMessage(plain));
-  if (message) out.message = squash(message);
+  if (message) out.message = messageText(message);
 
   const clientId = clientIdFrom(description ?? "") ?? clientIdFrom(plain);
   if (clientId) out.clientId = clientId;
