@@ -101,8 +101,6 @@ export const PATTERNS = {
   redirectParamsStart: /[?#&/](?=error(?:_description|_uri|_subcode)?=)/,
   /** The start of a URL's query string or fragment. */
   queryStart: /[?#]/,
-  /** Carriage returns, alone or before a line feed. */
-  carriageReturn: /\r\n?/g,
   /** Control characters that could move a terminal's cursor or retitle it (tab and line feed are kept),
    * plus the bidirectional overrides that can make text display in a different order than it reads. */
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point

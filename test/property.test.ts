@@ -14,7 +14,12 @@ import {
   render,
   scanAll,
 } from "../src/index.js";
-import { stripLinePrefixes, unescapeLineBreaks, unescapeOnce } from "../src/parse/fields.js";
+import {
+  normalizeLineEnds,
+  stripLinePrefixes,
+  unescapeLineBreaks,
+  unescapeOnce,
+} from "../src/parse/fields.js";
 import { PATTERNS } from "../src/patterns.js";
 
 const RUNS = Number(process.env.AADSTS_PROPERTY_RUNS ?? 10_000);
@@ -205,6 +210,17 @@ describe("JSON unescaping", () => {
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
         const text = pieces.join("");
         expect(unescapeLineBreaks(text)).toBe(reference(text));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("CRLF and lone CR become LF exactly as one regex pass would do it", () => {
+    const piece = fc.constantFrom("\r", "\n", "\r\n", "\n\r", "x", " ", "\\r");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join("");
+        expect(normalizeLineEnds(text)).toBe(text.replace(/\r\n?/g, "\n"));
       }),
       { numRuns: RUNS },
     );

@@ -15,6 +15,7 @@ import {
   labels,
   looksEscaped,
   messageText,
+  normalizeLineEnds,
   normalizeTimestamp,
   stripLinePrefixes,
   tenantFromUrl,
@@ -96,7 +97,7 @@ function parseText(
   givenBody: Record<string, unknown> | undefined,
   depth: number,
 ): ParsedAuthError {
-  let text = decodeHtmlEntities(input.replace(PATTERNS.carriageReturn, "\n"));
+  let text = decodeHtmlEntities(normalizeLineEnds(input));
   // A JSON log record: parse the field that holds the failure instead of the record around it.
   // A logfmt line: parse the quoted value that holds it.
   const inner =
@@ -106,7 +107,7 @@ function parseText(
   const terraform = PATTERNS.sdkTerraform.test(text);
   text = stripLinePrefixes(text);
   // Text pasted with its JSON string escapes (a log field): undo one level so the shape shows again.
-  const unescaped = looksEscaped(text) ? unescapeOnce(text).replace(PATTERNS.carriageReturn, "\n") : text;
+  const unescaped = looksEscaped(text) ? normalizeLineEnds(unescapeOnce(text)) : text;
   const out: ParsedAuthError = { codes: [] };
 
   let found: FoundBody = givenBody ? { body: givenBody as EntraErrorBody } : findBody(text);
@@ -153,8 +154,7 @@ function parseText(
   const error = body?.error ?? other.error;
   if (error) out.error = error;
   const description = body?.error_description ?? aadstsBlock(plain);
-  if (description)
-    out.errorDescription = unescapeLineBreaks(description).replace(PATTERNS.carriageReturn, "\n");
+  if (description) out.errorDescription = normalizeLineEnds(unescapeLineBreaks(description));
 
   // Codes: the body's error_codes first (the contract), then msal-common's list, then every AADSTS code.
   const codes: number[] = [];
@@ -229,7 +229,7 @@ function applyObjectFields(out: ParsedAuthError, f: ObjectFields, redactOn: bool
   const clean = (v: string) => (redactOn ? redact(v).text : v);
   if (f.error) out.error = clean(f.error);
   if (f.errorDescription && !out.errorDescription) {
-    out.errorDescription = clean(f.errorDescription).replace(PATTERNS.carriageReturn, "\n");
+    out.errorDescription = normalizeLineEnds(clean(f.errorDescription));
     const parts = descriptionParts(out.errorDescription);
     if (parts.message && !out.message) out.message = parts.message;
   }
