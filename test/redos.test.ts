@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { check } from "recheck";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { PATTERNS } from "../src/patterns.js";
+import { mayMatch, PATTERNS, type PatternName, REQUIRED_LITERALS } from "../src/patterns.js";
+import { loadFixtures } from "./helpers/fixtures.js";
 
 // Every pattern that runs on untrusted text must be linear: recheck proves it or finds an attack string.
 describe("every pattern in src/patterns.ts is safe from catastrophic backtracking", () => {
@@ -49,5 +51,67 @@ describe("src/patterns.ts holds every regular expression", () => {
       visit(sf);
     }
     expect(found).toEqual([]);
+  });
+});
+
+// mayMatch() skips a pattern when a text lacks its required literals. That is only sound if no text
+// without them can match: checked on every fixture and on generated texts built from the patterns' parts.
+describe("required literals never skip a text the pattern would match", () => {
+  const guarded = Object.keys(REQUIRED_LITERALS) as PatternName[];
+  const matches = (name: PatternName, text: string) => {
+    const re = PATTERNS[name];
+    re.lastIndex = 0;
+    const hit = re.test(text);
+    re.lastIndex = 0;
+    return hit;
+  };
+
+  it("holds on every fixture, and each guarded pattern matches at least one of them", () => {
+    const texts = loadFixtures().map((f) => f.text);
+    for (const name of guarded) {
+      let hits = 0;
+      for (const text of texts) {
+        if (!matches(name, text)) continue;
+        hits++;
+        expect(mayMatch(name, text), `${name} matched a fixture that lacks its literals`).toBe(true);
+      }
+      if (name !== "javaNested" && name !== "chainRetrieveHeader") expect(hits, name).toBeGreaterThan(0);
+    }
+  });
+
+  it("holds on generated texts", () => {
+    const piece = fc.constantFrom(
+      "Client",
+      "Secret",
+      "DefaultAzure",
+      "Credential",
+      " authentication failed",
+      " authentication unavailable",
+      " is unavailable",
+      ": ",
+      ":",
+      " failed",
+      " to acquire a token",
+      " failed to retrieve a token from the included credentials.",
+      ". ---> ",
+      "Error Details: ",
+      ".",
+      "\n",
+      "\t",
+      " ",
+      "get_token",
+      "getToken",
+      "x",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const text = pieces.join("");
+        for (const name of guarded) {
+          if (matches(name, text))
+            expect(mayMatch(name, text), `${name}: ${JSON.stringify(text)}`).toBe(true);
+        }
+      }),
+      { numRuns: 10_000 },
+    );
   });
 });

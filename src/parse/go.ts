@@ -3,7 +3,7 @@
  * RESPONSE block, JSON body, troubleshooting link), its chained-credential list, azcore's ResponseError
  * (`ERROR CODE:`), net/http transport errors, and MSAL Go's `http call(…)(POST) error: …`.
  */
-import { PATTERNS } from "../patterns.js";
+import { execIfPossible, PATTERNS } from "../patterns.js";
 import { stripQuery } from "./fields.js";
 
 export interface GoShape {
@@ -24,9 +24,9 @@ export interface GoShape {
 
 export function readGoShape(text: string): GoShape {
   const shape: GoShape = {};
-  const chainHeader = PATTERNS.goChainHeader.exec(text);
-  const header = PATTERNS.goAuthFailedHeader.exec(text);
-  const prefixLine = PATTERNS.credentialPrefixLine.exec(text);
+  const chainHeader = execIfPossible("goChainHeader", text);
+  const header = execIfPossible("goAuthFailedHeader", text);
+  const prefixLine = execIfPossible("credentialPrefixLine", text);
 
   if (chainHeader?.[1]) {
     shape.credential = chainHeader[1];

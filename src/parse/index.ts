@@ -3,7 +3,7 @@
  * findings with a fixed precedence (JSON body fields over labelled text, the Go header over looser
  * credential mentions) and validates the result with zod. It never throws on user data.
  */
-import { PATTERNS } from "../patterns.js";
+import { execIfPossible, PATTERNS } from "../patterns.js";
 import { redact } from "../redact.js";
 import { type EntraErrorBody, type ParsedAuthError, ParsedAuthErrorSchema, type Sdk } from "../schema.js";
 import {
@@ -136,7 +136,7 @@ function parseText(
     other.chain ??
     go.credential ??
     other.credential ??
-    (unnamedChain ? undefined : PATTERNS.credentialStatement.exec(plain)?.[1]);
+    (unnamedChain ? undefined : execIfPossible("credentialStatement", plain)?.[1]);
   if (credential) out.credential = credential;
   if (go.request) {
     out.request = go.request;

@@ -4,7 +4,7 @@
  * MSAL4J, the Azure CLI, Azure PowerShell and Terraform. Each reader reports only what its shape states;
  * parse() merges the findings. Chains are returned as member texts, parsed one by one by the caller.
  */
-import { PATTERNS } from "../patterns.js";
+import { execIfPossible, mayMatch, PATTERNS } from "../patterns.js";
 import type { Sdk } from "../schema.js";
 import { codeList } from "./fields.js";
 
@@ -129,7 +129,7 @@ export function readSdkShapes(text: string): SdkFindings {
   f.error ??= PATTERNS.errorBeforeCode.exec(text)?.[1];
 
   // Python: `ClientSecretCredential.get_token failed: …`.
-  const getToken = PATTERNS.pythonGetToken.exec(text)?.[1];
+  const getToken = execIfPossible("pythonGetToken", text)?.[1];
   if (getToken) f.credential = getToken;
 
   // Azure CLI advice and PowerShell cmdlet.
@@ -149,7 +149,7 @@ export function readSdkShapes(text: string): SdkFindings {
 
 function readChains(text: string, f: SdkFindings): void {
   // Java: `DefaultAzureCredential authentication failed. ---> EnvironmentCredential authentication failed. Error Details: …`
-  const javaNested = PATTERNS.javaNested.exec(text);
+  const javaNested = execIfPossible("javaNested", text);
   if (javaNested?.[1] && javaNested[2]) {
     f.chain = javaNested[1];
     const rest = text.slice((javaNested.index ?? 0) + javaNested[0].length);
@@ -157,7 +157,7 @@ function readChains(text: string, f: SdkFindings): void {
     return;
   }
   // Python and .NET: `<Chain> failed to retrieve a token from the included credentials.`
-  const retrieve = PATTERNS.chainRetrieveHeader.exec(text);
+  const retrieve = execIfPossible("chainRetrieveHeader", text);
   if (retrieve?.[1]) {
     f.chain = retrieve[1];
     const after = text.slice((retrieve.index ?? 0) + retrieve[0].length);
@@ -201,7 +201,7 @@ function readChains(text: string, f: SdkFindings): void {
   // Java, every credential unavailable: the messages joined with line breaks, one per credential, some
   // naming no credential ("Managed Identity authentication is not available."). The list starts at the
   // first `<Credential> authentication unavailable` and ends at the stack trace.
-  const first = PATTERNS.javaUnavailableMember.exec(text);
+  const first = mayMatch("javaUnavailableMember", text) ? PATTERNS.javaUnavailableMember.exec(text) : null;
   PATTERNS.javaUnavailableMember.lastIndex = 0;
   if (!first) return;
   const start = (first.index ?? 0) + first[0].indexOf(first[1] as string);
