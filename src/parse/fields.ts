@@ -1,5 +1,6 @@
 /** Small extractors shared by every input shape. */
 import { PATTERNS } from "../patterns.js";
+import { replaceLiteral, substitute } from "../text.js";
 
 /** `2022-03-02 18:25:26Z` → `2022-03-02T18:25:26Z`. Anything that is not a timestamp gives undefined. */
 export function normalizeTimestamp(value: string | undefined): string | undefined {
@@ -27,15 +28,6 @@ export function tenantFromUrl(url: string): string | undefined {
 export function stripQuery(url: string): string {
   const cut = url.search(PATTERNS.queryStart);
   return cut < 0 ? url : url.slice(0, cut);
-}
-
-/**
- * Every `find` in `text` replaced by `replacement`. split/join, because on a megabyte of dense matches
- * (a crafted input of nothing but CRLFs or `\t` escapes) it is about 4 times faster than a global regex
- * replace or replaceAll, which build the result one match at a time (measured: 20 ms against 86-113 ms).
- */
-function replaceLiteral(text: string, find: string, replacement: string): string {
-  return text.includes(find) ? text.split(find).join(replacement) : text;
 }
 
 /**
@@ -221,8 +213,8 @@ export function unescapeOnce(text: string): string {
     const native: unknown = JSON.parse(`"${text}"`);
     if (typeof native === "string") return native;
   } catch {}
-  return text.replace(PATTERNS.jsonEscape, (_m, simple: string | undefined, hex: string | undefined) =>
-    simple ? (JSON_ESCAPES[simple] ?? simple) : String.fromCharCode(Number.parseInt(hex ?? "0", 16)),
+  return substitute(text, PATTERNS.jsonEscape, (m) =>
+    m[1] ? (JSON_ESCAPES[m[1]] ?? m[1]) : String.fromCharCode(Number.parseInt(m[2] ?? "0", 16)),
   );
 }
 
