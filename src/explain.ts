@@ -25,7 +25,7 @@ export interface ExplainOptions extends ParseOptions {
  *   await client.getSecret("db-password");
  * } catch (err) {
  *   const { summary, matches } = explain(err);
- *   console.error(summary); // "ClientSecretCredential AADSTS7000222 …: Expired client secret (client-secret-expired)"
+ *   console.error(summary); // "ClientSecretCredential AADSTS7000222: Expired client secret (client-secret-expired)"
  *   console.error(matches[0]?.mitigation); // what to do, in Markdown
  * }
  * ```

@@ -171,7 +171,7 @@ export function listEntries(catalog: Catalog = defaultCatalog): readonly Catalog
  *
  * lookup(7000222)?.title;            // "Expired client secret"
  * lookup("AADSTS50076")?.category;   // "user-action"
- * lookup("InvalidClientSecret")?.id; // the entry for its code
+ * lookup("InvalidClientSecretExpiredKeysProvided")?.id; // "client-secret-expired"
  * ```
  */
 export function lookup(query: unknown, catalog: Catalog = defaultCatalog): CatalogEntry | undefined {

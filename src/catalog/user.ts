@@ -121,15 +121,14 @@ const EMPTY_MATCH: CatalogEntry["match"] = {
  * ```ts
  * import { explain, loadCatalog } from "aadsts";
  *
+ * // Override the built-in entry for AADSTS7000222 with your own procedure.
  * const catalog = loadCatalog(`
- * - id: acme-secret-rotation
+ * - id: client-secret-expired
  *   override: true
- *   title: Client secret expired: ask the platform team to rotate it
- *   description: Our secrets are rotated by the platform team's pipeline.
+ *   title: "Client secret expired: ask the platform team to rotate it"
  *   mitigation: Open a ticket in the PLAT queue with the app's client ID.
- *   match: { codes: [7000222] }
- * `, { file: "acme.yaml" });
- * explain(err, { catalog });
+ * `, { name: "acme.yaml" });
+ * explain(err, { catalog }).matches[0]?.title; // "Client secret expired: ask the platform team to rotate it"
  * ```
  */
 export function loadCatalog(yamlText: string, options: LoadCatalogOptions = {}): Catalog {
