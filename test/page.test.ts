@@ -177,6 +177,16 @@ describe("the explainer page in Chromium", () => {
     ]);
   });
 
+  it("shows a failure printed twice (a Python log line and its traceback) once", async () => {
+    await page.getByRole("button", { name: "Python: expired secret" }).click();
+    await expect.poll(() => page.locator("#explanations h2").count()).toBe(1);
+    expect(await page.locator("#result-heading").innerText()).toBe("Explanation");
+    expect(await page.locator("#explanations h2").innerText()).toContain(
+      lookup("client-secret-expired")?.title ?? "?",
+    );
+    expect((await fields())["Trace ID"]).toBe("27f985be-a3cd-32dd-61e2-64c13dab90c1");
+  });
+
   it("renders hostile text inert", async () => {
     await paste(
       `AADSTS7000215: Invalid client secret provided. <img src=x onerror="document.title='pwned'"><script>document.title='pwned'</script> [x](javascript:alert(1))`,

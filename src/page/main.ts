@@ -43,9 +43,20 @@ const copyButton = byId<HTMLButtonElement>("copy-markdown");
 let markdown = "";
 let generation = 0;
 
-/** Finds every failure in the text: one for a single error, several for a pasted log. */
+/**
+ * Finds every failure in the text: one for a single error, several for a pasted log. Hits that share a
+ * trace ID (or, lacking one, a correlation ID) are one failure printed twice, as a Python log line and
+ * the traceback that follows it are; only the first is shown.
+ */
 async function analyse(text: string): Promise<{ shown: Shown[]; total: number }> {
-  const { hits } = await scanAll([text]);
+  const seen = new Set<string>();
+  const hits = (await scanAll([text])).hits.filter((hit) => {
+    const id = hit.parsed.traceId ?? hit.parsed.correlationId;
+    if (id === undefined) return true;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
   if (hits.length < 2) return { shown: [{ explanation: explain(text) }], total: 1 };
   const shown = hits.slice(0, MAX_SHOWN).map((hit) => ({
     explanation: { parsed: hit.parsed, matches: hit.matches, summary: summarize(hit.parsed, hit.matches) },
