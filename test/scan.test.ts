@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -103,6 +103,24 @@ describe("scan", () => {
     const line = `${INFO} first: AADSTS50126: Error validating credentials.\r\nTrace ID: 3b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d then AADSTS700016: Application not found.\r\nTrace ID: 4b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d`;
     const { hits } = await scanAll([`${line}\n`]);
     expect(hits.map((h) => h.parsed.codes)).toEqual([[50126], [700016]]);
+  });
+
+  it("reports a failure printed twice in one block (a Python log line and its traceback) once", async () => {
+    const text = readFileSync(
+      new URL("fixtures/python/client-secret-expired-traceback.txt", import.meta.url),
+      "utf8",
+    );
+    expect(text.match(/AADSTS7000222/g)).toHaveLength(2);
+    const { hits, summary } = await scanAll([text]);
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.parsed.traceId).toBe("27f985be-a3cd-32dd-61e2-64c13dab90c1");
+    expect(summary.hits).toBe(1);
+    // The same message twice with different trace IDs is two failures.
+    const twice = `${text}\n${text.replaceAll("27f985be-a3cd-32dd-61e2-64c13dab90c1", "17f985be-a3cd-42dd-91e2-64c13dab90c2")}`;
+    expect((await scanAll([twice])).hits.map((h) => h.parsed.traceId)).toEqual([
+      "27f985be-a3cd-32dd-61e2-64c13dab90c1",
+      "17f985be-a3cd-42dd-91e2-64c13dab90c2",
+    ]);
   });
 
   it("cuts and flags a line past the length limit, and loses no line", async () => {

@@ -178,6 +178,9 @@ export async function* scan(
     const truncated = blockTruncated || block.some((l) => l.long);
     blockTruncated = false;
     const text = block.map((l) => l.text).join("\n");
+    // Parts of one block that share a trace ID (or correlation ID) are one failure printed twice, as
+    // Python's log line and the traceback after it are: it is reported once.
+    const seen = new Set<string>();
     for (const part of splitFailures(text)) {
       let parsed: ParsedAuthError;
       let redactedText: string;
@@ -188,8 +191,11 @@ export async function* scan(
       } catch {
         continue;
       }
+      const id = parsed.traceId ?? parsed.correlationId;
+      if (id !== undefined && seen.has(id)) continue;
       const matches = match(parsed, { catalog, text: redactedText, limit: 3 });
       if (!isFailure(parsed, matches)) continue;
+      if (id !== undefined) seen.add(id);
       stats.hits++;
       const hit: Hit = {
         startLine: (block[0] as Line).no,
