@@ -72,6 +72,11 @@ export async function buildPage(out: string = DEFAULT_OUT): Promise<PageBuild> {
   });
   // A literal "</script" inside the bundle would end the inline script early.
   const script = (bundled.outputFiles[0]?.text ?? "").replace(/<\/(script)/gi, "<\\/$1");
+  // "<!--" followed by "<script" would put the HTML parser in its double-escaped script state, where the
+  // closing tag no longer ends the script. The bundle has one "<!--" (marked's comment rule) and no "<script".
+  if (script.includes("<!--") && /<script/i.test(script)) {
+    throw new Error('the page script holds both "<!--" and "<script"; it cannot be inlined safely');
+  }
   const style = readFileSync(join(ROOT, "src/page/page.css"), "utf8");
   const csp = [
     "default-src 'none'",
