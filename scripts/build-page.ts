@@ -6,12 +6,12 @@
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { builtinModules } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { listEntries } from "../src/index.js";
+import { nodeBuiltinRecorder } from "./lib/node-builtins.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const DEFAULT_OUT = join(ROOT, "dist/aadsts-explainer.html");
@@ -44,7 +44,7 @@ function sha256(text: string): string {
 export async function buildPage(out: string = DEFAULT_OUT): Promise<PageBuild> {
   const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
   const examples = EXAMPLES.map((e) => ({ label: e.label, text: readFileSync(join(ROOT, e.file), "utf8") }));
-  const nodeBuiltins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+  const builtins = new Set<string>();
   const bundled = await build({
     entryPoints: [join(ROOT, "src/page/main.ts")],
     bundle: true,
@@ -57,19 +57,10 @@ export async function buildPage(out: string = DEFAULT_OUT): Promise<PageBuild> {
     charset: "utf8",
     define: { __EXAMPLES__: JSON.stringify(examples) },
     logLevel: "silent",
-    plugins: [
-      {
-        name: "no-node-builtins",
-        setup(b) {
-          b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) =>
-            nodeBuiltins.has(args.path) || args.path.startsWith("node:")
-              ? { errors: [{ text: `the page must not import the Node built-in '${args.path}'` }] }
-              : undefined,
-          );
-        },
-      },
-    ],
+    plugins: [nodeBuiltinRecorder(builtins)],
   });
+  if (builtins.size > 0)
+    throw new Error(`the page must not import Node built-ins: ${[...builtins].join(", ")}`);
   // A literal "</script" inside the bundle would end the inline script early.
   const script = (bundled.outputFiles[0]?.text ?? "").replace(/<\/(script)/gi, "<\\/$1");
   // "<!--" followed by "<script" would put the HTML parser in its double-escaped script state, where the

@@ -6,11 +6,11 @@
  * asserts the same.
  */
 import { readFileSync } from "node:fs";
-import { builtinModules } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { build, type Plugin } from "esbuild";
+import { build } from "esbuild";
+import { nodeBuiltinRecorder } from "./lib/node-builtins.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -67,22 +67,6 @@ export const SCENARIOS: readonly Scenario[] = [
   },
 ];
 
-const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
-
-/** Records every Node built-in the bundle asks for instead of failing at the first. */
-function builtinRecorder(seen: Set<string>): Plugin {
-  return {
-    name: "record-node-builtins",
-    setup(b) {
-      b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
-        if (!BUILTINS.has(args.path) && !args.path.startsWith("node:")) return undefined;
-        seen.add(args.path);
-        return { path: args.path, external: true };
-      });
-    },
-  };
-}
-
 /** tsup marks each module's start in its chunks; the chunk holding the compiled catalog is reported apart. */
 function isCatalogChunk(input: string): boolean {
   try {
@@ -113,7 +97,7 @@ export async function measure(scenario: Scenario): Promise<SizeReport> {
     write: false,
     metafile: true,
     logLevel: "silent",
-    plugins: [builtinRecorder(seen)],
+    plugins: [nodeBuiltinRecorder(seen)],
   });
   const out = result.outputFiles[0]?.contents ?? new Uint8Array();
   const byPackage: Record<string, number> = {};
