@@ -5,6 +5,7 @@
  * access and no script but this one.
  */
 import { explain, render, scanAll, summarize } from "../index.js";
+import { failureId } from "../scan/index.js";
 import type { Explanation } from "../schema.js";
 
 interface Example {
@@ -44,14 +45,14 @@ let markdown = "";
 let generation = 0;
 
 /**
- * Finds every failure in the text: one for a single error, several for a pasted log. Hits that share a
- * trace ID (or, lacking one, a correlation ID) are one failure printed twice, as a Python log line and
- * the traceback that follows it are; only the first is shown.
+ * Finds every failure in the text: one for a single error, several for a pasted log. scan() already
+ * reports a failure printed twice within one block once (see failureId); a paste is small enough to do
+ * the same across blocks, so only the first hit with a given failureId is shown.
  */
 async function analyse(text: string): Promise<{ shown: Shown[]; total: number }> {
   const seen = new Set<string>();
   const hits = (await scanAll([text])).hits.filter((hit) => {
-    const id = hit.parsed.traceId ?? hit.parsed.correlationId;
+    const id = failureId(hit.parsed);
     if (id === undefined) return true;
     if (seen.has(id)) return false;
     seen.add(id);

@@ -111,6 +111,14 @@ function isFailure(parsed: ParsedAuthError, matches: Match[]): boolean {
   return (matches[0]?.score ?? 0) >= 45;
 }
 
+/**
+ * What identifies one failure printed more than once (Python's log line and the traceback after it):
+ * its trace ID, or lacking one its correlation ID. Undefined when it has neither.
+ */
+export function failureId(parsed: ParsedAuthError): string | undefined {
+  return parsed.traceId ?? parsed.correlationId;
+}
+
 /** Split a line that carries several failures (one AADSTS description after another) into parts. */
 function splitFailures(text: string): string[] {
   const starts: number[] = [];
@@ -191,7 +199,7 @@ export async function* scan(
       } catch {
         continue;
       }
-      const id = parsed.traceId ?? parsed.correlationId;
+      const id = failureId(parsed);
       if (id !== undefined && seen.has(id)) continue;
       const matches = match(parsed, { catalog, text: redactedText, limit: 3 });
       if (!isFailure(parsed, matches)) continue;
