@@ -290,3 +290,29 @@ describe("a huge message", () => {
     expect(parse(`AADSTS7000215: ${text}`).message).toBe(text);
   });
 });
+
+describe("wrappers and chains nest independently", () => {
+  const chain =
+    "DefaultAzureCredential: failed to acquire a token.\nAttempted credentials:\n\tEnvironmentCredential: missing environment variable AZURE_TENANT_ID\n\tWorkloadIdentityCredential: no client ID specified. Check pod configuration or set ClientID in the options\n\tManagedIdentityCredential: no default identity is assigned to this resource\n\tAzureCLICredential: Azure CLI not found on path";
+  const logfmt = `time="2025-03-04T08:15:30Z" level=error msg="reconcile failed" controller=secretstore error=${JSON.stringify(chain)}`;
+  const members = [
+    "EnvironmentCredential",
+    "WorkloadIdentityCredential",
+    "ManagedIdentityCredential",
+    "AzureCLICredential",
+  ];
+
+  it("keeps a Go chain inside a logfmt value inside a Docker json-file record", () => {
+    const docker = JSON.stringify({ log: `${logfmt}\n`, stream: "stderr", time: "2025-03-04T08:15:30.1Z" });
+    const p = parse(docker);
+    expect(p.credential).toBe("DefaultAzureCredential");
+    expect(p.chain?.map((m) => m.credential)).toEqual(members);
+    expect(p.chain?.[3]?.message).toBe("Azure CLI not found on path");
+  });
+
+  it("and inside a JSON record holding that Docker record", () => {
+    const docker = JSON.stringify({ log: `${logfmt}\n`, stream: "stderr" });
+    const shipped = JSON.stringify({ "@timestamp": "2025-03-04T08:15:31Z", message: docker, host: "node-7" });
+    expect(parse(shipped).chain?.map((m) => m.credential)).toEqual(members);
+  });
+});

@@ -40,8 +40,17 @@ export interface ParseOptions {
 
 /** Chains nest at most this deep (a chain inside a chain member). */
 const MAX_CHAIN_DEPTH = 2;
-/** JSON log records nested inside each other are unwrapped at most this deep. */
+/** Wrappers (a JSON log record, a logfmt value) around the failure are removed at most this deep. */
 const MAX_UNWRAP_DEPTH = 4;
+
+/**
+ * How much nesting is left. Unwrapping and chains each have their own budget: a chain inside a logfmt
+ * value inside a Docker json-file record is still a chain.
+ */
+interface Depth {
+  unwrap: number;
+  chain: number;
+}
 
 /**
  * Extract the structured fields of an Entra authentication failure from a string, an `Error`, a token
@@ -79,7 +88,7 @@ export function parseWithText(
       text = r.text;
       redacted = r.count > 0;
     }
-    const parsed = parseText(text, body && !redacted ? body : undefined, 0);
+    const parsed = parseText(text, body && !redacted ? body : undefined, { unwrap: 0, chain: depth });
     if (fields) applyObjectFields(parsed, fields, options.redact !== false);
     if (members && depth < MAX_CHAIN_DEPTH) {
       parsed.chain = members.map((m) => parseWithText(m, options, depth + 1).parsed);
@@ -95,14 +104,16 @@ export function parseWithText(
 function parseText(
   input: string,
   givenBody: Record<string, unknown> | undefined,
-  depth: number,
+  depth: Depth,
 ): ParsedAuthError {
   let text = decodeHtmlEntities(normalizeLineEnds(input));
   // A JSON log record: parse the field that holds the failure instead of the record around it.
   // A logfmt line: parse the quoted value that holds it.
   const inner =
-    givenBody || depth >= MAX_UNWRAP_DEPTH ? undefined : (unwrapJsonRecord(text) ?? unwrapQuotedValue(text));
-  if (inner !== undefined) return parseText(inner, undefined, depth + 1);
+    givenBody || depth.unwrap >= MAX_UNWRAP_DEPTH
+      ? undefined
+      : (unwrapJsonRecord(text) ?? unwrapQuotedValue(text));
+  if (inner !== undefined) return parseText(inner, undefined, { ...depth, unwrap: depth.unwrap + 1 });
   // Terraform's frame is recognised before its `│ ` prefixes are stripped.
   const terraform = PATTERNS.sdkTerraform.test(text);
   text = stripLinePrefixes(text);
@@ -215,8 +226,10 @@ function parseText(
   if (other.cmdlet) out.cmdlet = other.cmdlet;
 
   const members = go.members?.length ? go.members : other.members;
-  if (members && members.length > 0 && depth < MAX_CHAIN_DEPTH) {
-    out.chain = members.map((m) => parseText(m, undefined, MAX_UNWRAP_DEPTH + depth + 1));
+  if (members && members.length > 0 && depth.chain < MAX_CHAIN_DEPTH) {
+    // A member is a piece of the text already unwrapped: it is not unwrapped again.
+    const inner = { unwrap: MAX_UNWRAP_DEPTH, chain: depth.chain + 1 };
+    out.chain = members.map((m) => parseText(m, undefined, inner));
   }
   return out;
 }
