@@ -1,6 +1,7 @@
 import { type Catalog, defaultCatalog } from "./catalog/index.js";
 import { match } from "./match/index.js";
 import { MAX_INPUT_LENGTH, type ParseOptions, parseWithText } from "./parse/index.js";
+import { PATTERNS } from "./patterns.js";
 import type { ChainStep, Explanation, Match, ParsedAuthError, Sdk } from "./schema.js";
 
 /** Options of {@link explain}: the parse options plus the catalog, the SDK for advice and the number of matches. */
@@ -59,15 +60,21 @@ export function explain(input: unknown, options: ExplainOptions = {}): Explanati
   return ex;
 }
 
-/** A member failed when a service answered it (a code, an OAuth error or an HTTP status); else it was unavailable. */
+/**
+ * A member failed when a service answered it (a code, an OAuth error or an HTTP status) and it is not an
+ * "unavailable" error; else it was unavailable. Its detail is its own message, without the error class
+ * that the text form prints before it, so an error object and its String() give the same step.
+ */
 function chainStep(member: ParsedAuthError, catalog: Catalog | undefined): ChainStep {
-  const failed = member.codes.length > 0 || member.error !== undefined || member.status !== undefined;
+  const unavailable = member.exception !== undefined && PATTERNS.unavailableException.test(member.exception);
+  const answered = member.codes.length > 0 || member.error !== undefined || member.status !== undefined;
+  const message = member.message?.replace(PATTERNS.leadingErrorClass, "");
   const detail =
     member.codes.length > 0
-      ? `${member.codes.map((c) => `AADSTS${c}`).join(", ")}${member.message ? `: ${member.message}` : ""}`
-      : (member.message ?? member.errorDescription ?? "");
+      ? `${member.codes.map((c) => `AADSTS${c}`).join(", ")}${message ? `: ${message}` : ""}`
+      : (message ?? member.errorDescription ?? "");
   const best = match(member, { catalog, limit: 1 })[0];
-  const step: ChainStep = { outcome: failed ? "failed" : "unavailable", detail };
+  const step: ChainStep = { outcome: answered && !unavailable ? "failed" : "unavailable", detail };
   if (member.credential) step.credential = member.credential;
   if (best) step.match = { id: best.id, title: best.title, score: best.score };
   return step;

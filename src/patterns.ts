@@ -188,6 +188,10 @@ export const PATTERNS = {
   /** Exception and error class names the SDKs print, with their namespaces. */
   exceptionName:
     /\b((?:Azure\.Identity\.|Microsoft\.Identity\.Client\.|com\.azure\.(?:core\.exception|identity)\.|com\.microsoft\.aad\.msal4j\.|azure\.core\.exceptions\.)?(?:AuthenticationFailedException|CredentialUnavailableException|ClientAuthenticationException|ClientAuthenticationError|MsalServiceException|MsalUiRequiredException|MsalInteractionRequiredException|AuthenticationRequiredError|CredentialUnavailableError|AggregateAuthenticationError|InteractionRequiredAuthError|AuthenticationError|ServerError))\b/,
+  /** The error classes that mean a credential could not try (not that a service refused it). */
+  unavailableException: /CredentialUnavailable(?:Error|Exception)$/,
+  /** An error class printed before a message (`CredentialUnavailableError: `, `Error: `). */
+  leadingErrorClass: /^(?:[\w.]{0,100}(?:Error|Exception): ){1,2}/,
   /** A stack frame (`   at Foo.Bar()`, Java/.NET/JS) or a .NET inner-exception arrow. */
   stackFrame: /^\s{1,16}at\s|^ ---> /,
   /** The `- ` that opens a .NET chain member line. */

@@ -54,6 +54,20 @@ describe("real SDK failures against the local Entra stand-in", () => {
         );
       });
 
+      if (scenario.kind === "dac") {
+        it("tells one story from the object and from String(err): the same steps, each named", () => {
+          const r = get();
+          const steps = (form: RunResult["fromObject"]) =>
+            form?.chain?.map(({ credential, outcome, detail }) => ({ credential, outcome, detail }));
+          expect(steps(r.fromString)).toEqual(steps(r.fromObject));
+          expect(r.fromString?.decidedBy).toEqual(r.fromObject?.decidedBy);
+          for (const step of r.fromObject?.chain ?? []) {
+            expect(step.credential, JSON.stringify(step)).toMatch(/^[A-Za-z]+Credential$/);
+            expect(step.detail, JSON.stringify(step)).not.toBe("");
+          }
+        });
+      }
+
       if (scenario.token) {
         it("returns every field the stand-in sent", () => {
           const r = get();

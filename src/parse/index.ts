@@ -6,6 +6,7 @@
 import { execIfPossible, PATTERNS } from "../patterns.js";
 import { redact } from "../redact.js";
 import { type EntraErrorBody, type ParsedAuthError, ParsedAuthErrorSchema, type Sdk } from "../schema.js";
+import { memberCredential } from "./credential.js";
 import {
   aadstsBlock,
   aadstsCodes,
@@ -78,7 +79,7 @@ export function parseWithText(
   depth = 0,
 ): { parsed: ParsedAuthError; text: string } {
   try {
-    const { text: raw, body, fields, members } = toInputText(input);
+    const { text: raw, body, fields, members } = toInputText(input, depth > 0);
     const max = options.maxLength ?? MAX_INPUT_LENGTH;
     const truncated = raw.length > max;
     let text = truncated ? raw.slice(0, max) : raw;
@@ -147,7 +148,8 @@ function parseText(
     other.chain ??
     go.credential ??
     other.credential ??
-    (unnamedChain ? undefined : execIfPossible("credentialStatement", plain)?.[1]);
+    (unnamedChain ? undefined : execIfPossible("credentialStatement", plain)?.[1]) ??
+    (depth.chain > 0 ? memberCredential(plain) : undefined);
   if (credential) out.credential = credential;
   if (go.request) {
     out.request = go.request;

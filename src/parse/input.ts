@@ -102,15 +102,18 @@ export function safeStringify(value: unknown, maxLength = MAX_INPUT_LENGTH): str
   }
 }
 
-/** The text of an Error-like object: `Name: message`, then each `cause` on its own line. */
-function errorText(obj: object, seen: Set<object>, depth: number): string {
+/**
+ * The text of an Error-like object: `Name: message`, then each `cause` on its own line (not for a chain
+ * member: its text is the line the chain prints for it, so the object and String(err) tell one story).
+ */
+function errorText(obj: object, seen: Set<object>, depth: number, causes = true): string {
   seen.add(obj);
   const name = readProp(obj, "name");
   const message = readProp(obj, "message");
   let text = typeof message === "string" ? message : "";
   if (typeof name === "string" && name && name !== "Error" && !text.startsWith(name))
     text = `${name}: ${text}`;
-  const cause = readProp(obj, "cause");
+  const cause = causes ? readProp(obj, "cause") : undefined;
   if (cause && depth < MAX_CAUSE_DEPTH) {
     if (typeof cause === "string") text += `\nCaused by: ${cause}`;
     else if (typeof cause === "object" && !seen.has(cause))
@@ -192,17 +195,21 @@ function responseBody(obj: object): string | undefined {
   return typeof body === "string" && body ? body.slice(0, MAX_INPUT_LENGTH) : undefined;
 }
 
-export function toInputText(input: unknown): InputText {
+/**
+ * The text (and fields) of any input. A chain `member` (one of an aggregate error's `errors`) gives the
+ * line its chain prints for it: no stack frames, no causes; its fields still come from the whole object.
+ */
+export function toInputText(input: unknown, member = false): InputText {
   if (typeof input === "string") return { text: input };
   if (input === null || input === undefined) return { text: "" };
   if (typeof input !== "object") return { text: typeof input === "symbol" ? "" : safeString(input) };
   if (looksLikeEntraBody(input))
     return { text: safeStringify(input), body: input as Record<string, unknown> };
   if (input instanceof Error || typeof readProp(input, "message") === "string") {
-    let text = errorText(input, new Set(), 0);
+    let text = errorText(input, new Set(), 0, !member);
     // The stack's frames can name the flow that failed (@azure/identity's getTokenByClientCertificate)
     // when the message does not. The message part of the stack is already in the text.
-    const frames = stackFrames(readProp(input, "stack"));
+    const frames = member ? undefined : stackFrames(readProp(input, "stack"));
     if (frames) text += `\n${frames}`;
     const body = responseBody(input);
     if (body) text += `\n${body}`;

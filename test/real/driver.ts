@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import type { ParsedAuthError } from "../../src/index.js";
+import type { ChainStep, ParsedAuthError } from "../../src/index.js";
 import type { StandIn } from "../helpers/entra-standin.js";
 import { identities, type Scenario } from "./scenarios.js";
 
@@ -11,6 +11,7 @@ export interface Explained {
   top: string | null;
   parsed: ParsedAuthError;
   decidedBy: { credential?: string; reason: string } | null;
+  chain: ChainStep[] | null;
 }
 export interface RunResult {
   thrown: boolean;

@@ -115,7 +115,12 @@ async function attempt() {
   }
 }
 
-const pick = (ex) => ({ top: ex.matches[0]?.id ?? null, parsed: ex.parsed, decidedBy: ex.decidedBy ?? null });
+const pick = (ex) => ({
+  top: ex.matches[0]?.id ?? null,
+  parsed: ex.parsed,
+  decidedBy: ex.decidedBy ?? null,
+  chain: ex.chain ?? null,
+});
 try {
   await attempt();
   process.stdout.write(`${JSON.stringify({ thrown: false })}\n`);
