@@ -8,9 +8,12 @@
  * or reset `lastIndex`, never with `test`.
  */
 
-/** A GUID or a truncated/partial one, as printed in the wild (`3c631bb7-a9f7-4343-a5ba-a615913`); never the
- * hex prefix of a longer word. */
-const ID = "[0-9A-Fa-f][0-9A-Fa-f-]{3,40}(?![0-9A-Za-z])";
+/**
+ * What follows an ID label: a word of letters, digits and dashes, taken whole (never a hex prefix of a
+ * longer word), so that `validId` can tell a GUID, or a truncated one as printed in the wild
+ * (`3c631bb7-a9f7-4343-a5ba-a615913`), from a mask (`XXX`, `redacted`, `a1daagbb-…`).
+ */
+const ID = "[0-9A-Za-z][0-9A-Za-z-]{2,40}(?![0-9A-Za-z])";
 
 /** Entra timestamps: `2022-03-02 18:25:26Z`, ISO with `T` and fractional seconds, with or without `Z`. */
 const TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,7})?(?:Z|[+-]\\d{2}:?\\d{2})?";
@@ -24,6 +27,26 @@ export const PATTERNS = {
   traceIdLabel: new RegExp(`\\b[Tt]race I[Dd]:[ \\t]{0,8}(?:\\n[ \\t]{0,8})?(${ID})`),
   correlationIdLabel: new RegExp(`\\b[Cc]orrelation I[Dd]:[ \\t]{0,8}(?:\\n[ \\t]{0,8})?(${ID})`),
   timestampLabel: new RegExp(`\\b[Tt]imestamp:[ \\t]{0,8}(?:\\n[ \\t]{0,8})?(${TIMESTAMP})`),
+  /** A GUID or a prefix of one (a GUID cut short by a paste), any case; a trailing dash is allowed. */
+  guidPrefix:
+    /^(?:[0-9A-Fa-f]{4,7}|[0-9A-Fa-f]{8}(?:-(?:[0-9A-Fa-f]{1,3}|[0-9A-Fa-f]{4}(?:-(?:[0-9A-Fa-f]{1,3}|[0-9A-Fa-f]{4}(?:-(?:[0-9A-Fa-f]{1,3}|[0-9A-Fa-f]{4}(?:-[0-9A-Fa-f]{0,12})?)?)?)?)?)?)?)-?$/,
+  /** A login-host URL's first path segment: `https://login.microsoftonline.com/<segment>`. */
+  loginUrlTenant:
+    /https?:\/\/(?:login\.microsoftonline\.(?:com|us|de)|login\.windows\.net|login\.chinacloudapi\.cn|login\.partner\.microsoftonline\.cn|[a-z0-9-]{1,63}\.(?:ciamlogin|b2clogin)\.com)\/([^/\s?#"'`\]\\)]{1,200})/gi,
+  /** urllib3's form: `host='login.microsoftonline.com', port=443): Max retries exceeded with url: /<tenant>/…`. */
+  poolUrlTenant:
+    /host='login\.microsoftonline\.(?:com|us)', port=\d{1,5}\): Max retries exceeded with url: \/([^/\s?#]{1,200})\//,
+  /**
+   * The tenant an Entra message names: `in the directory 'contoso.com'`, `in the directory x.net`,
+   * `does not exist in tenant 'Contoso'`, `in the tenant named <GUID>`, `Tenant '<GUID>' not found`.
+   * Unquoted, only a domain or a GUID is taken.
+   */
+  messageTenant:
+    /\b(?:in the directory|in tenant|in the tenant named|in the tenant) (?:'([^'\n]{1,200})'|([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6}|[0-9A-Fa-f]{8}-[0-9A-Fa-f-]{4,40}))|\bTenant '([^'\n]{1,200})'/,
+  /** Marks of a placeholder or redaction: `xxx`, `<…>`, `{…}`, `***`, `###`, `…`, `redacted`. */
+  placeholderMark: /xxx|[<>{}*#\u2026]|\.\.\.|redacted|removed|your[-_ ]?tenant|tenant[-_ ]?id/i,
+  /** Looks like it means to be a GUID: eight word characters then a dash. */
+  guidLike: /^[0-9A-Za-z]{8}-[0-9A-Za-z]{4}-/,
   /** A complete GUID, to tell when a console wrap cut one in two. */
   fullGuid: /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/,
   /** Where a description's trailer of labels begins; the message ends there. */
@@ -60,9 +83,6 @@ export const PATTERNS = {
   /** Troubleshooting links the SDKs print. */
   troubleshootingUrl: /https:\/\/aka\.ms\/azsdk\/[A-Za-z0-9/._-]{1,200}(?:#[A-Za-z0-9_-]{1,80})?/,
   goTroubleshootingUrl: /https:\/\/aka\.ms\/azsdk\/go\/identity\/troubleshoot\b/,
-  /** The login hosts of the public and sovereign clouds. */
-  loginHost:
-    /^(?:login\.microsoftonline\.(?:com|us)|login\.windows\.net|login\.chinacloudapi\.cn|login\.partner\.microsoftonline\.cn|login\.microsoftonline\.de|[a-z0-9-]{1,63}\.ciamlogin\.com|[a-z0-9-]{1,63}\.b2clogin\.com)$/i,
   /** An application ID where the description labels it. */
   clientIdLabel:
     /\b(?:app|application|Application with identifier|for request clientID|client[ _]id[:=]?)[ \t]+'?([0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{1,12}){0,4})/i,
@@ -139,8 +159,6 @@ export const PATTERNS = {
   sdkMsalJs:
     /\b(?:ServerError|InteractionRequiredAuthError|ClientAuthError)\b|Error\(s\): [\d,]{1,200} - Timestamp:|: [\d,]{1,200} - \[\d{4}-\d{2}-\d{2}/,
 
-  /** JS AuthenticationError: `<error> Status code: 401\nMore details:` (the error is the first token). */
-  jsStatus: /\bStatus code: (\d{3})(?:\n|\\n)More details:|\(status code (\d{3})\)\.\s{1,4}More details:/,
   /** @azure/identity 1.x: `unknown_error(status code 404). More details:`. */
   jsLegacyError: /More details: ([a-z][a-z0-9]{0,30}_[a-z0-9_]{1,40})\(status code \d{3}\)/,
   jsAuthErrorToken: /\bAuthenticationError: ([a-z][a-z0-9]{0,30}_[a-z0-9_]{1,40}) Status code: \d{3}/,
@@ -171,12 +189,27 @@ export const PATTERNS = {
   pythonMemberLoose: /(?:^|[ \t])([A-Z][A-Za-z]{0,60}Credential): /gm,
   /** .NET chain member lines: `- <message>` after the DefaultAzureCredential header. */
   dotnetMember: /^- /gm,
-  /** MSAL.NET's invalid_client wording, and its ToString() fields. */
-  msalNetInvalidClient: /A configuration issue is preventing authentication/,
+  /** MSAL.NET's ToString() fields. */
   msalNetErrorCode: /\bErrorCode: ([a-z][a-z0-9_]{1,60})\b/,
-  msalNetStatusCode: /\bStatusCode: (\d{3})\b/,
-  /** Other labelled statuses: Go autorest/adal `StatusCode=401`, the Azure CLI's `http error: 400`. */
-  labelledStatus: /\bStatusCode=(\d{3})\b|\bhttp error: (\d{3})\b|^Status: (\d{3}) \(/m,
+  /**
+   * An HTTP status after a label, in every wording seen: `Status code: 401`, `StatusCode=401`,
+   * `"statusCode": 401`, `Status Code = '401'`, `Status: 401 (Unauthorized)`, `status (400)`,
+   * `HTTP 400`, `http error: 400`, `HTTP response code: 500`, `reply status code was 401`,
+   * `Response status code does not indicate success: 401`, `<Response [400]>`. Only 3xx to 5xx.
+   */
+  statusLabelled:
+    /\b(?:HTTP(?= \d)|(?:http[ _]?)?status(?:[ _]?code)?(?: does not indicate success| was)?|(?:http[ _]?)?response[ _]?code|http error|<Response(?= \[))["' \t:=(\[]{0,4}([345]\d\d)(?![\d.])/i,
+  /** An HTTP status line: `HTTP/1.1 400 Bad Request`, `HTTP/2 401`. */
+  statusLine: /\bHTTP\/\d(?:\.\d)? ([345]\d\d)\b/,
+  /** A status beside its reason phrase: `401 Unauthorized`, `(401) Unauthorized`, `401 Client Error`. */
+  statusReason:
+    /(?<![\w.-])\(?([345]\d\d)\)?[ \t]{1,2}(?:Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out|Client Error|Server Error)\b/,
+  /** The reason phrase first: `Bad Request (400)`, `Unauthorized (HTTP 401)` is read by statusLabelled. */
+  statusReasonFirst:
+    /\b(?:Bad Request|Unauthorized|Forbidden|Not Found|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout) \(([345]\d\d)\)/,
+  /** .NET's HttpStatusCode names after a status label: `Status: BadRequest`, `HttpStatusCode=Unauthorized`. */
+  statusName:
+    /\b(?:Http)?(?:Status(?:Code)?|ResponseCode)[ \t]{0,2}[:=][ \t]{0,2}(BadRequest|Unauthorized|Forbidden|NotFound|Conflict|TooManyRequests|InternalServerError|BadGateway|ServiceUnavailable|GatewayTimeout)\b/,
   /** Java: `X authentication failed. ---> Y authentication failed. Error Details: …`. */
   javaNested:
     /\b([A-Z][A-Za-z]{0,60}Credential) authentication failed\. ---> ([A-Z][A-Za-z]{0,60}Credential) authentication failed\. Error Details: ?/,

@@ -10,20 +10,6 @@ export function normalizeTimestamp(value: string | undefined): string | undefine
   return m[1].replace(" ", "T");
 }
 
-/** Tenant = first path segment of a login-host URL. Kept exactly as printed: GUID, domain or truncated ID. */
-export function tenantFromUrl(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (!PATTERNS.loginHost.test(parsed.hostname)) return undefined;
-  const first = parsed.pathname.split("/").find((s) => s.length > 0);
-  if (!first || first === "common" || first === "organizations" || first === "consumers") return first;
-  return decodeURIComponent(first);
-}
-
 /** The URL without its query string and fragment (what Go prints, and what we report). */
 export function stripQuery(url: string): string {
   const cut = url.search(PATTERNS.queryStart);

@@ -19,15 +19,16 @@ import {
   normalizeLineEnds,
   normalizeTimestamp,
   stripLinePrefixes,
-  tenantFromUrl,
   unescapeLineBreaks,
   unescapeOnce,
 } from "./fields.js";
 import { readGoShape } from "./go.js";
+import { readTenant, validId } from "./ids.js";
 import { MAX_INPUT_LENGTH, type ObjectFields, toInputText } from "./input.js";
 import { type FoundBody, findBody, unwrapJsonRecord, unwrapQuotedValue } from "./json-body.js";
 import { readRedirect } from "./redirect.js";
 import { readSdkShapes } from "./sdks.js";
+import { readStatus } from "./status.js";
 
 export { MAX_INPUT_LENGTH } from "./input.js";
 
@@ -151,12 +152,10 @@ function parseText(
     (unnamedChain ? undefined : execIfPossible("credentialStatement", plain)?.[1]) ??
     (depth.chain > 0 ? memberCredential(plain) : undefined);
   if (credential) out.credential = credential;
-  if (go.request) {
-    out.request = go.request;
-    const tenant = tenantFromUrl(go.request.url);
-    if (tenant) out.tenant = tenant;
-  }
-  const status = go.status ?? other.status;
+  if (go.request) out.request = go.request;
+  const tenant = readTenant(plain);
+  if (tenant) out.tenant = tenant;
+  const status = readStatus(plain);
   if (status !== undefined) {
     out.status = status;
     if (go.status === undefined && other.statusReliable === false) out.statusReliable = false;
@@ -252,7 +251,7 @@ function applyObjectFields(out: ParsedAuthError, f: ObjectFields, redactOn: bool
   // IDs are the exception: the server's labelled values in the text win. MSAL's `correlationId` property
   // is the ID the client sent, which Entra normally echoes; when they differ, both are kept as a conflict.
   for (const key of ["traceId", "correlationId"] as const) {
-    const own = f[key] ? clean(f[key]) : undefined;
+    const own = validId(f[key] ? clean(f[key]) : undefined);
     if (!own) continue;
     const fromText = out[key];
     if (!fromText) out[key] = own;
@@ -288,7 +287,7 @@ function pick(
   key: "traceId" | "correlationId",
   [json, description, text]: Array<string | undefined>,
 ): void {
-  const v = json || (description && text?.startsWith(description) ? text : description) || text;
+  const v = validId(json) ?? validId(description && text?.startsWith(description) ? text : description) ?? validId(text);
   if (v) out[key] = v;
 }
 

@@ -16,7 +16,6 @@ export interface SdkFindings {
   credential?: string;
   error?: string;
   codes?: number[];
-  status?: number;
   statusReliable?: false;
   timestampText?: string;
   exception?: string;
@@ -107,23 +106,13 @@ export function readSdkShapes(text: string): SdkFindings {
     f.timestampText = msalOld[3];
   }
 
-  // @azure/identity AuthenticationError: `<error> Status code: N\nMore details:`.
-  const jsStatus = PATTERNS.jsStatus.exec(text);
-  const jsCode = jsStatus?.[1] ?? jsStatus?.[2];
-  if (jsCode) {
-    f.status = Number(jsCode);
-    if (PATTERNS.jsEnvironmentWrapper.test(text)) f.statusReliable = false;
-  }
+  // @azure/identity's EnvironmentCredential wrapper prints a status of its own, not the server's.
+  if (PATTERNS.jsEnvironmentWrapper.test(text)) f.statusReliable = false;
   f.error ??= PATTERNS.jsAuthErrorToken.exec(text)?.[1] ?? PATTERNS.jsLegacyError.exec(text)?.[1];
 
-  // MSAL.NET: ErrorCode / StatusCode in ToString(); its invalid_client wording.
+  // MSAL.NET: ErrorCode in ToString().
   const netCode = PATTERNS.msalNetErrorCode.exec(text)?.[1];
   if (netCode) f.error ??= netCode;
-  const netStatus = PATTERNS.msalNetStatusCode.exec(text)?.[1];
-  if (netStatus && f.status === undefined) f.status = Number(netStatus);
-  if (PATTERNS.msalNetInvalidClient.test(text)) f.error ??= "invalid_client";
-  const labelled = PATTERNS.labelledStatus.exec(text);
-  if (labelled && f.status === undefined) f.status = Number(labelled[1] ?? labelled[2] ?? labelled[3]);
 
   // `<error>: AADSTS…` (InteractionRequiredAuthError, redirect errors, Azure CLI's msal_error).
   f.error ??= PATTERNS.errorBeforeCode.exec(text)?.[1];

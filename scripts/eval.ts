@@ -1,0 +1,157 @@
+/**
+ * npm run eval: score parse() and the matcher on the real-world corpus (test/corpus/), beside a naive
+ * one-regex-per-field baseline, for the development and held-out halves.
+ *
+ *   npm run eval                      the report; misses listed for the development half only
+ *   npm run eval -- --misses all      list the held-out half's misses too (only after a change is done)
+ *   npm run eval -- --case <id>       one case: the text, the annotation and what parse reports
+ *   npm run eval -- --json            the figures as JSON
+ *   npm run eval -- --dir <folder>    another corpus laid out the same way
+ *   npm run eval -- --write-floor     record today's figures in test/corpus/floor.json (test/corpus.test.ts
+ *                                     fails when a change goes below them)
+ */
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { explain, parse } from "../src/index.js";
+import {
+  accuracy,
+  type Case,
+  FIELDS,
+  FLOOR_FILE,
+  fixFound,
+  floorOf,
+  fromParsed,
+  type Half,
+  inventedRate,
+  loadCorpus,
+  naive,
+  type Score,
+  score,
+  type Tally,
+} from "./lib/corpus.js";
+
+const { values } = parseArgs({
+  options: {
+    misses: { type: "string", default: "dev" },
+    case: { type: "string" },
+    json: { type: "boolean", default: false },
+    dir: { type: "string" },
+    "write-floor": { type: "boolean", default: false },
+  },
+});
+
+const corpus = loadCorpus(values.dir);
+
+if (values.case) {
+  const c = corpus.find((x) => x.id === values.case);
+  if (!c) {
+    console.error(`no case ${values.case}`);
+    process.exit(1);
+  }
+  console.log(`${c.text}\n---- annotation (${c.half})\n${JSON.stringify(c.annotation, null, 2)}`);
+  console.log(`---- parse\n${JSON.stringify(parse(c.text), null, 2)}`);
+  const ex = explain(c.text);
+  console.log(`---- top match: ${ex.matches[0]?.id ?? "none"}  fix found: ${fixFound(c, ex)}`);
+  process.exit(0);
+}
+
+const halves: Half[] = ["dev", "held-out"];
+interface HalfReport {
+  half: Half;
+  cases: Case[];
+  parser: Score;
+  baseline: Score;
+  fix: { found: number; total: number };
+}
+
+const reports: HalfReport[] = halves.map((half) => {
+  const cases = corpus.filter((c) => c.half === half);
+  const fix = { found: 0, total: 0 };
+  for (const c of cases) {
+    const found = fixFound(c, explain(c.text));
+    if (found === undefined) continue;
+    fix.total++;
+    if (found) fix.found++;
+  }
+  return {
+    half,
+    cases,
+    parser: score(cases, (c) => fromParsed(parse(c.text))),
+    baseline: score(cases, (c) => naive(c.text)),
+    fix,
+  };
+});
+
+if (values["write-floor"]) {
+  const floor = Object.fromEntries(reports.map((r) => [r.half, floorOf(r.parser)]));
+  writeFileSync(FLOOR_FILE, `${JSON.stringify(floor, null, 2)}\n`);
+  console.log(`wrote ${FLOOR_FILE}`);
+}
+
+if (values.json) {
+  const figures = (s: Score) => ({
+    all: accuracy(s.all),
+    fields: Object.fromEntries(
+      FIELDS.map((f) => [f, { accuracy: accuracy(s.byField[f]), invented: inventedRate(s.byField[f]) }]),
+    ),
+  });
+  console.log(
+    JSON.stringify(
+      Object.fromEntries(
+        reports.map((r) => [
+          r.half,
+          { cases: r.cases.length, parser: figures(r.parser), baseline: figures(r.baseline), fix: r.fix },
+        ]),
+      ),
+      null,
+      2,
+    ),
+  );
+  process.exit(0);
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const cell = (t: Tally) => `${pct(accuracy(t))} (${t.right + t.wrong + t.missed + t.invented})`;
+
+const show = values.misses === "all" ? halves : ["dev"];
+for (const r of reports) {
+  if (!show.includes(r.half)) continue;
+  console.log(`\nMisses, ${r.half} half (want → got):`);
+  for (const m of r.parser.misses)
+    console.log(`  ${m.id}  ${m.field} ${m.outcome}: ${JSON.stringify(m.want)} → ${JSON.stringify(m.got)}`);
+}
+
+const producers = [...new Set(corpus.map((c) => c.annotation.producer))].sort();
+console.log("\nEvery field together, per producer: parser | naive baseline (values compared)");
+console.log(`${"producer".padEnd(12)} ${halves.map((h) => `${h.padEnd(15)}${"".padEnd(15)}`).join("")}`);
+for (const p of producers) {
+  const cells = reports.map((r) => {
+    const a = r.parser.byProducer.get(p);
+    const b = r.baseline.byProducer.get(p);
+    return a && b ? `${cell(a).padEnd(15)}${pct(accuracy(b)).padEnd(15)}` : `${"-".padEnd(30)}`;
+  });
+  console.log(`${p.padEnd(12)} ${cells.join("")}`);
+}
+
+const noCode = corpus.filter((c) => c.annotation.fields.codes.length === 0).length;
+const repos = new Set(corpus.map((c) => c.annotation.repo).filter(Boolean)).size;
+console.log(
+  `\nCorpus: ${corpus.length} cases (${reports.map((r) => `${r.half} ${r.cases.length}`).join(", ")}), ${producers.length} producers, ${repos} repositories, ${noCode} without an AADSTS code`,
+);
+console.log(
+  "Field accuracy (right among cases where either side has a value) and invented values (share of cases)",
+);
+console.log(
+  `${"field".padEnd(14)}${halves.map((h) => `${`${h} parser`.padEnd(16)}${"naive".padEnd(8)}${"invented".padEnd(10)}`).join("")}`,
+);
+for (const f of [...FIELDS, "all"] as const) {
+  const row = reports.map((r) => {
+    const t = f === "all" ? r.parser.all : r.parser.byField[f];
+    const b = f === "all" ? r.baseline.all : r.baseline.byField[f];
+    return `${cell(t).padEnd(16)}${pct(accuracy(b)).padEnd(8)}${pct(inventedRate(t)).padEnd(10)}`;
+  });
+  console.log(`${f.padEnd(14)}${row.join("")}`);
+}
+console.log(
+  `top advice holds the thread's fix: ${reports.map((r) => `${r.half} ${r.fix.found}/${r.fix.total} (${pct(r.fix.found / Math.max(1, r.fix.total))})`).join(", ")}`,
+);

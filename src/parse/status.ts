@@ -1,0 +1,45 @@
+/**
+ * The HTTP status of the failed response, in every form producers and people print it. Each form is one
+ * pattern in src/patterns.ts; the status is the one that comes first in the text, so in a paste of two
+ * failures it belongs to the first.
+ */
+import { PATTERNS } from "../patterns.js";
+
+/** .NET's HttpStatusCode names, as statusName reads them. */
+const STATUS_NAMES: Record<string, number> = {
+  BadRequest: 400,
+  Unauthorized: 401,
+  Forbidden: 403,
+  NotFound: 404,
+  Conflict: 409,
+  TooManyRequests: 429,
+  InternalServerError: 500,
+  BadGateway: 502,
+  ServiceUnavailable: 503,
+  GatewayTimeout: 504,
+};
+
+const FORMS = [
+  PATTERNS.responseLine,
+  PATTERNS.statusLine,
+  PATTERNS.statusLabelled,
+  PATTERNS.statusReason,
+  PATTERNS.statusReasonFirst,
+  PATTERNS.statusName,
+] as const;
+
+/** The status the text states first, or undefined. */
+export function readStatus(text: string): number | undefined {
+  let best: number | undefined;
+  let bestAt = Number.POSITIVE_INFINITY;
+  for (const form of FORMS) {
+    const m = form.exec(text);
+    if (!m?.[1] || (m.index ?? 0) >= bestAt) continue;
+    const n = STATUS_NAMES[m[1]] ?? Number(m[1]);
+    if (Number.isInteger(n) && n >= 100 && n <= 599) {
+      best = n;
+      bestAt = m.index ?? 0;
+    }
+  }
+  return best;
+}
