@@ -198,7 +198,7 @@ export const PATTERNS = {
    * `Response status code does not indicate success: 401`, `<Response [400]>`. Only 3xx to 5xx.
    */
   statusLabelled:
-    /\b(?:HTTP(?= \d)|(?:http[ _]?)?status(?:[ _]?code)?(?: does not indicate success| was)?|(?:http[ _]?)?response[ _]?code|http error|<Response(?= \[))["' \t:=(\[]{0,4}([345]\d\d)(?![\d.])/i,
+    /\b(?:HTTP(?= \d)|(?:http[ _]?)?status(?:[ _]?code)?(?: does not indicate success| was)?|(?:http[ _]?)?response[ _]?code|http error|<Response(?= \[))["' \t:=([]{0,4}([345]\d\d)(?![\d.])/i,
   /** An HTTP status line: `HTTP/1.1 400 Bad Request`, `HTTP/2 401`. */
   statusLine: /\bHTTP\/\d(?:\.\d)? ([345]\d\d)\b/,
   /** A status beside its reason phrase: `401 Unauthorized`, `(401) Unauthorized`, `401 Client Error`. */

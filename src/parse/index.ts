@@ -287,7 +287,10 @@ function pick(
   key: "traceId" | "correlationId",
   [json, description, text]: Array<string | undefined>,
 ): void {
-  const v = validId(json) ?? validId(description && text?.startsWith(description) ? text : description) ?? validId(text);
+  const v =
+    validId(json) ??
+    validId(description && text?.startsWith(description) ? text : description) ??
+    validId(text);
   if (v) out[key] = v;
 }
 
