@@ -25,6 +25,8 @@ export const PATTERNS = {
   aadstsPrefix: /^\s*AADSTS\d{4,8}:\s?/,
   /** Labelled IDs and timestamp inside a description or free text. */
   traceIdLabel: new RegExp(`\\b[Tt]race I[Dd]:[ \\t]{0,8}(?:\\n[ \\t]{0,8})?(${ID})`),
+  /** The sign-in page's name for the trace ID, read as one beside its Correlation Id and Timestamp lines. */
+  requestIdLabel: new RegExp(`\\bRequest I[Dd]:[ \\t]{0,8}(?:\\n[ \\t]{0,8})?(${ID})`),
   correlationIdLabel: new RegExp(`\\b[Cc]orrelation I[Dd]:[ \\t]{0,8}(?:\\n[ \\t]{0,8})?(${ID})`),
   timestampLabel: new RegExp(`\\b[Tt]imestamp:[ \\t]{0,8}(?:\\n[ \\t]{0,8})?(${TIMESTAMP})`),
   /** A GUID or a prefix of one (a GUID cut short by a paste), any case; a trailing dash is allowed. */
@@ -83,9 +85,9 @@ export const PATTERNS = {
   /** Troubleshooting links the SDKs print. */
   troubleshootingUrl: /https:\/\/aka\.ms\/azsdk\/[A-Za-z0-9/._-]{1,200}(?:#[A-Za-z0-9_-]{1,80})?/,
   goTroubleshootingUrl: /https:\/\/aka\.ms\/azsdk\/go\/identity\/troubleshoot\b/,
-  /** An application ID where the description labels it. */
+  /** An application ID where the text labels it: `client_id=`, `clientId: `, `AZURE_CLIENT_ID=`, `app '…'`, `Application with identifier '…'`, `the application: '…'`. */
   clientIdLabel:
-    /\b(?:app|application|Application with identifier|for request clientID|client[ _]id[:=]?)[ \t]+'?([0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{1,12}){0,4})/i,
+    /\b(?:app|application(?: with (?:identifier|ID))?|for request clientID|client[ _]?id|AZURE_CLIENT_ID)["']?[ \t]{0,4}[:=]?[ \t]{0,4}['"]?([0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{1,12}){0,4})(?![0-9A-Za-z])/i,
 
   /** Lenient JSON fields, for bodies that are truncated or otherwise not parseable. */
   jsonStringField:
@@ -159,9 +161,6 @@ export const PATTERNS = {
   sdkMsalJs:
     /\b(?:ServerError|InteractionRequiredAuthError|ClientAuthError)\b|Error\(s\): [\d,]{1,200} - Timestamp:|: [\d,]{1,200} - \[\d{4}-\d{2}-\d{2}/,
 
-  /** @azure/identity 1.x: `unknown_error(status code 404). More details:`. */
-  jsLegacyError: /More details: ([a-z][a-z0-9]{0,30}_[a-z0-9_]{1,40})\(status code \d{3}\)/,
-  jsAuthErrorToken: /\bAuthenticationError: ([a-z][a-z0-9]{0,30}_[a-z0-9_]{1,40}) Status code: \d{3}/,
   /** The @azure/identity EnvironmentCredential wrapper, whose printed status (400) is hard-coded. */
   jsEnvironmentWrapper:
     /EnvironmentCredential authentication failed\. To troubleshoot, visit \S{1,200} Status code: \d{3}/,
@@ -174,9 +173,8 @@ export const PATTERNS = {
   /** msal-common before 14.13: `<error>: 7000215 - [2025-01-15 10:20:30Z]: AADSTS…`. */
   msalJsOld:
     /\b([a-z][a-z0-9]{0,30}_[a-z0-9_]{1,40}): ([\d,]{1,200}) - \[(\d{4}-\d{2}-\d{2}[ T][\d:.]{8,20}Z?)\]: /,
-  /** `<error>: AADSTS…`, the raw InteractionRequiredAuthError and redirect-error message. OAuth error codes
-   * in text are recognised by their underscore (invalid_client, access_denied), never plain words. */
-  errorBeforeCode: /(?:^|[\s:])([a-z][a-z0-9]{0,30}_[a-z0-9_]{1,40}): AADSTS\d{4,8}:/m,
+  /** msal-common's old message on its own (an errorMessage property): `7000215 - [2025-01-15 10:20:30Z]: AADSTS…`. */
+  msalJsBracketTimestamp: /(?:^|[\s:"'])[\d,]{1,200} - \[(\d{4}-\d{2}-\d{2}[ T][\d:.]{8,20}Z?)\]: AADSTS/m,
   /** The labelled tail msal-common adds: `- Correlation ID: … - Trace ID: …`. */
   msalJsTimestamp: /- Timestamp: (\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?Z?)/,
   /** Python: `<Credential>.get_token failed: …` and the chain header. */
@@ -189,8 +187,6 @@ export const PATTERNS = {
   pythonMemberLoose: /(?:^|[ \t])([A-Z][A-Za-z]{0,60}Credential): /gm,
   /** .NET chain member lines: `- <message>` after the DefaultAzureCredential header. */
   dotnetMember: /^- /gm,
-  /** MSAL.NET's ToString() fields. */
-  msalNetErrorCode: /\bErrorCode: ([a-z][a-z0-9_]{1,60})\b/,
   /**
    * An HTTP status after a label, in every wording seen: `Status code: 401`, `StatusCode=401`,
    * `"statusCode": 401`, `Status Code = '401'`, `Status: 401 (Unauthorized)`, `status (400)`,
@@ -198,7 +194,30 @@ export const PATTERNS = {
    * `Response status code does not indicate success: 401`, `<Response [400]>`. Only 3xx to 5xx.
    */
   statusLabelled:
-    /\b(?:HTTP(?= \d)|(?:http[ _]?)?status(?:[ _]?code)?(?: does not indicate success| was)?|(?:http[ _]?)?response[ _]?code|http error|<Response(?= \[))["' \t:=([]{0,4}([345]\d\d)(?![\d.])/i,
+    /(?:\b(?:HTTP(?= \d)|(?:http[ _]?)?status(?:[ _]?code)?(?: does not indicate success| was)?|(?:http[ _]?)?response[ _]?code|http error)|<Response(?= \[))["' \t:=([]{0,4}([345]\d\d)(?![\d.])/i,
+  /**
+   * OAuth `error` values (and MSAL/ADAL error codes in that slot), in every form they are printed. A value
+   * is a snake_case word with at least one underscore (invalid_client, interaction_in_progress).
+   * Keyed: `"error": "x"`, `'error': 'x'`, PHP `"error" => "x"` and `[error] => x`, var_dump's
+   * `["error"]=> string(13) "x"`.
+   */
+  errorKeyed:
+    /["'[]error["'\]]?[ \t]{0,4}(?::|=>)[ \t\n]{0,8}(?:string\(\d{1,4}\)[ \t]{0,4})?["']?([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6})\b/g,
+  /** A query string or form body: `error=invalid_grant&error_description=…`. */
+  errorParam: /(?:^|[?&#\s/])error=([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6})(?![\w%])/gm,
+  /** A label: `ErrorCode: x`, `errorCode: 'x'`, `error_code: x`, `Error code 0xx`, `Error: x`, `OAuth error x`, Go's `oauth2: "x"`, `More details: x(`. */
+  errorLabelled:
+    /\b(?:[Ee]rror[ _]?[Cc]ode|ErrorCode|OAuth error|[A-Za-z]{0,40}(?:Error|Exception)|oauth2|More details)["']?[ \t]{0,4}[:=]?[ \t]{0,4}["']?(?:0x)?([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6})\b(?!\.)/g,
+  /** azure-core and requests-oauthlib: `(invalid_grant) AADSTS…`. */
+  errorParenthesised: /\(([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6})\)[ \t]{1,4}(?:AADSTS|AADB2C)\d/g,
+  /** The error opening a message: `invalid_client: AADSTS…`, `interaction_in_progress: Interaction is…`, msal-common's `invalid_client: Error(s): …` and `invalid_client: 7000215 - […`. */
+  errorPrefix:
+    /(?:^|[\s:"'(])([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6}): (?:AADSTS\d|AADB2C\d|Error\(s\)|\d{1,9} - \[|[A-Z][a-z])/gm,
+  /** A line that is only an error name (MSAL Python's `error` printed above its description). */
+  errorAlone: /^[ \t]{0,8}([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6})[ \t]{0,8}$/gm,
+  /** Any standard OAuth error name as a word: the last resort, for wordings no other form knows. */
+  errorKnownName:
+    /(?<![\w.-])(invalid_request|invalid_client|invalid_grant|unauthorized_client|unsupported_grant_type|invalid_scope|access_denied|unsupported_response_type|server_error|temporarily_unavailable|interaction_required|login_required|consent_required|invalid_resource|expired_token|authorization_pending|authorization_declined|bad_verification_code)(?![\w-])/,
   /** An HTTP status line: `HTTP/1.1 400 Bad Request`, `HTTP/2 401`. */
   statusLine: /\bHTTP\/\d(?:\.\d)? ([345]\d\d)\b/,
   /** A status beside its reason phrase: `401 Unauthorized`, `(401) Unauthorized`, `401 Client Error`. */

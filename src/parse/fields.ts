@@ -1,6 +1,7 @@
 /** Small extractors shared by every input shape. */
 import { PATTERNS } from "../patterns.js";
 import { replaceLiteral, substitute } from "../text.js";
+import { validId } from "./ids.js";
 
 /** `2022-03-02 18:25:26Z` → `2022-03-02T18:25:26Z`. Anything that is not a timestamp gives undefined. */
 export function normalizeTimestamp(value: string | undefined): string | undefined {
@@ -82,12 +83,15 @@ export function messageText(text: string): string {
 /** The labelled IDs and timestamp in a text. */
 export function labels(text: string): Omit<DescriptionParts, "message"> {
   const parts: DescriptionParts = {};
-  const trace = labelledId(text, PATTERNS.traceIdLabel);
-  if (trace) parts.traceId = trace;
   const correlation = labelledId(text, PATTERNS.correlationIdLabel);
   if (correlation) parts.correlationId = correlation;
   const ts = PATTERNS.timestampLabel.exec(text)?.[1];
   if (ts) parts.timestampText = ts;
+  // The sign-in page prints the trace ID as `Request Id:`, beside its Correlation Id and Timestamp.
+  const trace =
+    labelledId(text, PATTERNS.traceIdLabel) ??
+    (correlation || ts ? labelledId(text, PATTERNS.requestIdLabel) : undefined);
+  if (trace) parts.traceId = trace;
   return parts;
 }
 
@@ -157,8 +161,9 @@ export function aadstsBlock(text: string): string | undefined {
   return (eol < 0 ? rest : rest.slice(0, eol)).trim();
 }
 
+/** The application (client) ID where the text labels it, unless it is a placeholder. */
 export function clientIdFrom(text: string): string | undefined {
-  return PATTERNS.clientIdLabel.exec(text)?.[1];
+  return validId(PATTERNS.clientIdLabel.exec(text)?.[1]);
 }
 
 const JSON_ESCAPES: Record<string, string> = {

@@ -26,6 +26,7 @@ import { readGoShape } from "./go.js";
 import { readTenant, validId } from "./ids.js";
 import { MAX_INPUT_LENGTH, type ObjectFields, toInputText } from "./input.js";
 import { type FoundBody, findBody, unwrapJsonRecord, unwrapQuotedValue } from "./json-body.js";
+import { readOAuthError } from "./oauth-error.js";
 import { readRedirect } from "./redirect.js";
 import { readSdkShapes } from "./sdks.js";
 import { readStatus } from "./status.js";
@@ -163,7 +164,7 @@ function parseText(
   if (go.statusText) out.statusText = go.statusText;
   if (go.troubleshootingUrl) out.troubleshootingUrl = go.troubleshootingUrl;
 
-  const error = body?.error ?? other.error;
+  const error = body?.error ?? readOAuthError(plain);
   if (error) out.error = error;
   const description = body?.error_description ?? aadstsBlock(plain);
   if (description) out.errorDescription = normalizeLineEnds(unescapeLineBreaks(description));

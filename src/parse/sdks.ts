@@ -14,7 +14,6 @@ export interface SdkFindings {
   chain?: string;
   /** A credential named by a producer-specific phrase (Python `X.get_token failed`, Java nesting). */
   credential?: string;
-  error?: string;
   codes?: number[];
   statusReliable?: false;
   timestampText?: string;
@@ -92,30 +91,24 @@ export function readSdkShapes(text: string): SdkFindings {
   const exception = PATTERNS.exceptionName.exec(text)?.[1];
   if (exception) f.exception = exception;
 
-  // msal-common layouts (also inside @azure/identity's AuthenticationRequiredError).
+  // msal-common layouts (also inside @azure/identity's AuthenticationRequiredError): the code list and
+  // the timestamp. The error before them is read with every other form of it (oauth-error.ts).
   const msalNew = PATTERNS.msalJsNew.exec(text);
   const msalOld = msalNew ? null : PATTERNS.msalJsOld.exec(text);
   if (msalNew) {
-    f.error = msalNew[1];
     f.codes = codeList(msalNew[2]);
     const ts = PATTERNS.msalJsTimestamp.exec(text)?.[1];
     if (ts) f.timestampText = ts;
   } else if (msalOld) {
-    f.error = msalOld[1];
     f.codes = codeList(msalOld[2]);
     f.timestampText = msalOld[3];
+  } else {
+    const bracket = PATTERNS.msalJsBracketTimestamp.exec(text)?.[1];
+    if (bracket) f.timestampText = bracket;
   }
 
   // @azure/identity's EnvironmentCredential wrapper prints a status of its own, not the server's.
   if (PATTERNS.jsEnvironmentWrapper.test(text)) f.statusReliable = false;
-  f.error ??= PATTERNS.jsAuthErrorToken.exec(text)?.[1] ?? PATTERNS.jsLegacyError.exec(text)?.[1];
-
-  // MSAL.NET: ErrorCode in ToString().
-  const netCode = PATTERNS.msalNetErrorCode.exec(text)?.[1];
-  if (netCode) f.error ??= netCode;
-
-  // `<error>: AADSTS…` (InteractionRequiredAuthError, redirect errors, Azure CLI's msal_error).
-  f.error ??= PATTERNS.errorBeforeCode.exec(text)?.[1];
 
   // Python: `ClientSecretCredential.get_token failed: …`.
   const getToken = execIfPossible("pythonGetToken", text)?.[1];

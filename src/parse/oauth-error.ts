@@ -1,0 +1,74 @@
+/**
+ * The OAuth `error` field (or the MSAL/ADAL error code printed in its place), in every form it is
+ * printed. Each form is one pattern in src/patterns.ts. The form that comes first in the text wins, so in
+ * a paste of two failures the error is the first one's; a known OAuth error name anywhere is the last
+ * resort. Words that are the names of other fields (`error_description: AADSTS…`, `client_id: …`) and
+ * log-framework names are never an error.
+ */
+import { PATTERNS } from "../patterns.js";
+
+const FORMS = [
+  PATTERNS.errorKeyed,
+  PATTERNS.errorParam,
+  PATTERNS.errorLabelled,
+  PATTERNS.errorParenthesised,
+  PATTERNS.errorPrefix,
+  PATTERNS.errorAlone,
+] as const;
+
+/** Snake-case words that name request and response fields, never an error. */
+const FIELD_NAMES = new Set([
+  "error_description",
+  "error_codes",
+  "error_code",
+  "error_uri",
+  "trace_id",
+  "correlation_id",
+  "client_id",
+  "client_secret",
+  "client_info",
+  "client_assertion",
+  "client_assertion_type",
+  "tenant_id",
+  "grant_type",
+  "redirect_uri",
+  "response_type",
+  "response_mode",
+  "access_token",
+  "refresh_token",
+  "id_token",
+  "token_type",
+  "expires_in",
+  "ext_expires_in",
+  "api_version",
+  "object_id",
+  "subscription_id",
+  "resource_group",
+  "code_verifier",
+  "login_hint",
+  "domain_hint",
+  "session_state",
+]);
+
+/** Errors an MSAL or ADAL prints in the error slot that a bare line may hold (errorAlone). */
+const KNOWN_ALONE = PATTERNS.errorKnownName;
+
+export function readOAuthError(text: string): string | undefined {
+  let best: string | undefined;
+  let bestAt = Number.POSITIVE_INFINITY;
+  for (const form of FORMS) {
+    for (const m of text.matchAll(form)) {
+      const value = m[1];
+      const at = m.index ?? 0;
+      if (at >= bestAt) break;
+      // Message keys of applications (`erroroidccall_message`) are named for errors; no OAuth error is.
+      if (!value || FIELD_NAMES.has(value) || value.startsWith("error")) continue;
+      // A line that is only a word is an error only when the word is a standard one.
+      if (form === PATTERNS.errorAlone && !KNOWN_ALONE.test(value)) continue;
+      best = value;
+      bestAt = at;
+      break;
+    }
+  }
+  return best ?? PATTERNS.errorKnownName.exec(text)?.[1];
+}
