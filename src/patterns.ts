@@ -137,29 +137,14 @@ export const PATTERNS = {
   /** Characters with meaning in HTML text and attributes. */
   htmlSpecial: /[&<>"']/g,
 
+  // ---- producer markers (src/parse/producers/): the earliest in the text names the producer ----
+
   // ---- producers other than Go (see ERROR-FORMATS.md) ----
-  /** Markers of each producer, tested on the whole text; the outermost producer wins (see sdk.ts). */
-  sdkTerraform: /[\u2502\u2577]\s{0,8}Error:|registry\.terraform\.io\/hashicorp\/azure/,
-  sdkPowerShell: /^[A-Z][a-z]{1,20}-Az[A-Za-z]{1,40} ?: |\+ CategoryInfo|FullyQualifiedErrorId/m,
-  sdkAzureCli:
-    /^ERROR: (?:AADSTS\d|Please run 'az login')|Interactive authentication is needed\. Please run:|Please explicitly log in with:|To re-authenticate, please run:/m,
+  /** Terraform's diagnostic frame around an Azure provider's error (before its `│ ` prefixes are removed). */
+  terraformFrame: /[\u2502\u2577]\s{0,8}Error:|registry\.terraform\.io\/hashicorp\/azure/,
   /** A redirect carrying an error: `error_description=` and `error=` parameters (both must be present). */
   sdkBrowser: /[?#&/]error_description=|[?#&]error=[a-z_]{2,60}&error_subcode=/,
   redirectError: /(?:^|[?#&/\s])error=[A-Za-z_]{2,60}(?:&|$|\s)/m,
-  sdkDotnet:
-    /Azure\.Identity\.(?:AuthenticationFailedException|CredentialUnavailableException)|aka\.ms\/azsdk\/net\/|Credential authentication failed: /,
-  sdkMsalDotnet:
-    /Microsoft\.Identity\.Client\.|\bMSAL\.[A-Za-z]{2,20}\.\d|\bMsal(?:ServiceException|UiRequiredException|ClientException)\b/,
-  sdkJava:
-    /com\.azure\.(?:core\.exception|identity)\.|aka\.ms\/azure-identity-java|aka\.ms\/azsdk\/java\/|Credential authentication failed\. ---> /,
-  sdkMsalJava: /com\.microsoft\.aad\.msal4j\./,
-  sdkPython:
-    /ClientAuthenticationError|azure\.core\.exceptions|azure\.identity\.|azure[\\/]identity[\\/]_|aka\.ms\/azsdk\/python\/|\.get_token(?:_info)? failed|Traceback \(most recent call last\)|failed to retrieve a token from the included credentials\.\s{0,4}Attempted credentials:/,
-  sdkMsalPython: /\{'error': |'error_description': /,
-  sdkJs:
-    /\b(?:AuthenticationRequiredError|CredentialUnavailableError|AggregateAuthenticationError)\b|\bAuthenticationError\b|Status code: \d{3}\nMore details:|\(status code \d{3}\)\.\s{1,4}More details:|aka\.ms\/azsdk\/js\/|\bCredential\.getToken(?:Info)? failed/,
-  sdkMsalJs:
-    /\b(?:ServerError|InteractionRequiredAuthError|ClientAuthError)\b|Error\(s\): [\d,]{1,200} - Timestamp:|: [\d,]{1,200} - \[\d{4}-\d{2}-\d{2}/,
 
   /** The @azure/identity EnvironmentCredential wrapper, whose printed status (400) is hard-coded. */
   jsEnvironmentWrapper:

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { explain, FORMATS, lookup, render, renderEntry } from "../src/index.js";
+import { explain, FORMATS, lookup, ParsedAuthErrorSchema, render, renderEntry } from "../src/index.js";
+import { FIELD_LABELS } from "../src/render/model.js";
 
 const guide = readFileSync(new URL("../examples/guide-client-secret.txt", import.meta.url), "utf8");
 const chain = readFileSync(new URL("./fixtures/go/dac-failed-to-acquire-token.txt", import.meta.url), "utf8");
@@ -99,5 +100,53 @@ describe("render never throws", () => {
   it("on a hand-made explanation with missing parts", () => {
     const broken = { parsed: { codes: [] }, matches: [{ id: "x" }], summary: "" } as never;
     for (const format of FORMATS) expect(typeof render(broken, { format })).toBe("string");
+  });
+});
+
+describe("every parsed field has a label", () => {
+  // Fields shown another way than as a labelled row, each with where it shows.
+  const SHOWN_OTHERWISE: Record<string, string> = {
+    statusText: "beside the status",
+    statusReliable: "qualifies the status",
+    errorDescription: "the message row holds its sentence",
+    timestampText: "the timestamp row holds it, normalised",
+    conflicts: "a note under the fields",
+    chain: "the chain table",
+    redacted: "the Input row",
+    truncated: "the Input row",
+  };
+
+  it("labels each field of ParsedAuthError, or says where it shows", () => {
+    const labelled = new Set(FIELD_LABELS.map(([key]) => key as string));
+    for (const key of Object.keys(ParsedAuthErrorSchema.shape))
+      expect(labelled.has(key) || key in SHOWN_OTHERWISE, `${key} has no label`).toBe(true);
+  });
+
+  it("shows a producer's own fields (command, cmdlet) and the exception in every format", () => {
+    const cli = readFileSync(
+      new URL("./fixtures/azure-cli/mfa-required-50076-claims-logout.txt", import.meta.url),
+      "utf8",
+    );
+    const ps = readFileSync(
+      new URL("./fixtures/powershell/ps7-conciseview-federated-700024.txt", import.meta.url),
+      "utf8",
+    );
+    const dotnet = readFileSync(
+      new URL("./fixtures/dotnet/client-secret-expired-config-issue.txt", import.meta.url),
+      "utf8",
+    );
+    const cases = [
+      { text: cli, label: "Suggested command", value: "az logout" },
+      { text: ps, label: "Cmdlet", value: "Connect-AzAccount" },
+      { text: dotnet, label: "Exception", value: "AuthenticationFailedException" },
+    ];
+    for (const { text, label, value } of cases) {
+      const ex = explain(text);
+      for (const format of FORMATS) {
+        const out = render(ex, { format });
+        expect(out, `${label} in ${format}`).toContain(value);
+        if (format !== "json") expect(out, `${label} label in ${format}`).toContain(label);
+      }
+    }
   });
 });

@@ -4,7 +4,10 @@
  * kind of signal adds one point (at most five) to break ties. Remaining ties keep catalog order.
  */
 import { type Catalog, defaultCatalog, foldText, type IndexedEntry } from "../catalog/index.js";
+import { adviceSdk } from "../parse/producers/index.js";
 import type { CatalogEntry, Match, ParsedAuthError, Sdk } from "../schema.js";
+
+export { adviceSdk } from "../parse/producers/index.js";
 
 /**
  * The score table, highest first. The order is the contract: code + credential, code, message phrase,
@@ -305,15 +308,6 @@ export function hasSignal(parsed: ParsedAuthError): boolean {
 
 export function toMatch(entry: CatalogEntry, score: number, reasons: string[], sdk?: Sdk): Match {
   return { ...entryView(entry, sdk), score, reasons };
-}
-
-/** The SDK whose advice applies: MSAL advice is its SDK's, Terraform runs the Go SDK, Az PowerShell .NET's. */
-export function adviceSdk(sdk: Sdk | undefined): Sdk | undefined {
-  if (!sdk) return undefined;
-  if (sdk.startsWith("msal-")) return sdk.slice(5) as Sdk;
-  if (sdk === "terraform") return "go";
-  if (sdk === "powershell") return "dotnet";
-  return sdk;
 }
 
 /** The public view of an entry: a match without score and reasons (what `lookup --format json` prints). */

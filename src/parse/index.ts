@@ -5,7 +5,8 @@
  */
 import { execIfPossible, PATTERNS } from "../patterns.js";
 import { redact } from "../redact.js";
-import { type EntraErrorBody, type ParsedAuthError, ParsedAuthErrorSchema, type Sdk } from "../schema.js";
+import { type EntraErrorBody, type ParsedAuthError, ParsedAuthErrorSchema } from "../schema.js";
+import { readChain } from "./chain.js";
 import { memberCredential } from "./credential.js";
 import {
   aadstsBlock,
@@ -22,13 +23,12 @@ import {
   unescapeLineBreaks,
   unescapeOnce,
 } from "./fields.js";
-import { readGoShape } from "./go.js";
 import { readTenant, validId } from "./ids.js";
 import { MAX_INPUT_LENGTH, type ObjectFields, toInputText } from "./input.js";
 import { type FoundBody, findBody, unwrapJsonRecord, unwrapQuotedValue } from "./json-body.js";
 import { readOAuthError } from "./oauth-error.js";
+import { detectProducer, readProducers } from "./producers/index.js";
 import { readRedirect } from "./redirect.js";
-import { readSdkShapes } from "./sdks.js";
 import { readStatus } from "./status.js";
 
 export { MAX_INPUT_LENGTH } from "./input.js";
@@ -117,8 +117,8 @@ function parseText(
       ? undefined
       : (unwrapJsonRecord(text) ?? unwrapQuotedValue(text));
   if (inner !== undefined) return parseText(inner, undefined, { ...depth, unwrap: depth.unwrap + 1 });
-  // Terraform's frame is recognised before its `│ ` prefixes are stripped.
-  const terraform = PATTERNS.sdkTerraform.test(text);
+  // Producers that claim a whole text (Terraform's `│ ` frame) are recognised before prefixes go.
+  const pasted = text;
   text = stripLinePrefixes(text);
   // Text pasted with its JSON string escapes (a log field): undo one level so the shape shows again.
   const unescaped = looksEscaped(text) ? normalizeLineEnds(unescapeOnce(text)) : text;
@@ -128,41 +128,37 @@ function parseText(
   if (!found.body && unescaped !== text) found = findBody(unescaped);
   const redirect = found.body ? undefined : readRedirect(unescaped);
   const body = found.body ?? redirect;
-  const go = readGoShape(unescaped);
-  const other = readSdkShapes(unescaped);
+  const shape = readProducers(unescaped);
+  const chain = readChain(unescaped);
   // Labels and codes are read from text whose escaped line breaks are real ones.
   const plain = unescapeLineBreaks(unescaped);
 
-  // The outermost producer: wrappers (Terraform, PowerShell, the CLI, a browser redirect) over Go.
-  const sdk = terraform
-    ? "terraform"
-    : redirect
-      ? "browser"
-      : other.sdk && WRAPPERS.has(other.sdk)
-        ? other.sdk
-        : (go.sdk ?? other.sdk);
+  // Undoing escapes can break what it was not meant for (a Windows path's `\node_modules`): the text as
+  // it was is asked too.
+  const producer = redirect
+    ? undefined
+    : (detectProducer(unescaped, pasted) ?? (unescaped === text ? undefined : detectProducer(text, pasted)));
+  const sdk = redirect ? "browser" : producer?.sdk;
   if (sdk) out.sdk = sdk;
 
   // A chain with no printed name (Java's all-unavailable list) names only its members, not a failing credential.
-  const unnamedChain = !go.chain && !other.chain && (other.members?.length ?? 0) > 0;
+  const unnamedChain = !chain.chain && (chain.members?.length ?? 0) > 0;
   const credential =
-    go.chain ??
-    other.chain ??
-    go.credential ??
-    other.credential ??
+    chain.chain ??
+    shape.credential ??
     (unnamedChain ? undefined : execIfPossible("credentialStatement", plain)?.[1]) ??
     (depth.chain > 0 ? memberCredential(plain) : undefined);
   if (credential) out.credential = credential;
-  if (go.request) out.request = go.request;
+  if (shape.request) out.request = shape.request;
   const tenant = readTenant(plain);
   if (tenant) out.tenant = tenant;
   const status = readStatus(plain);
   if (status !== undefined) {
     out.status = status;
-    if (go.status === undefined && other.statusReliable === false) out.statusReliable = false;
+    if (shape.statusText === undefined && shape.statusReliable === false) out.statusReliable = false;
   }
-  if (go.statusText) out.statusText = go.statusText;
-  if (go.troubleshootingUrl) out.troubleshootingUrl = go.troubleshootingUrl;
+  if (shape.statusText) out.statusText = shape.statusText;
+  if (shape.troubleshootingUrl) out.troubleshootingUrl = shape.troubleshootingUrl;
 
   const error = body?.error ?? readOAuthError(plain);
   if (error) out.error = error;
@@ -176,7 +172,7 @@ function parseText(
     if (Number.isInteger(n) && n > 0 && !codes.includes(n)) codes.push(n);
   };
   for (const c of body?.error_codes ?? []) addCode(c);
-  for (const c of other.codes ?? []) addCode(c);
+  for (const c of shape.codes ?? []) addCode(c);
   for (const n of aadstsCodes(plain)) addCode(n);
   out.codes = codes;
 
@@ -188,7 +184,7 @@ function parseText(
   const timestampText = firstOf([
     body?.timestamp,
     fromDescription.timestampText,
-    other.timestampText,
+    shape.timestampText,
     fromText.timestampText,
   ]);
   const timestamp = normalizeTimestamp(timestampText);
@@ -212,22 +208,23 @@ function parseText(
 
   // With no structured message, a short text (a pasted literal such as "Azure CLI not found on path") is
   // its own message. A longer text is a log excerpt whose first line is rarely the failure: no message.
-  const message = fromDescription.message || go.message || (body ? undefined : shortTextMessage(plain));
+  const message = fromDescription.message || shape.message || (body ? undefined : shortTextMessage(plain));
   if (message) out.message = messageText(message);
 
   const clientId = clientIdFrom(description ?? "") ?? clientIdFrom(plain);
   if (clientId) out.clientId = clientId;
 
-  const serviceCode = found.service?.code ?? go.serviceErrorCode;
+  const serviceCode = found.service?.code ?? shape.serviceErrorCode;
   if (serviceCode) {
     out.serviceError = { code: serviceCode };
     if (found.service?.message) out.serviceError.message = found.service.message;
   }
-  if (other.exception) out.exception = other.exception;
-  if (other.command) out.command = other.command;
-  if (other.cmdlet) out.cmdlet = other.cmdlet;
+  const exception = PATTERNS.exceptionName.exec(unescaped)?.[1];
+  if (exception) out.exception = exception;
+  if (shape.command) out.command = shape.command;
+  if (shape.cmdlet) out.cmdlet = shape.cmdlet;
 
-  const members = go.members?.length ? go.members : other.members;
+  const members = chain.members;
   if (members && members.length > 0 && depth.chain < MAX_CHAIN_DEPTH) {
     // A member is a piece of the text already unwrapped: it is not unwrapped again.
     const inner = { unwrap: MAX_UNWRAP_DEPTH, chain: depth.chain + 1 };
@@ -271,9 +268,6 @@ function applyObjectFields(out: ParsedAuthError, f: ObjectFields, redactOn: bool
   if (f.serviceCode) out.serviceError = { ...out.serviceError, code: clean(f.serviceCode) };
   if (f.exception && !out.exception) out.exception = f.exception;
 }
-
-/** Producers that wrap another producer's text: their shape names the source the user saw. */
-const WRAPPERS = new Set<Sdk>(["terraform", "powershell", "azure-cli", "browser"]);
 
 function firstOf(values: Array<string | undefined>): string | undefined {
   return values.find((v) => typeof v === "string" && v.length > 0);

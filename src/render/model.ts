@@ -3,6 +3,7 @@
  * Fields here are still raw text: each renderer escapes or sanitises for its own medium.
  */
 import { type Catalog, defaultCatalog } from "../catalog/index.js";
+import { PRODUCER_LABELS } from "../parse/producers/index.js";
 import { PATTERNS } from "../patterns.js";
 import type { Explanation, Link, Match, ParsedAuthError } from "../schema.js";
 
@@ -51,7 +52,7 @@ export interface RenderModel {
   recognised: boolean;
 }
 
-const FIELD_LABELS: Array<[keyof ParsedAuthError, string]> = [
+export const FIELD_LABELS: ReadonlyArray<readonly [keyof ParsedAuthError, string]> = [
   ["credential", "Credential"],
   ["sdk", "SDK"],
   ["codes", "AADSTS codes"],
@@ -69,6 +70,9 @@ const FIELD_LABELS: Array<[keyof ParsedAuthError, string]> = [
   ["serviceError", "Service error"],
   ["claims", "Claims challenge"],
   ["troubleshootingUrl", "SDK guide link"],
+  ["exception", "Exception"],
+  // Fields only some producers print (the CLI's suggested command, PowerShell's cmdlet).
+  ...PRODUCER_LABELS,
 ];
 
 function fieldValue(parsed: ParsedAuthError, key: keyof ParsedAuthError): FieldRow["value"] | undefined {

@@ -1,67 +1,25 @@
 /**
- * The shapes other producers print (ERROR-FORMATS.md §3–§10): @azure/identity for JS, msal-common,
- * Python azure-identity and MSAL Python, .NET Azure.Identity and MSAL.NET, Java azure-identity and
- * MSAL4J, the Azure CLI, Azure PowerShell and Terraform. Each reader reports only what its shape states;
- * parse() merges the findings. Chains are returned as member texts, parsed one by one by the caller.
+ * The chain field: a credential chain's name and one text per credential it tried, in every layout the
+ * producers print one. Go: `DefaultAzureCredential: failed to acquire a token.` and tab-indented members;
+ * Java: `X authentication failed. ---> Y …` and the all-unavailable list; Python and .NET:
+ * `X failed to retrieve a token from the included credentials.` with tab, loose or `- ` members; JS:
+ * AggregateAuthenticationError's one line per member. Members are parsed one by one by parse().
  */
 import { execIfPossible, mayMatch, PATTERNS } from "../patterns.js";
-import type { Sdk } from "../schema.js";
-import { codeList } from "./fields.js";
 
-export interface SdkFindings {
-  sdk?: Sdk;
-  /** The chain's name when the text is a credential chain. */
+export interface Chain {
+  /** The chain's name, when the text prints one. */
   chain?: string;
-  /** A credential named by a producer-specific phrase (Python `X.get_token failed`, Java nesting). */
-  credential?: string;
-  codes?: number[];
-  statusReliable?: false;
-  timestampText?: string;
-  exception?: string;
-  command?: string;
-  cmdlet?: string;
-  /** One text per credential a chain tried. */
   members?: string[];
 }
 
-/** Producers from outermost to innermost: a wrapper's marker wins over what it wraps. */
-const SDK_MARKERS: Array<[Sdk, RegExp]> = [
-  ["terraform", PATTERNS.sdkTerraform],
-  ["powershell", PATTERNS.sdkPowerShell],
-  ["azure-cli", PATTERNS.sdkAzureCli],
-  ["dotnet", PATTERNS.sdkDotnet],
-  ["java", PATTERNS.sdkJava],
-  ["python", PATTERNS.sdkPython],
-  ["js", PATTERNS.sdkJs],
-  ["msal-java", PATTERNS.sdkMsalJava],
-  ["msal-dotnet", PATTERNS.sdkMsalDotnet],
-  ["msal-js", PATTERNS.sdkMsalJs],
-  ["msal-python", PATTERNS.sdkMsalPython],
-];
-
-/**
- * The outermost producer whose marker the text carries (Go is detected by its own reader). A wrapper
- * prints its own header before the text it wraps, so the earliest marker wins; at the same position the
- * order of SDK_MARKERS decides.
- */
-export function detectSdk(text: string): Sdk | undefined {
-  if (PATTERNS.sdkBrowser.test(text) && PATTERNS.redirectError.test(text)) return "browser";
-  let best: Sdk | undefined;
-  let bestAt = Number.POSITIVE_INFINITY;
-  const seen = new Set<Sdk>();
-  for (const [sdk, marker] of SDK_MARKERS) {
-    const at = text.search(marker);
-    if (at < 0) continue;
-    seen.add(sdk);
-    if (at < bestAt) {
-      best = sdk;
-      bestAt = at;
-    }
-  }
-  // An Azure SDK wraps its MSAL: MSAL stack frames printed before the SDK's exception do not make it MSAL's.
-  // (Not for Python: azure-identity never prints MSAL Python's dict, so a dict before a traceback is MSAL's.)
-  const wrapper = best?.startsWith("msal-") && best !== "msal-python" ? (best.slice(5) as Sdk) : undefined;
-  return wrapper && seen.has(wrapper) ? wrapper : best;
+/** The chain in the text, if any: Go's layout first, then the others. */
+export function readChain(text: string): Chain {
+  const goHeader = execIfPossible("goChainHeader", text);
+  if (goHeader?.[1]) return { chain: goHeader[1], members: goChainMembers(text) };
+  const f: Chain = {};
+  readChains(text, f);
+  return f;
 }
 
 /** Split `text` at each match of a multi-line, global `marker`; each piece runs to the next marker. */
@@ -84,52 +42,7 @@ function splitMembers(text: string, marker: RegExp, stop?: (line: string) => boo
 const isMitigationTail = (line: string) => line.startsWith("To mitigate this issue");
 const isStackFrame = (line: string) => PATTERNS.stackFrame.test(line);
 
-export function readSdkShapes(text: string): SdkFindings {
-  const f: SdkFindings = {};
-  const sdk = detectSdk(text);
-  if (sdk) f.sdk = sdk;
-  const exception = PATTERNS.exceptionName.exec(text)?.[1];
-  if (exception) f.exception = exception;
-
-  // msal-common layouts (also inside @azure/identity's AuthenticationRequiredError): the code list and
-  // the timestamp. The error before them is read with every other form of it (oauth-error.ts).
-  const msalNew = PATTERNS.msalJsNew.exec(text);
-  const msalOld = msalNew ? null : PATTERNS.msalJsOld.exec(text);
-  if (msalNew) {
-    f.codes = codeList(msalNew[2]);
-    const ts = PATTERNS.msalJsTimestamp.exec(text)?.[1];
-    if (ts) f.timestampText = ts;
-  } else if (msalOld) {
-    f.codes = codeList(msalOld[2]);
-    f.timestampText = msalOld[3];
-  } else {
-    const bracket = PATTERNS.msalJsBracketTimestamp.exec(text)?.[1];
-    if (bracket) f.timestampText = bracket;
-  }
-
-  // @azure/identity's EnvironmentCredential wrapper prints a status of its own, not the server's.
-  if (PATTERNS.jsEnvironmentWrapper.test(text)) f.statusReliable = false;
-
-  // Python: `ClientSecretCredential.get_token failed: …`.
-  const getToken = execIfPossible("pythonGetToken", text)?.[1];
-  if (getToken) f.credential = getToken;
-
-  // Azure CLI advice and PowerShell cmdlet.
-  const advice = PATTERNS.cliAdvice.exec(text)?.[1];
-  if (advice)
-    f.command = advice
-      .trim()
-      .split("\n")
-      .map((l) => l.trim())
-      .join("\n");
-  const cmdlet = PATTERNS.cmdlet.exec(text)?.[1];
-  if (cmdlet) f.cmdlet = cmdlet;
-
-  readChains(text, f);
-  return f;
-}
-
-function readChains(text: string, f: SdkFindings): void {
+function readChains(text: string, f: Chain): void {
   // Java: `DefaultAzureCredential authentication failed. ---> EnvironmentCredential authentication failed. Error Details: …`
   const javaNested = execIfPossible("javaNested", text);
   if (javaNested?.[1] && javaNested[2]) {
@@ -198,4 +111,26 @@ function readChains(text: string, f: SdkFindings): void {
     (lines.length >= 2 && text.includes("azure-identity-java-default-azure-credential-troubleshoot"))
   )
     f.members = lines;
+}
+
+/**
+ * Go writes each attempted credential as `\n\t<error text>`, with the error's own line breaks turned into
+ * `\n\t\t`. A member runs to the next member line and is de-indented; lines that lost their tabs (a
+ * terminal or Terraform re-wrapping the text) stay with it. The last member ends where the surrounding
+ * output resumes (a goroutine dump, `exit status`, the next log line).
+ */
+function goChainMembers(text: string): string[] {
+  const starts = [...text.matchAll(PATTERNS.goChainMember)].map((m) => m.index ?? 0);
+  const members: string[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const last = i === starts.length - 1;
+    const lines = text.slice(starts[i], starts[i + 1] ?? text.length).split("\n");
+    const kept: string[] = [];
+    for (const [j, line] of lines.entries()) {
+      if (j > 0 && last && PATTERNS.goChainEnd.test(line)) break;
+      kept.push(line.startsWith("\t\t") ? line.slice(2) : line.startsWith("\t") ? line.slice(1) : line);
+    }
+    members.push(kept.join("\n").trimEnd());
+  }
+  return members;
 }

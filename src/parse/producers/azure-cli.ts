@@ -1,0 +1,30 @@
+/**
+ * The Azure CLI (`az`), the Azure Developer CLI (`azd`) and the azure/login action. It wraps the SDK text
+ * it prints, and suggests the command to run.
+ */
+import { PATTERNS } from "../../patterns.js";
+import type { Producer } from "./types.js";
+
+export const azureCli: Producer = {
+  name: "azure-cli",
+  sdk: "azure-cli",
+  markers: [
+    // Its own exception names, links and wordings.
+    /^ERROR: (?:AADSTS\d|Please run 'az login')|Interactive authentication is needed\. Please run:|Please explicitly log in with:|To re-authenticate, please run:/m,
+    // The Azure CLI and the Azure Developer CLI, and the azure/login action that runs `az`.
+    /\bazure\/login@|\/usr\/bin\/az |Failed to connect to MSI\. Please make sure MSI|doesn't exist in cloud '|' due to error '|run `azd (?:auth )?login`|\bazd (?:auth login|login|provision|up|deploy)\b|^AzureResponseError: |Response_Status\.Status_|^msal\.broker: |Please run 'az login' to setup account/m,
+  ],
+  advice: "azure-cli",
+  labels: [["command", "Suggested command"]],
+  read(text) {
+    const advice = PATTERNS.cliAdvice.exec(text)?.[1];
+    if (!advice) return {};
+    return {
+      command: advice
+        .trim()
+        .split("\n")
+        .map((l) => l.trim())
+        .join("\n"),
+    };
+  },
+};

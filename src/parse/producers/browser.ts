@@ -1,0 +1,17 @@
+/**
+ * The browser: the Entra sign-in page pasted as text, or a redirect carrying the error in its query
+ * string or fragment (read as an error body by ../redirect.ts).
+ */
+import { PATTERNS } from "../../patterns.js";
+import type { Producer } from "./types.js";
+
+export const browser: Producer = {
+  name: "browser",
+  sdk: "browser",
+  markers: [
+    // The Entra sign-in page pasted as text.
+    /Sorry, but we[\u2019']re having trouble signing you in|\bNeed admin approval\b|needs permission to access resources in your organi[sz]ation that only an admin can grant|Additional technical information:|^[ \t]{0,8}Request I[Dd]: ?[0-9A-Fa-f]{8}/m,
+  ],
+  claims: (text) => PATTERNS.sdkBrowser.test(text) && PATTERNS.redirectError.test(text),
+  advice: "browser",
+};

@@ -1,0 +1,67 @@
+/**
+ * The Azure SDK for Go (azidentity, azcore) and go-autorest/adal: azidentity's AuthenticationFailedError
+ * (header, request line, 80-dash RESPONSE block, JSON body, troubleshooting link), its credential chain,
+ * azcore's ResponseError (`ERROR CODE:`), net/http transport errors, autorest's and adal's wordings.
+ */
+import { execIfPossible, PATTERNS } from "../../patterns.js";
+import { stripQuery } from "../fields.js";
+import type { Producer, ProducerFindings } from "./types.js";
+
+export const go: Producer = {
+  name: "go",
+  sdk: "go",
+  markers: [
+    PATTERNS.goChainHeader,
+    // azidentity's response block: a RESPONSE line and the 80-dash separators around it.
+    (text) => (PATTERNS.goSeparator.test(text) ? text.search(PATTERNS.responseLine) : -1),
+    PATTERNS.goTransportError,
+    PATTERNS.goTroubleshootingUrl,
+    // Go-only names: azidentity's `AzureCLICredential`, autorest's and adal's wordings.
+    /\bAzureCLICredential\b|\bazure\.BearerAuthorizer#|\bautorest[/.#][A-Za-z]|\badal: (?:Refresh request failed|Failed to)|\bazidentity\b/,
+  ],
+  advice: "go",
+  read: readGo,
+};
+
+function readGo(text: string): ProducerFindings {
+  const f: ProducerFindings = {};
+  const chainHeader = execIfPossible("goChainHeader", text);
+  const header = execIfPossible("goAuthFailedHeader", text);
+  const prefixLine = execIfPossible("credentialPrefixLine", text);
+
+  if (chainHeader?.[1]) {
+    f.credential = chainHeader[1];
+    f.message = "failed to acquire a token";
+  } else if (header?.[1]) {
+    f.credential = header[1];
+    const tail = header[2]?.trim();
+    if (tail) f.message = tail;
+  } else if (prefixLine?.[1] && prefixLine[2]) {
+    f.credential = prefixLine[1];
+    f.message = prefixLine[2].trim();
+  }
+
+  const request = PATTERNS.requestLine.exec(text);
+  if (request?.[1] && request[2]) f.request = { method: request[1], url: stripQuery(request[2]) };
+
+  const response = PATTERNS.responseLine.exec(text);
+  if (response?.[1]) {
+    const statusText = (response[2] ?? "").replace(PATTERNS.leadingStatus, "").trim();
+    if (statusText) f.statusText = statusText;
+  }
+
+  const errorCode = PATTERNS.errorCodeLine.exec(text);
+  if (errorCode?.[1]) f.serviceErrorCode = errorCode[1];
+
+  const transport = PATTERNS.goTransportError.exec(text);
+  if (transport?.[1] && transport[2]) {
+    f.request ??= { method: transport[1].toUpperCase(), url: stripQuery(transport[2]) };
+    if (!f.message || f.message.startsWith(`${transport[1]} "`)) f.message = transport[3]?.trim();
+  }
+
+  const link = PATTERNS.troubleshootingUrl.exec(text);
+  // A sentence's full stop is not part of the link.
+  if (link) f.troubleshootingUrl = link[0].endsWith(".") ? link[0].slice(0, -1) : link[0];
+
+  return f;
+}

@@ -1,0 +1,14 @@
+/** azure-identity for Java, adal4j and Spring Cloud Azure. */
+import type { Producer } from "./types.js";
+
+export const java: Producer = {
+  name: "java",
+  sdk: "java",
+  markers: [
+    // Its own exception names, links and wordings.
+    /com\.azure\.(?:core\.exception|identity)\.|aka\.ms\/azure-identity-java|aka\.ms\/azsdk\/java\/|Credential authentication failed\. ---> /,
+    // Java beyond azure-identity: adal4j, and Java's own exceptions and frames.
+    /\bcom\.microsoft\.aad\.adal4j\.|\bcom\.azure\.spring\.|\bcom\.microsoft\.azure\.(?:management|credentials|keyvault)\./,
+  ],
+  advice: "java",
+};

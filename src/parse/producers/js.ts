@@ -1,0 +1,17 @@
+/** @azure/identity for JavaScript (and @azure/ms-rest-nodeauth, adal-node in Node apps). */
+import { PATTERNS } from "../../patterns.js";
+import type { Producer } from "./types.js";
+
+export const js: Producer = {
+  name: "js",
+  sdk: "js",
+  markers: [
+    // Its own exception names, links and wordings.
+    /\b(?:AuthenticationRequiredError|CredentialUnavailableError|AggregateAuthenticationError)\b|\bAuthenticationError\b|Status code: \d{3}\nMore details:|\(status code \d{3}\)\.\s{1,4}More details:|aka\.ms\/azsdk\/js\/|\bCredential\.getToken(?:Info)? failed/,
+    // @azure/identity and the older Node libraries for Entra.
+    /node_modules[\\/]@azure[\\/](?:identity|ms-rest-nodeauth)|@azure\/identity\b|@azure\/ms-rest-nodeauth|\bonTurnError\b|Azure Static Web Apps CLI/,
+  ],
+  advice: "js",
+  // The EnvironmentCredential wrapper prints a status of its own (400), not the server's.
+  read: (text) => (PATTERNS.jsEnvironmentWrapper.test(text) ? { statusReliable: false } : {}),
+};

@@ -1,0 +1,12 @@
+/** MSAL.NET (Microsoft.Identity.Client). Azure.Identity wraps it: its markers before the SDK's are still .NET's. */
+import type { Producer } from "./types.js";
+
+export const msalDotnet: Producer = {
+  name: "msal-dotnet",
+  sdk: "msal-dotnet",
+  markers: [
+    /Microsoft\.Identity\.Client\.|\bMSAL\.[A-Za-z]{2,20}\.\d|\bMsal(?:ServiceException|UiRequiredException|ClientException)\b/,
+  ],
+  wrappedBy: "dotnet",
+  advice: "dotnet",
+};

@@ -1,0 +1,15 @@
+/** MSAL for Go used directly: `http call(<url>)(POST) error: reply status code was 401:`. */
+import { PATTERNS } from "../../patterns.js";
+import type { Producer, ProducerFindings } from "./types.js";
+
+export const msalGo: Producer = {
+  name: "msal-go",
+  sdk: "msal-go",
+  markers: [PATTERNS.msalGoCall],
+  wrappedBy: "go",
+  advice: "go",
+  read(text: string): ProducerFindings {
+    const call = PATTERNS.msalGoCall.exec(text);
+    return call?.[1] && call[2] ? { request: { method: call[2], url: call[1] } } : {};
+  },
+};

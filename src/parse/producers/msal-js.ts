@@ -1,0 +1,34 @@
+/** MSAL for JavaScript (msal-common, msal-node, msal-browser, msal-angular, msal-react). */
+import { PATTERNS } from "../../patterns.js";
+import { codeList } from "../fields.js";
+import type { Producer, ProducerFindings } from "./types.js";
+
+export const msalJs: Producer = {
+  name: "msal-js",
+  sdk: "msal-js",
+  markers: [
+    // Its own exception names, links and wordings.
+    /\b(?:ServerError|InteractionRequiredAuthError|ClientAuthError)\b|Error\(s\): [\d,]{1,200} - Timestamp:|: [\d,]{1,200} - \[\d{4}-\d{2}-\d{2}/,
+    // MSAL for JavaScript beyond msal-common's classes.
+    /\berrorCode: '[a-z][a-z0-9_]{1,60}'|\bBrowserAuthError\b|\bBrowserConfigurationAuthError\b|@azure\/msal-(?:node|browser|common|angular|react)\b/,
+  ],
+  wrappedBy: "js",
+  advice: "js",
+  read: readMsalJs,
+};
+
+/**
+ * msal-common's layouts (also inside @azure/identity's AuthenticationRequiredError): the code list and
+ * the timestamp. The error before them is read with every other form of it (oauth-error.ts).
+ */
+function readMsalJs(text: string): ProducerFindings {
+  const current = PATTERNS.msalJsNew.exec(text);
+  if (current) {
+    const ts = PATTERNS.msalJsTimestamp.exec(text)?.[1];
+    return { codes: codeList(current[2]), ...(ts ? { timestampText: ts } : {}) };
+  }
+  const old = PATTERNS.msalJsOld.exec(text);
+  if (old) return { codes: codeList(old[2]), ...(old[3] ? { timestampText: old[3] } : {}) };
+  const bracket = PATTERNS.msalJsBracketTimestamp.exec(text)?.[1];
+  return bracket ? { timestampText: bracket } : {};
+}

@@ -1,0 +1,17 @@
+/**
+ * MSAL for Python used directly: its result dict printed with repr(). azure-identity never prints that
+ * dict, so a dict before a traceback is MSAL's (no wrappedBy).
+ */
+import type { Producer } from "./types.js";
+
+export const msalPython: Producer = {
+  name: "msal-python",
+  sdk: "msal-python",
+  markers: [
+    // Its own exception names, links and wordings.
+    /\{'error': |'error_description': /,
+    // MSAL Python used directly.
+    /\bms_identity_web\b|\bmsal\.application\b|site-packages[\\/]msal[\\/]/,
+  ],
+  advice: "python",
+};

@@ -1,0 +1,20 @@
+/** azure-identity and azure-core for Python, and the older adal and msrest/msrestazure. */
+import { execIfPossible } from "../../patterns.js";
+import type { Producer } from "./types.js";
+
+export const python: Producer = {
+  name: "python",
+  sdk: "python",
+  markers: [
+    // Its own exception names, links and wordings.
+    /ClientAuthenticationError|azure\.core\.exceptions|azure\.identity\.|azure[\\/]identity[\\/]_|aka\.ms\/azsdk\/python\/|\.get_token(?:_info)? failed|failed to retrieve a token from the included credentials\.\s{0,4}Attempted credentials:/,
+    // Python beyond azure-identity: adal, msrest/msrestazure, Azure ML, Kusto.
+    /\badal\.adal_error\b|\bAdalError\b|\bmsrest(?:azure)?\.|\bazureml\.|\bazure\.kusto\./,
+  ],
+  advice: "python",
+  // `ClientSecretCredential.get_token failed: …` names the credential.
+  read(text) {
+    const credential = execIfPossible("pythonGetToken", text)?.[1];
+    return credential ? { credential } : {};
+  },
+};

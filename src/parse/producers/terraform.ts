@@ -1,0 +1,15 @@
+/** Terraform's Azure providers (azurerm, azuread, azapi) and Packer's azure-arm builder, which wrap Go's text. */
+import { PATTERNS } from "../../patterns.js";
+import type { Producer } from "./types.js";
+
+export const terraform: Producer = {
+  name: "terraform",
+  sdk: "terraform",
+  markers: [
+    // Terraform and Packer around an Azure provider's error.
+    /\bError:? [Bb]uilding (?:AzureRM )?[Aa]ccount\b|\bprovider\.azure(?:rm|ad)\b|provider "azure(?:rm|ad|api)"|\bazurerm_[a-z_]{1,60}\.|--> azure-arm:|\bTerraform command\b|\bterra(?:form|grunt) (?:init|plan|apply)\b|Failed to get existing workspaces|\bError refreshing state\b/,
+  ],
+  // Terraform frames its diagnostics in `│ `, which parse() removes before reading.
+  claims: (raw) => PATTERNS.terraformFrame.test(raw),
+  advice: "go",
+};
