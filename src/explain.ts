@@ -32,7 +32,7 @@ export interface ExplainOptions extends ParseOptions {
  * ```
  */
 export function explain(input: unknown, options: ExplainOptions = {}): Explanation {
-  const { parsed, text } = parseWithText(input, options);
+  const { parsed, text, more } = parseWithText(input, options);
   const catalog = options.catalog ?? defaultCatalog;
   const matches = match(parsed, {
     catalog,
@@ -49,6 +49,10 @@ export function explain(input: unknown, options: ExplainOptions = {}): Explanati
       lookup: `https://login.microsoftonline.com/error?code=${code}`,
     }));
     ex.summary += `. ${unknown.map((c) => `AADSTS${c}`).join(", ")} ${unknown.length === 1 ? "is" : "are"} not in the aadsts catalog`;
+  }
+  if (more > 0) {
+    ex.moreFailures = more;
+    ex.summary += `. The text holds ${more} more failure${more === 1 ? "" : "s"}; this explains the first (aadsts scan lists each)`;
   }
   if (parsed.truncated)
     ex.summary += `. The input is longer than ${(options.maxLength ?? MAX_INPUT_LENGTH).toLocaleString("en-US")} characters; only that much was read`;

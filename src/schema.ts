@@ -208,4 +208,6 @@ export interface Explanation {
   decidedBy?: { credential?: string; reason: string };
   /** AADSTS codes in the error that the catalog has no entry for, each with Microsoft's lookup page. */
   unknownCodes?: Array<{ code: number; lookup: string }>;
+  /** Further failures in the input after the one explained (a log excerpt); `aadsts scan` reports each. */
+  moreFailures?: number;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { MAX_INPUT_LENGTH, ParsedAuthErrorSchema, parse } from "../src/index.js";
+import { explain, MAX_INPUT_LENGTH, ParsedAuthErrorSchema, parse } from "../src/index.js";
 import { MAX_MESSAGE_LENGTH } from "../src/parse/fields.js";
 
 const guide = readFileSync(new URL("../examples/guide-client-secret.txt", import.meta.url), "utf8");
@@ -314,5 +314,71 @@ describe("wrappers and chains nest independently", () => {
     const docker = JSON.stringify({ log: `${logfmt}\n`, stream: "stderr" });
     const shipped = JSON.stringify({ "@timestamp": "2025-03-04T08:15:31Z", message: docker, host: "node-7" });
     expect(parse(shipped).chain?.map((m) => m.credential)).toEqual(members);
+  });
+});
+
+describe("a text that holds two failures", () => {
+  // Two runs of a Go service in one log: an expired secret, then (after a redeploy) an unknown app ID.
+  const goFailure = (time: string, code: number, description: string, trace: string, status: string) =>
+    [
+      `2025/04/02 ${time} ClientSecretCredential authentication failed. `,
+      "POST https://login.microsoftonline.com/7f3c2a10-5b8e-4d61-9c2f-0e4a8b7d6c51/oauth2/v2.0/token",
+      "-".repeat(80),
+      `RESPONSE ${status}`,
+      "-".repeat(80),
+      "{",
+      `  "error": "${code === 7000222 ? "invalid_client" : "unauthorized_client"}",`,
+      `  "error_description": "AADSTS${code}: ${description}\\r\\nTrace ID: ${trace}\\r\\nCorrelation ID: 4a1e7c93-2d5b-4f08-8e6a-b3c9d0f12e47\\r\\nTimestamp: 2025-04-02 ${time}Z",`,
+      `  "error_codes": [${code}],`,
+      `  "trace_id": "${trace}"`,
+      "}",
+      "-".repeat(80),
+      "To troubleshoot, visit https://aka.ms/azsdk/go/identity/troubleshoot#client-secret",
+    ].join("\n");
+  const first = goFailure(
+    "09:14:03",
+    7000222,
+    "The provided client secret keys for app '5d1c3e22-9a4b-4f0e-8c11-2b7d9e6f4a10' are expired.",
+    "0d9a7c41-3b2e-4f18-a6c5-91e2d4b87f00",
+    "401: 401 Unauthorized",
+  );
+  const second = goFailure(
+    "09:31:47",
+    700016,
+    "Application with identifier '9b2e4c71-0d3f-4a85-b6e1-27c8f5a9d013' was not found in the directory 'Fabrikam'.",
+    "8e4b1f02-6d3a-4c97-b218-55f0c3a9de00",
+    "400: 400 Bad Request",
+  );
+  const log = `${first}\n2025/04/02 09:20:00 redeployed with new settings\n${second}\n`;
+
+  it("explains the first failure whole, with none of the second's fields", () => {
+    const ex = explain(log);
+    expect(ex.parsed).toMatchObject({
+      codes: [7000222],
+      traceId: "0d9a7c41-3b2e-4f18-a6c5-91e2d4b87f00",
+      timestamp: "2025-04-02T09:14:03Z",
+      status: 401,
+      error: "invalid_client",
+      clientId: "5d1c3e22-9a4b-4f0e-8c11-2b7d9e6f4a10",
+    });
+    expect(ex.parsed.message).toContain("client secret keys");
+    expect(ex.parsed.tenant).toBe("7f3c2a10-5b8e-4d61-9c2f-0e4a8b7d6c51");
+    expect(ex.matches[0]?.id).toBe("client-secret-expired");
+  });
+
+  it("says how many more there are, and parse() reads the same first failure", () => {
+    const ex = explain(log);
+    expect(ex.moreFailures).toBe(1);
+    expect(ex.summary).toContain("1 more failure");
+    expect(parse(log)).toEqual(ex.parsed);
+    // The second on its own is still read whole.
+    expect(explain(second).parsed.codes).toEqual([700016]);
+    expect(explain(second).moreFailures).toBeUndefined();
+  });
+
+  it("counts a failure printed twice (same trace ID) once", () => {
+    const ex = explain(`${first}\n${first.replace("2025/04/02 09:14:03", "2025/04/02 09:14:04")}`);
+    expect(ex.moreFailures).toBeUndefined();
+    expect(ex.parsed.codes).toEqual([7000222]);
   });
 });

@@ -8,6 +8,7 @@ import { redact } from "../redact.js";
 import { type EntraErrorBody, type ParsedAuthError, ParsedAuthErrorSchema } from "../schema.js";
 import { readChain } from "./chain.js";
 import { memberCredential } from "./credential.js";
+import { failureId, splitFailures } from "./failures.js";
 import {
   aadstsBlock,
   aadstsCodes,
@@ -74,12 +75,26 @@ export function parse(input: unknown, options: ParseOptions = {}): ParsedAuthErr
   return parseWithText(input, options).parsed;
 }
 
-/** parse(), plus the redacted text it read (for phrase matching and excerpts). Never throws. */
+/** What parseWithText returns: the fields, the redacted text they were read from, and how many other failures the input holds. */
+export interface ParseResult {
+  parsed: ParsedAuthError;
+  /** The redacted text of the failure that was read (for phrase matching and excerpts). */
+  text: string;
+  /** Further failures in the input, after the one read (0 when it holds one). */
+  more: number;
+}
+
+/**
+ * parse(), plus the redacted text it read and the count of further failures. An input that holds
+ * several failures is read for its first one only, whole: its fields never mix with another's. `whole`
+ * reads the input as one failure (scan() has already cut it). Never throws.
+ */
 export function parseWithText(
   input: unknown,
   options: ParseOptions = {},
   depth = 0,
-): { parsed: ParsedAuthError; text: string } {
+  whole = false,
+): ParseResult {
   try {
     const { text: raw, body, fields, members } = toInputText(input, depth > 0);
     const max = options.maxLength ?? MAX_INPUT_LENGTH;
@@ -91,17 +106,35 @@ export function parseWithText(
       text = r.text;
       redacted = r.count > 0;
     }
-    const parsed = parseText(text, body && !redacted ? body : undefined, { unwrap: 0, chain: depth });
+    const given = body && !redacted ? body : undefined;
+    const start: Depth = { unwrap: 0, chain: depth };
+    const first = whole || given ? { text, more: 0 } : firstFailure(text, start);
+    const parsed = parseText(first.text, given, start);
     if (fields) applyObjectFields(parsed, fields, options.redact !== false);
     if (members && depth < MAX_CHAIN_DEPTH) {
       parsed.chain = members.map((m) => parseWithText(m, options, depth + 1).parsed);
     }
     if (redacted) parsed.redacted = true;
     if (truncated) parsed.truncated = true;
-    return { parsed: validate(parsed), text };
+    return { parsed: validate(parsed), text: first.text, more: first.more };
   } catch {
-    return { parsed: { codes: [] }, text: "" };
+    return { parsed: { codes: [] }, text: "", more: 0 };
   }
+}
+
+/**
+ * The text of the input's first failure, and how many other failures follow. Parts that share the first
+ * one's trace ID (or, with no IDs, its codes) are the first failure printed again and stay with it.
+ */
+function firstFailure(text: string, depth: Depth): { text: string; more: number } {
+  const parts = splitFailures(text);
+  if (parts.length < 2) return { text, more: 0 };
+  const identity = (p: ParsedAuthError) => failureId(p)?.toLowerCase() ?? `codes:${p.codes.join(",")}`;
+  const ids = parts.map((part) => identity(parseText(part, undefined, depth)));
+  let end = 1;
+  while (end < parts.length && ids[end] === ids[0]) end++;
+  const others = new Set(ids.slice(end).filter((id) => id !== ids[0]));
+  return { text: parts.slice(0, end).join(""), more: others.size };
 }
 
 function parseText(

@@ -149,6 +149,11 @@ export function buildModel(ex: Explanation, catalog: Catalog = defaultCatalog): 
     parsed.redacted ? "secrets redacted" : "",
   ].filter(Boolean);
   if (input.length > 0) fields.push({ label: "Input", value: input.join("; ") });
+  if (ex.moreFailures)
+    fields.push({
+      label: "Other failures",
+      value: `${ex.moreFailures} more in the input; this explains the first (aadsts scan lists each)`,
+    });
   const chain: ChainRow[] = (ex.chain ?? []).map((step) => ({
     credential: step.credential ?? "(not named)",
     outcome: `${step.outcome}${step.detail ? `: ${step.detail}` : ""}`,

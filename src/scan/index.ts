@@ -7,9 +7,12 @@
  */
 import { type Catalog, defaultCatalog } from "../catalog/index.js";
 import { match } from "../match/index.js";
+import { failureId, splitFailures } from "../parse/failures.js";
 import { parseWithText } from "../parse/index.js";
 import { PATTERNS } from "../patterns.js";
 import type { Match, ParsedAuthError } from "../schema.js";
+
+export { failureId } from "../parse/failures.js";
 
 /** Options of {@link scan}. */
 export interface ScanOptions {
@@ -112,33 +115,6 @@ function isFailure(parsed: ParsedAuthError, matches: Match[]): boolean {
 }
 
 /**
- * What identifies one failure printed more than once (Python's log line and the traceback after it):
- * its trace ID, or lacking one its correlation ID. Undefined when it has neither.
- */
-export function failureId(parsed: ParsedAuthError): string | undefined {
-  return parsed.traceId ?? parsed.correlationId;
-}
-
-/** Split a line that carries several failures (one AADSTS description after another) into parts. */
-function splitFailures(text: string): string[] {
-  const starts: number[] = [];
-  for (const m of text.matchAll(PATTERNS.descriptionStart)) starts.push(m.index ?? 0);
-  if (starts.length < 2) return [text];
-  // Start a new part only where the previous description was complete (its trailer seen).
-  const parts: string[] = [];
-  let from = 0;
-  for (let i = 1; i < starts.length; i++) {
-    const prev = text.slice(from, starts[i]);
-    if (prev.includes("Timestamp:") || prev.includes("Trace ID:")) {
-      parts.push(prev);
-      from = starts[i] as number;
-    }
-  }
-  parts.push(text.slice(from));
-  return parts;
-}
-
-/**
  * Find every Entra authentication failure in a stream of text (a log), parse and match each one, and
  * yield them in order. Multi-line failures (a Go response block, a traceback, a credential chain) give
  * one hit each; a line with several failures gives several. Lines and blocks past the limits are cut
@@ -193,7 +169,7 @@ export async function* scan(
       let parsed: ParsedAuthError;
       let redactedText: string;
       try {
-        const r = parseWithText(part, { redact: options.redact !== false });
+        const r = parseWithText(part, { redact: options.redact !== false }, 0, true);
         parsed = r.parsed;
         redactedText = r.text;
       } catch {
