@@ -222,6 +222,13 @@ export const PATTERNS = {
   /** Any credential class named as failing or unavailable (JS, .NET, Java, Python wordings). */
   credentialStatement:
     /\b([A-Z][A-Za-z]{0,60}Credential)(?: is unavailable| authentication unavailable| authentication failed|: )/,
+  /**
+   * A credential named by a logger or a type name rather than a sentence: Java's `c.a.i.ClientSecretCredential
+   * - Azure Identity => ERROR`, .NET's `Azure.Identity.ClientSecretCredential`, Java's
+   * `com.azure.identity.X`, a Python object repr `<….ClientSecretCredential object at 0x…>`.
+   */
+  credentialNamed:
+    /\b([A-Z][A-Za-z]{0,60}Credential)(?::| -) Azure Identity => ERROR|\b(?:Azure\.Identity|com\.azure\.identity|c\.a\.i)\.([A-Z][A-Za-z]{0,60}Credential)\b|\.([A-Z][A-Za-z]{0,60}Credential) object at 0x/,
   /** Exception and error class names the SDKs print, with their namespaces. */
   exceptionName:
     /\b((?:Azure\.Identity\.|Microsoft\.Identity\.Client\.|com\.azure\.(?:core\.exception|identity)\.|com\.microsoft\.aad\.msal4j\.|azure\.core\.exceptions\.)?(?:AuthenticationFailedException|CredentialUnavailableException|ClientAuthenticationException|ClientAuthenticationError|MsalServiceException|MsalUiRequiredException|MsalInteractionRequiredException|AuthenticationRequiredError|CredentialUnavailableError|AggregateAuthenticationError|InteractionRequiredAuthError|AuthenticationError|ServerError))\b/,

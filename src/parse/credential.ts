@@ -1,6 +1,11 @@
 /**
- * The credential field: which Azure Identity credential type failed. Every form it takes is read here.
+ * The credential field: which Azure Identity credential type failed, from every form it takes. In order:
+ * a chain's name; the producer's own header (Go's `X authentication failed.`, Python's `X.get_token
+ * failed`); a sentence naming it (`X authentication failed`, `X is unavailable`, `X: …`); a logger or
+ * type name (`c.a.i.X - Azure Identity => ERROR`, `Azure.Identity.X`, a Python repr); for a chain member,
+ * the wording of a credential that does not print its name.
  */
+import { execIfPossible, PATTERNS } from "../patterns.js";
 
 /**
  * Chain members whose line does not name their credential (@azure/identity's DefaultAzureCredential
@@ -17,6 +22,29 @@ const UNNAMED_MEMBER_WORDINGS: ReadonlyArray<readonly [phrase: string, credentia
   ["Az.Accounts module", "AzurePowerShellCredential"],
   ["Please run 'Connect-AzAccount'", "AzurePowerShellCredential"],
 ];
+
+export interface CredentialSources {
+  /** The chain's name, when the text is a chain that prints one. */
+  chain?: string;
+  /** A list of members with no chain name: it names no single failing credential. */
+  unnamedChain: boolean;
+  /** The credential the producer's own shape names. */
+  shape?: string;
+  /** The text is one member of a chain. */
+  member: boolean;
+}
+
+export function readCredential(text: string, from: CredentialSources): string | undefined {
+  if (from.chain) return from.chain;
+  if (from.shape) return from.shape;
+  if (from.unnamedChain) return undefined;
+  const stated = execIfPossible("credentialStatement", text)?.[1];
+  if (stated) return stated;
+  const named = PATTERNS.credentialNamed.exec(text);
+  const name = named?.[1] ?? named?.[2] ?? named?.[3];
+  if (name) return name;
+  return from.member ? memberCredential(text) : undefined;
+}
 
 /** The credential a chain member's text stands for when it does not print the credential's name. */
 export function memberCredential(text: string): string | undefined {

@@ -3,11 +3,11 @@
  * findings with a fixed precedence (JSON body fields over labelled text, the Go header over looser
  * credential mentions) and validates the result with zod. It never throws on user data.
  */
-import { execIfPossible, PATTERNS } from "../patterns.js";
+import { PATTERNS } from "../patterns.js";
 import { redact } from "../redact.js";
 import { type EntraErrorBody, type ParsedAuthError, ParsedAuthErrorSchema } from "../schema.js";
 import { readChain } from "./chain.js";
-import { memberCredential } from "./credential.js";
+import { readCredential } from "./credential.js";
 import { failureId, splitFailures } from "./failures.js";
 import {
   aadstsBlock,
@@ -174,13 +174,13 @@ function parseText(
   const sdk = redirect ? "browser" : producer?.sdk;
   if (sdk) out.sdk = sdk;
 
-  // A chain with no printed name (Java's all-unavailable list) names only its members, not a failing credential.
-  const unnamedChain = !chain.chain && (chain.members?.length ?? 0) > 0;
-  const credential =
-    chain.chain ??
-    shape.credential ??
-    (unnamedChain ? undefined : execIfPossible("credentialStatement", plain)?.[1]) ??
-    (depth.chain > 0 ? memberCredential(plain) : undefined);
+  const credential = readCredential(plain, {
+    chain: chain.chain,
+    // A chain with no printed name (Java's all-unavailable list) names only its members.
+    unnamedChain: !chain.chain && (chain.members?.length ?? 0) > 0,
+    shape: shape.credential,
+    member: depth.chain > 0,
+  });
   if (credential) out.credential = credential;
   if (shape.request) out.request = shape.request;
   const tenant = readTenant(plain);
