@@ -256,9 +256,9 @@ export const PATTERNS = {
   lineBreaks: /[\r\n]+/g,
 
   // ---- scanning ----
-  /** The start of a new log record: ISO or bracketed dates, Go's log date, syslog, klog, an NDJSON object. */
+  /** The start of a new log record: ISO or bracketed dates, Go's log date, syslog, klog, an NDJSON object (not an error body printed on its own line, which belongs to the record before it). */
   logRecordStart:
-    /^(?:\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[\d{4}-\d{2}-\d{2}|\{"|\d{4}\/\d{2}\/\d{2} \d{2}:|[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}|[IWEF]\d{4} \d{2}:\d{2})/,
+    /^(?:\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[\d{4}-\d{2}-\d{2}|\{"(?!error)|\d{4}\/\d{2}\/\d{2} \d{2}:|[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}|[IWEF]\d{4} \d{2}:\d{2})/,
   /** Where an Entra error description starts: `AADSTSnnnn: `. */
   descriptionStart: /AADSTS\d{4,8}: /g,
   /** A carriage return left at the end of the last line. */

@@ -123,6 +123,19 @@ describe("scan", () => {
     ]);
   });
 
+  it("keeps an error body printed on its own line with the record before it (.NET's Status/Content/Headers)", async () => {
+    const text = readFileSync(
+      new URL("./fixtures/dotnet/managed-identity-identity-not-found.txt", import.meta.url),
+      "utf8",
+    );
+    const { hits } = await scanAll([text]);
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.parsed).toMatchObject({ status: 400, error: "invalid_request" });
+    // A JSON log record on its own line still starts a record of its own.
+    const ndjson = `${JSON.stringify({ level: "error", msg: "AADSTS7000222: expired. Trace ID: 1a2b3c4d-0000-4111-8222-933344445555" })}\n${JSON.stringify({ level: "error", msg: "AADSTS700016: not found. Trace ID: 9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a" })}\n`;
+    expect((await scanAll([ndjson])).hits.map((h) => h.parsed.codes)).toEqual([[7000222], [700016]]);
+  });
+
   it("cuts and flags a line past the length limit, and loses no line", async () => {
     const huge = `${"x".repeat(3_000_000)} AADSTS7000215: late`;
     const text = `${INFO}\n${huge}\n${NDJSON}\n${INFO}\n`;
