@@ -45,8 +45,10 @@ export const PATTERNS = {
    */
   messageTenant:
     /\b(?:in the directory|in tenant|in the tenant named|in the tenant) (?:'([^'\n]{1,200})'|([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6}|[0-9A-Fa-f]{8}-[0-9A-Fa-f-]{4,40}))|\bTenant '([^'\n]{1,200})'/,
+  /** Punctuation that ends a sentence after a URL. */
+  trailingPunctuation: /[.,;:]{1,3}$/,
   /** Marks of a placeholder or redaction: `xxx`, `<…>`, `{…}`, `***`, `###`, `…`, `redacted`. */
-  placeholderMark: /xxx|[<>{}*#\u2026]|\.\.\.|redacted|removed|your[-_ ]?tenant|tenant[-_ ]?id/i,
+  placeholderMark: /xxx|yyy|zzz|[<>{}*#\u2026]|\.\.\.|redacted|removed|your[-_ ]?tenant|tenant[-_ ]?id/i,
   /** Looks like it means to be a GUID: eight word characters then a dash. */
   guidLike: /^[0-9A-Za-z]{8}-[0-9A-Za-z]{4}-/,
   /** A complete GUID, to tell when a console wrap cut one in two. */
@@ -85,9 +87,9 @@ export const PATTERNS = {
   /** Troubleshooting links the SDKs print. */
   troubleshootingUrl: /https:\/\/aka\.ms\/azsdk\/[A-Za-z0-9/._-]{1,200}(?:#[A-Za-z0-9_-]{1,80})?/,
   goTroubleshootingUrl: /https:\/\/aka\.ms\/azsdk\/go\/identity\/troubleshoot\b/,
-  /** An application ID where the text labels it: `client_id=`, `clientId: `, `AZURE_CLIENT_ID=`, `app '…'`, `Application with identifier '…'`, `the application: '…'`. */
+  /** An application ID where the text labels it: `client_id=`, `clientId: `, `AZURE_CLIENT_ID=`, `app '…'`, `Microsoft App ID …`, `Application with identifier '…'` (a GUID, or a quoted app ID URI), `the application: '…'`. */
   clientIdLabel:
-    /\b(?:app|application(?: with (?:identifier|ID))?|for request clientID|client[ _]?id|AZURE_CLIENT_ID)["']?[ \t]{0,4}[:=]?[ \t]{0,4}['"]?([0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{1,12}){0,4})(?![0-9A-Za-z])/i,
+    /\b(?:app(?:[ _]?id)?|application(?: with (?:identifier|ID))?|for request clientID|client[ _]?id|AZURE_CLIENT_ID)["']?[ \t]{0,4}[:=]?[ \t]{0,4}\n?[ \t]{0,4}(?:['"]?([0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{1,12}){0,4})(?![0-9A-Za-z])|'((?:https?|api):\/\/[^'\s]{1,200})')/i,
 
   /** Lenient JSON fields, for bodies that are truncated or otherwise not parseable. */
   jsonStringField:
@@ -108,6 +110,8 @@ export const PATTERNS = {
   jsonEscape: /\\(?:(["\\/bfnrt])|u([0-9A-Fa-f]{4}))/g,
   /** Quote and box-drawing prefixes that pasted or framed text carries on every line (`> `, Terraform's `│ `). */
   linePrefix: /^[ \t]{0,4}(?:>|\u2502|\u2503|\|)[ \t]?/,
+  /** The timestamp a CI log (GitHub Actions, Azure Pipelines) puts before every line. */
+  ciTimestampPrefix: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z /,
   /** Runs of spaces and tabs, and of any whitespace. */
   blanks: /[ \t]+/g,
   whitespace: /\s+/g,
@@ -188,6 +192,8 @@ export const PATTERNS = {
    */
   errorKeyed:
     /["'[]error["'\]]?[ \t]{0,4}(?::|=>)[ \t\n]{0,8}(?:string\(\d{1,4}\)[ \t]{0,4})?["']?([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6})\b/g,
+  /** Spring Security's OAuth2Error: `[invalid_token_response] An error occurred…`, `[invalid_grant] AADSTS…`. */
+  errorBracketed: /\[([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6})\] (?:AADSTS|[A-Z])/g,
   /** A query string or form body: `error=invalid_grant&error_description=…`. */
   errorParam: /(?:^|[?&#\s/])error=([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6})(?![\w%])/gm,
   /** A label: `ErrorCode: x`, `errorCode: 'x'`, `error_code: x`, `Error code 0xx`, `Error: x`, `OAuth error x`, Go's `oauth2: "x"`, `More details: x(`. */
@@ -217,6 +223,8 @@ export const PATTERNS = {
   /** Java: `X authentication failed. ---> Y authentication failed. Error Details: …`. */
   javaNested:
     /\b([A-Z][A-Za-z]{0,60}Credential) authentication failed\. ---> ([A-Z][A-Za-z]{0,60}Credential) authentication failed\. Error Details: ?/,
+  /** The credential a line of a list opens with. */
+  credentialAtStart: /^[^\n]{0,200}?\b([A-Z][A-Za-z]{0,60}Credential) authentication unavailable/,
   /** Java all-unavailable chain: one `<Credential> authentication unavailable.` per line. */
   javaUnavailableMember: /(?:^|[\s:"])([A-Z][A-Za-z]{0,60}Credential) authentication unavailable\b/gm,
   /** Any credential class named as failing or unavailable (JS, .NET, Java, Python wordings). */

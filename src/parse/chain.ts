@@ -105,7 +105,12 @@ function readChains(text: string, f: Chain): void {
     if (isStackFrame(line)) break;
     if (line.trim()) lines.push(line.trim());
   }
-  const named = lines.filter((l) => l.includes("authentication unavailable")).length;
+  // Two or more credentials: the same one printed twice (a log line and its exception) is not a list.
+  const named = new Set(
+    lines
+      .filter((l) => l.includes("authentication unavailable"))
+      .map((l) => PATTERNS.credentialAtStart.exec(l)?.[1] ?? l),
+  ).size;
   if (
     named >= 2 ||
     (lines.length >= 2 && text.includes("azure-identity-java-default-azure-credential-troubleshoot"))

@@ -163,7 +163,8 @@ export function aadstsBlock(text: string): string | undefined {
 
 /** The application (client) ID where the text labels it, unless it is a placeholder. */
 export function clientIdFrom(text: string): string | undefined {
-  return validId(PATTERNS.clientIdLabel.exec(text)?.[1]);
+  const m = PATTERNS.clientIdLabel.exec(text);
+  return validId(m?.[1]) ?? m?.[2];
 }
 
 const JSON_ESCAPES: Record<string, string> = {
@@ -227,7 +228,8 @@ export function looksEscaped(text: string): boolean {
  * Drop a prefix that most lines share: `> ` from quoted replies, `│ ` from Terraform's framed
  * diagnostics. Applied only when at least two lines and most non-empty lines carry it.
  */
-export function stripLinePrefixes(text: string): string {
+export function stripLinePrefixes(input: string): string {
+  const text = stripCiTimestamps(input);
   // Most texts have no prefix character at all; a huge one is then not split into lines for nothing.
   if (!PREFIX_MARKS.some((mark) => text.includes(mark))) return text;
   let nonEmpty = 0;
@@ -245,6 +247,20 @@ export function stripLinePrefixes(text: string): string {
     .split("\n")
     .map((line) => line.replace(PATTERNS.linePrefix, ""))
     .join("\n");
+}
+
+/**
+ * A CI log (GitHub Actions, Azure Pipelines) stamps every line with its time: when most lines of a text
+ * that starts with one carry it, it goes, so a JSON body or a framed diagnostic spread over the lines reads
+ * as one again.
+ */
+function stripCiTimestamps(text: string): string {
+  if (!PATTERNS.ciTimestampPrefix.test(text)) return text;
+  const lines = text.split("\n");
+  const stamped = lines.filter((l) => PATTERNS.ciTimestampPrefix.test(l)).length;
+  const nonEmpty = lines.filter((l) => l.trim() !== "").length;
+  if (stamped < 2 || stamped * 10 < nonEmpty * 6) return text;
+  return lines.map((l) => l.replace(PATTERNS.ciTimestampPrefix, "")).join("\n");
 }
 
 /** The characters PATTERNS.linePrefix starts a prefix with. */

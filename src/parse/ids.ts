@@ -41,10 +41,12 @@ export function validTenant(value: string | undefined): string | undefined {
  */
 export function readTenant(text: string): string | undefined {
   for (const m of text.matchAll(PATTERNS.loginUrlTenant)) {
-    const t = validTenant(m[1]);
+    // A sentence's punctuation after the URL is not part of it.
+    const segment = m[1]?.replace(PATTERNS.trailingPunctuation, "");
+    const t = validTenant(segment);
     if (t) return t;
     // A placeholder in the URL is the person's redaction: the tenant is not in the text.
-    if (m[1] && !NOT_TENANTS.has(m[1].toLowerCase())) return undefined;
+    if (segment && !NOT_TENANTS.has(segment.toLowerCase())) return undefined;
   }
   const pool = PATTERNS.poolUrlTenant.exec(text)?.[1];
   if (pool) return validTenant(pool);

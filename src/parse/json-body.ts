@@ -140,11 +140,12 @@ export function unwrapQuotedValue(text: string): string | undefined {
 
 /** Entra bodies found in JSON objects anywhere in the text; the first one wins. */
 export function findBody(text: string): FoundBody {
-  if (!text.includes("{")) return {};
   const found: FoundBody = {};
   let tried = 0;
   let coveredUntil = -1;
-  for (const [start, end] of braceSpans(text)) {
+  // A body whose opening brace was cut off the paste is still read leniently below.
+  const spans = text.includes("{") ? braceSpans(text) : [];
+  for (const [start, end] of spans) {
     if (start <= coveredUntil) continue;
     if (tried++ >= MAX_CANDIDATES) break;
     let value: unknown;

@@ -12,6 +12,7 @@ const FORMS = [
   PATTERNS.errorParam,
   PATTERNS.errorLabelled,
   PATTERNS.errorParenthesised,
+  PATTERNS.errorBracketed,
   PATTERNS.errorPrefix,
   PATTERNS.errorAlone,
 ] as const;
