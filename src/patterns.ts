@@ -332,6 +332,18 @@ export const REQUIRED_LITERALS: { readonly [K in PatternName]?: readonly string[
   ],
 };
 
+/**
+ * One multiline pattern that matches where any of the given patterns does, with a named group per entry
+ * telling which (an entry with no pattern is left out). Used for the producers' markers, each of which
+ * test/redos.test.ts checks; the combined pattern is checked there too.
+ */
+export function namedAlternation(groups: ReadonlyArray<readonly [string, readonly RegExp[]]>): RegExp {
+  const parts = groups
+    .filter(([, patterns]) => patterns.length > 0)
+    .map(([name, patterns]) => `(?<${name}>${patterns.map((p) => `(?:${p.source})`).join("|")})`);
+  return new RegExp(parts.join("|"), "m");
+}
+
 /** False when `text` cannot match the pattern because it lacks every one of its required literals. */
 export function mayMatch(name: PatternName, text: string): boolean {
   const needed = REQUIRED_LITERALS[name];

@@ -8,7 +8,7 @@ import { redact } from "../redact.js";
 import { type EntraErrorBody, type ParsedAuthError, ParsedAuthErrorSchema } from "../schema.js";
 import { readChain } from "./chain.js";
 import { readCredential } from "./credential.js";
-import { failureId, splitFailures } from "./failures.js";
+import { splitFailures } from "./failures.js";
 import {
   aadstsBlock,
   aadstsCodes,
@@ -108,7 +108,7 @@ export function parseWithText(
     }
     const given = body && !redacted ? body : undefined;
     const start: Depth = { unwrap: 0, chain: depth };
-    const first = whole || given ? { text, more: 0 } : firstFailure(text, start);
+    const first = whole || given ? { text, more: 0 } : firstFailure(text);
     const parsed = parseText(first.text, given, start);
     if (fields) applyObjectFields(parsed, fields, options.redact !== false);
     if (members && depth < MAX_CHAIN_DEPTH) {
@@ -123,14 +123,23 @@ export function parseWithText(
 }
 
 /**
+ * What tells one failure from another without parsing it whole: its labelled trace ID, or correlation
+ * ID, else its codes. (A JSON body's description carries the same labels as its trace_id field.)
+ */
+function failureIdentity(part: string): string {
+  const found = labels(unescapeLineBreaks(part));
+  const id = validId(found.traceId) ?? validId(found.correlationId);
+  return id ? id.toLowerCase() : `codes:${aadstsCodes(part).join(",")}`;
+}
+
+/**
  * The text of the input's first failure, and how many other failures follow. Parts that share the first
  * one's trace ID (or, with no IDs, its codes) are the first failure printed again and stay with it.
  */
-function firstFailure(text: string, depth: Depth): { text: string; more: number } {
+function firstFailure(text: string): { text: string; more: number } {
   const parts = splitFailures(text);
   if (parts.length < 2) return { text, more: 0 };
-  const identity = (p: ParsedAuthError) => failureId(p)?.toLowerCase() ?? `codes:${p.codes.join(",")}`;
-  const ids = parts.map((part) => identity(parseText(part, undefined, depth)));
+  const ids = parts.map(failureIdentity);
   let end = 1;
   while (end < parts.length && ids[end] === ids[0]) end++;
   const others = new Set(ids.slice(end).filter((id) => id !== ids[0]));

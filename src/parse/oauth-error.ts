@@ -51,6 +51,9 @@ const FIELD_NAMES = new Set([
   "session_state",
 ]);
 
+/** How far past its start a form's match can reach (a label, a separator and the error name). */
+const FORM_REACH = 200;
+
 /** Errors an MSAL or ADAL prints in the error slot that a bare line may hold (errorAlone). */
 const KNOWN_ALONE = PATTERNS.errorKnownName;
 
@@ -58,7 +61,9 @@ export function readOAuthError(text: string): string | undefined {
   let best: string | undefined;
   let bestAt = Number.POSITIVE_INFINITY;
   for (const form of FORMS) {
-    for (const m of text.matchAll(form)) {
+    // Only a match before the best so far can win: the later forms search no further than that.
+    const window = bestAt === Number.POSITIVE_INFINITY ? text : text.slice(0, bestAt + FORM_REACH);
+    for (const m of window.matchAll(form)) {
       const value = m[1];
       const at = m.index ?? 0;
       if (at >= bestAt) break;

@@ -2,6 +2,7 @@
  * The producer registry: every producer module, outermost first (a wrapper before what it wraps, an
  * Azure SDK before its MSAL). Adding a producer is one module, one line here, and fixtures.
  */
+import { namedAlternation } from "../../patterns.js";
 import type { ParsedAuthError, Sdk } from "../../schema.js";
 import { azureCli } from "./azure-cli.js";
 import { browser } from "./browser.js";
@@ -43,11 +44,30 @@ export const PRODUCERS: readonly Producer[] = [
 
 const BY_NAME = new Map<string, Producer>(PRODUCERS.map((p) => [p.name, p]));
 
-function firstAt(markers: Producer["markers"], text: string): number {
+/**
+ * Every producer's pattern markers as one alternation, a named group per producer (`p3`: PRODUCERS[3]).
+ * Each marker, and this alternation of them, is checked for linearity (test/redos.test.ts,
+ * test/producers.test.ts).
+ * Markers are line-anchored where they use `^`, so the whole runs in multiline mode.
+ */
+export const ALL_MARKERS = namedAlternation(
+  PRODUCERS.map((p, i) => [`p${i}`, p.markers.filter((m): m is RegExp => m instanceof RegExp)] as const),
+);
+
+/** How far past a position a marker's match can reach: a marker found there may have started before it. */
+const MARKER_REACH = 400;
+
+/**
+ * The earliest position of any of the markers in `text`, or Infinity. Only matches that start before
+ * `before` count, and the search is kept to the text up to there (plus a marker's reach): on a long log
+ * the later producers are not searched past the earliest mark already found.
+ */
+function firstAt(markers: Producer["markers"], text: string, before = Number.POSITIVE_INFINITY): number {
+  const window = before === Number.POSITIVE_INFINITY ? text : text.slice(0, before + MARKER_REACH);
   let at = Number.POSITIVE_INFINITY;
   for (const marker of markers) {
-    const i = typeof marker === "function" ? marker(text) : text.search(marker);
-    if (i >= 0 && i < at) at = i;
+    const i = typeof marker === "function" ? marker(window) : window.search(marker);
+    if (i >= 0 && i < at && i < before) at = i;
   }
   return at;
 }
@@ -63,17 +83,28 @@ export function detectProducer(text: string, raw = text): Producer | undefined {
   for (const p of PRODUCERS) if (p.claims?.(raw)) return p;
   let best: Producer | undefined;
   let bestAt = Number.POSITIVE_INFINITY;
-  const seen = new Set<string>();
-  for (const p of PRODUCERS) {
-    const at = firstAt(p.markers, text);
-    if (at === Number.POSITIVE_INFINITY) continue;
-    seen.add(p.name);
-    if (at < bestAt) {
-      best = p;
-      bestAt = at;
-    }
+  // Every pattern marker in one pass: the leftmost match is the earliest mark, and at one position the
+  // alternation's order is the registry's.
+  const m = ALL_MARKERS.exec(text);
+  if (m?.groups) {
+    const name = Object.keys(m.groups).find((k) => m.groups?.[k] !== undefined);
+    best = name === undefined ? undefined : PRODUCERS[Number(name.slice(1))];
+    bestAt = m.index;
   }
-  if (best?.wrappedBy && seen.has(best.wrappedBy)) best = BY_NAME.get(best.wrappedBy) ?? best;
+  for (const p of PRODUCERS)
+    for (const marker of p.markers) {
+      if (typeof marker !== "function") continue;
+      const at = marker(
+        text.slice(0, bestAt === Number.POSITIVE_INFINITY ? undefined : bestAt + MARKER_REACH),
+      );
+      if (at >= 0 && at < bestAt) {
+        best = p;
+        bestAt = at;
+      }
+    }
+  // An MSAL's SDK anywhere in the text (after the MSAL's own mark, as its stack frames often are) wraps it.
+  const wrapping = best?.wrappedBy ? BY_NAME.get(best.wrappedBy) : undefined;
+  if (wrapping && firstAt(wrapping.markers, text) < Number.POSITIVE_INFINITY) best = wrapping;
   for (const p of PRODUCERS)
     if (best && p.wraps?.includes(best.name) && p.trailers && firstAt(p.trailers, text) < Infinity) return p;
   return best;
