@@ -15,6 +15,9 @@
  */
 const ID = "[0-9A-Za-z][0-9A-Za-z-]{2,40}(?![0-9A-Za-z])";
 
+/** A line break inside a labelled value, with the next line's indent and PowerShell 7's `| ` continuation mark. */
+const BREAK = "(?:\\n[ \\t]{0,8}(?:\\|[ \\t]{0,4})?)?";
+
 /** Entra timestamps: `2022-03-02 18:25:26Z`, ISO with `T` and fractional seconds, with or without `Z`. */
 const TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,7})?(?:Z|[+-]\\d{2}:?\\d{2})?";
 
@@ -24,11 +27,11 @@ export const PATTERNS = {
   /** A description's leading `AADSTSnnnn: ` prefix. */
   aadstsPrefix: /^\s*AADSTS\d{4,8}:\s?/,
   /** Labelled IDs and timestamp inside a description or free text. */
-  traceIdLabel: new RegExp(`\\b[Tt]race I[Dd]:[ \\t]{0,8}(?:\\n[ \\t]{0,8})?(${ID})`),
+  traceIdLabel: new RegExp(`\\b[Tt]race I[Dd]:[ \\t]{0,8}${BREAK}(${ID})`),
   /** The sign-in page's name for the trace ID, read as one beside its Correlation Id and Timestamp lines. */
-  requestIdLabel: new RegExp(`\\bRequest I[Dd]:[ \\t]{0,8}(?:\\n[ \\t]{0,8})?(${ID})`),
-  correlationIdLabel: new RegExp(`\\b[Cc]orrelation I[Dd]:[ \\t]{0,8}(?:\\n[ \\t]{0,8})?(${ID})`),
-  timestampLabel: new RegExp(`\\b[Tt]imestamp:[ \\t]{0,8}(?:\\n[ \\t]{0,8})?(${TIMESTAMP})`),
+  requestIdLabel: new RegExp(`\\bRequest I[Dd]:[ \\t]{0,8}${BREAK}(${ID})`),
+  correlationIdLabel: new RegExp(`\\b[Cc]orrelation I[Dd]:[ \\t]{0,8}${BREAK}(${ID})`),
+  timestampLabel: new RegExp(`\\b[Tt]imestamp:[ \\t]{0,8}${BREAK}(${TIMESTAMP})`),
   /** A GUID or a prefix of one (a GUID cut short by a paste), any case; a trailing dash is allowed. */
   guidPrefix:
     /^(?:[0-9A-Fa-f]{4,7}|[0-9A-Fa-f]{8}(?:-(?:[0-9A-Fa-f]{1,3}|[0-9A-Fa-f]{4}(?:-(?:[0-9A-Fa-f]{1,3}|[0-9A-Fa-f]{4}(?:-(?:[0-9A-Fa-f]{1,3}|[0-9A-Fa-f]{4}(?:-[0-9A-Fa-f]{0,12})?)?)?)?)?)?)?)-?$/,
@@ -44,7 +47,7 @@ export const PATTERNS = {
    * Unquoted, only a domain or a GUID is taken.
    */
   messageTenant:
-    /\b(?:in the directory|in tenant|in the tenant named|in the tenant) (?:'([^'\n]{1,200})'|([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6}|[0-9A-Fa-f]{8}-[0-9A-Fa-f-]{4,40}))|\bTenant '([^'\n]{1,200})'/,
+    /\b(?:in the directory|in tenant|in the tenant named|in the tenant) (?:'([^'\n]{1,200})'|([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6}|[0-9A-Fa-f]{8}-[0-9A-Fa-f-]{4,40}))|\b(?:Tenant|[Tt]enant identifier) (?:'([^'\n]{1,200})'|([0-9A-Fa-f]{8}-[0-9A-Fa-f-]{4,40})(?= not found))/,
   /** Punctuation that ends a sentence after a URL. */
   trailingPunctuation: /[.,;:]{1,3}$/,
   /** Marks of a placeholder or redaction: `xxx`, `<…>`, `{…}`, `***`, `###`, `…`, `redacted`. */
@@ -199,8 +202,9 @@ export const PATTERNS = {
   /** A label: `ErrorCode: x`, `errorCode: 'x'`, `error_code: x`, `Error code 0xx`, `Error: x`, `OAuth error x`, Go's `oauth2: "x"`, `More details: x(`. */
   errorLabelled:
     /\b(?:[Ee]rror[ _]?[Cc]ode|ErrorCode|OAuth error|[A-Za-z]{0,40}(?:Error|Exception)|oauth2|More details)["']?[ \t]{0,4}[:=]?[ \t]{0,4}["']?(?:0x)?([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6})\b(?!\.)/g,
-  /** azure-core and requests-oauthlib: `(invalid_grant) AADSTS…`. */
-  errorParenthesised: /\(([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6})\)[ \t]{1,4}(?:AADSTS|AADB2C)\d/g,
+  /** azure-core and requests-oauthlib: `(invalid_grant) AADSTS…`, oauthlib's `MissingTokenError: (missing_token)`. */
+  errorParenthesised:
+    /\(([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6})\)[ \t]{1,4}(?:AADSTS|AADB2C)\d|\b[A-Za-z]{0,40}(?:Error|Exception): \(([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6})\)/g,
   /** The error opening a message: `invalid_client: AADSTS…`, `interaction_in_progress: Interaction is…`, msal-common's `invalid_client: Error(s): …` and `invalid_client: 7000215 - […`. */
   errorPrefix:
     /(?:^|[\s:"'(])([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6}): (?:AADSTS\d|AADB2C\d|Error\(s\)|\d{1,9} - \[|[A-Z][a-z])/gm,

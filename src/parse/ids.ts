@@ -51,5 +51,5 @@ export function readTenant(text: string): string | undefined {
   const pool = PATTERNS.poolUrlTenant.exec(text)?.[1];
   if (pool) return validTenant(pool);
   const named = PATTERNS.messageTenant.exec(text);
-  return validTenant(named?.[1] ?? named?.[2] ?? named?.[3]);
+  return validTenant(named?.slice(1).find((v) => v !== undefined));
 }

@@ -64,7 +64,7 @@ export function readOAuthError(text: string): string | undefined {
     // Only a match before the best so far can win: the later forms search no further than that.
     const window = bestAt === Number.POSITIVE_INFINITY ? text : text.slice(0, bestAt + FORM_REACH);
     for (const m of window.matchAll(form)) {
-      const value = m[1];
+      const value = m[1] ?? m[2];
       const at = m.index ?? 0;
       if (at >= bestAt) break;
       // Message keys of applications (`erroroidccall_message`) are named for errors; no OAuth error is.
