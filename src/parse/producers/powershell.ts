@@ -13,7 +13,7 @@ export const powershell: Producer = {
     // An Az cmdlet opening a record, and the record's fields.
     /^[A-Z][a-z]{1,20}-Az[A-Za-z]{1,40} ?: |\+ CategoryInfo|FullyQualifiedErrorId/m,
     // PowerShell: an Azure module's cmdlet opening a record or named in it, and its record fields.
-    /^[_*]{0,2}(?:Connect|Disconnect|Get|Set|New|Remove|Invoke|Add|Update|Import|Export|Test|Register|Start|Stop)-(?:Az|AzureAD|AzureRm|Msol|Mg|PnP|Exo|Exchange|Sql|PowerBI|Teams|SPO)[A-Za-z]{0,40} ?: |(?:^|##\[command\]|\{|\+ )Connect-(?:AzAccount|AzureAD|AzureRmAccount|MsolService|MgGraph|ExchangeOnline|PnPOnline|PowerBIServiceAccount)\b|Unable to acquire token for tenant '[^'\n]{1,200}' with error|\bSystem\.Management\.Automation\b|^PSMessageDetails\s{0,40}:|^OriginInfo\s{0,40}:|Run Connect-AzAccount to login/m,
+    /^[_*]{0,2}(?:Connect|Disconnect|Get|Set|New|Remove|Invoke|Add|Update|Import|Export|Test|Register|Start|Stop)-(?:Az|AzureAD|AzureRm|Msol|Mg|PnP|Exo|Exchange|Sql|PowerBI|Teams|SPO)[A-Za-z]{0,40} ?: |(?:^|##\[command\]|\{|\+ )Connect-(?:AzAccount|AzureAD|AzureRmAccount|MsolService|MgGraph|ExchangeOnline|PnPOnline|PowerBIServiceAccount)\b|Unable to acquire token for tenant '[^'\n]{1,200}' with error|\bSystem\.Management\.Automation\b|^Resolve-AzError\b|^PSMessageDetails\s{0,40}:|^OriginInfo\s{0,40}:|Run Connect-AzAccount to login/m,
   ],
   trailers: [
     // What a PowerShell error record prints after the error it wraps.
