@@ -175,12 +175,13 @@ function parseText(
   // Labels and codes are read from text whose escaped line breaks are real ones.
   const plain = unescapeLineBreaks(unescaped);
 
-  // Undoing escapes can break what it was not meant for (a Windows path's `\node_modules`): the text as
-  // it was is asked too.
-  const producer = redirect
-    ? undefined
-    : (detectProducer(unescaped, pasted) ?? (unescaped === text ? undefined : detectProducer(text, pasted)));
-  const sdk = redirect ? "browser" : producer?.sdk;
+  // A redirect carrying the error is the browser's. Otherwise the producer's marks decide; undoing
+  // escapes can break what it was not meant for (a Windows path's `\node_modules`), so the text as it was
+  // is asked too.
+  const sdk = redirect
+    ? "browser"
+    : (detectProducer(unescaped, pasted) ?? (unescaped === text ? undefined : detectProducer(text, pasted)))
+        ?.sdk;
   if (sdk) out.sdk = sdk;
 
   const credential = readCredential(plain, {

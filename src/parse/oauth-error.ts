@@ -54,9 +54,6 @@ const FIELD_NAMES = new Set([
 /** How far past its start a form's match can reach (a label, a separator and the error name). */
 const FORM_REACH = 200;
 
-/** Errors an MSAL or ADAL prints in the error slot that a bare line may hold (errorAlone). */
-const KNOWN_ALONE = PATTERNS.errorKnownName;
-
 export function readOAuthError(text: string): string | undefined {
   let best: string | undefined;
   let bestAt = Number.POSITIVE_INFINITY;
@@ -70,7 +67,7 @@ export function readOAuthError(text: string): string | undefined {
       // Message keys of applications (`erroroidccall_message`) are named for errors; no OAuth error is.
       if (!value || FIELD_NAMES.has(value) || value.startsWith("error")) continue;
       // A line that is only a word is an error only when the word is a standard one.
-      if (form === PATTERNS.errorAlone && !KNOWN_ALONE.test(value)) continue;
+      if (form === PATTERNS.errorAlone && !PATTERNS.errorKnownName.test(value)) continue;
       best = value;
       bestAt = at;
       break;

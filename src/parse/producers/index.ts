@@ -45,29 +45,21 @@ export const PRODUCERS: readonly Producer[] = [
 const BY_NAME = new Map<string, Producer>(PRODUCERS.map((p) => [p.name, p]));
 
 /**
- * Every producer's pattern markers as one alternation, a named group per producer (`p3`: PRODUCERS[3]).
- * Each marker, and this alternation of them, is checked for linearity (test/redos.test.ts,
- * test/producers.test.ts).
- * Markers are line-anchored where they use `^`, so the whole runs in multiline mode.
+ * Every producer's pattern markers as one alternation, a named group per producer (`p3`: PRODUCERS[3]),
+ * run in multiline mode (markers anchor with `^` at line starts). Each marker is proven linear on its
+ * own (test/redos.test.ts); test/producers.test.ts checks that this alternation holds nothing else and
+ * finds what searching each marker alone finds.
  */
 export const ALL_MARKERS = namedAlternation(
   PRODUCERS.map((p, i) => [`p${i}`, p.markers.filter((m): m is RegExp => m instanceof RegExp)] as const),
 );
 
-/** How far past a position a marker's match can reach: a marker found there may have started before it. */
-const MARKER_REACH = 400;
-
-/**
- * The earliest position of any of the markers in `text`, or Infinity. Only matches that start before
- * `before` count, and the search is kept to the text up to there (plus a marker's reach): on a long log
- * the later producers are not searched past the earliest mark already found.
- */
-function firstAt(markers: Producer["markers"], text: string, before = Number.POSITIVE_INFINITY): number {
-  const window = before === Number.POSITIVE_INFINITY ? text : text.slice(0, before + MARKER_REACH);
+/** The earliest position of any of the markers in `text`, or Infinity. */
+function firstAt(markers: Producer["markers"], text: string): number {
   let at = Number.POSITIVE_INFINITY;
   for (const marker of markers) {
-    const i = typeof marker === "function" ? marker(window) : window.search(marker);
-    if (i >= 0 && i < at && i < before) at = i;
+    const i = typeof marker === "function" ? marker(text) : text.search(marker);
+    if (i >= 0 && i < at) at = i;
   }
   return at;
 }
@@ -76,8 +68,9 @@ function firstAt(markers: Producer["markers"], text: string, before = Number.POS
  * The producer that printed the text. A wrapper that claims the text wins; otherwise the producer whose
  * marker comes first (a wrapper prints its header before what it wraps); an MSAL gives way to the SDK
  * that wraps it when that SDK's markers are in the text too; a wrapper whose trailer follows the text of
- * a producer it wraps printed it (a PowerShell record around .NET's message). `raw` is the text as pasted, before quote
- * and frame prefixes were removed. A stack trace alone names a language, not a producer: no guess.
+ * a producer it wraps printed it (a PowerShell record around .NET's message). `raw` is the text as
+ * pasted, before quote and frame prefixes were removed. A stack trace alone names a language, not a
+ * producer: no guess.
  */
 export function detectProducer(text: string, raw = text): Producer | undefined {
   for (const p of PRODUCERS) if (p.claims?.(raw)) return p;
@@ -91,17 +84,18 @@ export function detectProducer(text: string, raw = text): Producer | undefined {
     best = name === undefined ? undefined : PRODUCERS[Number(name.slice(1))];
     bestAt = m.index;
   }
-  for (const p of PRODUCERS)
+  // Markers that take more than one pattern (Go's response block) are functions, asked one by one.
+  PRODUCERS.forEach((p, i) => {
     for (const marker of p.markers) {
       if (typeof marker !== "function") continue;
-      const at = marker(
-        text.slice(0, bestAt === Number.POSITIVE_INFINITY ? undefined : bestAt + MARKER_REACH),
-      );
-      if (at >= 0 && at < bestAt) {
+      const at = marker(text);
+      if (at < 0) continue;
+      if (at < bestAt || (at === bestAt && best !== undefined && i < PRODUCERS.indexOf(best))) {
         best = p;
         bestAt = at;
       }
     }
+  });
   // An MSAL's SDK anywhere in the text (after the MSAL's own mark, as its stack frames often are) wraps it.
   const wrapping = best?.wrappedBy ? BY_NAME.get(best.wrappedBy) : undefined;
   if (wrapping && firstAt(wrapping.markers, text) < Number.POSITIVE_INFINITY) best = wrapping;
