@@ -94,6 +94,12 @@ export const PATTERNS = {
   clientIdLabel:
     /\b(?:app(?:[ _]?id)?|application(?: with (?:identifier|ID))?|for request clientID|client[ _]?id|AZURE_CLIENT_ID)["']?[ \t]{0,4}[:=]?[ \t]{0,4}\n?[ \t]{0,4}(?:['"]?([0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{1,12}){0,4})(?![0-9A-Za-z])|'((?:https?|api):\/\/[^'\s]{1,200})')/i,
 
+  /** An HTML document pasted whole (a sign-in page saved or printed by a client). */
+  htmlDocument: /<!DOCTYPE html|<html[\s>]/i,
+  /** Any HTML tag. */
+  htmlTag: /<\/?[A-Za-z][^<>]{0,4000}>/g,
+  /** The sign-in page's own account of the error, in its `$Config`: `"strServiceExceptionMessage":"AADSTS…"`. */
+  signInPageMessage: /"strServiceExceptionMessage"[ \t]{0,4}:[ \t]{0,4}"((?:[^"\\\n]|\\.){1,8192})"/,
   /** Lenient JSON fields, for bodies that are truncated or otherwise not parseable. */
   jsonStringField:
     /"(error|error_description|timestamp|trace_id|correlation_id|error_uri|suberror|claims)"[ \t\r\n]*:[ \t\r\n]*"((?:[^"\\\n]|\\.){0,20000})"/g,
@@ -283,10 +289,12 @@ export const PATTERNS = {
   bearer: /\b(Bearer[ \t]+)([A-Za-z0-9._~+/-]{8,}=*)/gi,
   /** `name=value` secrets in query strings, form bodies, env dumps and connection strings. */
   secretAssignment:
-    /\b(client_secret|client_assertion|assertion|password|passwd|pwd|refresh_token|access_token|id_token|code_verifier|sig|AccountKey|SharedAccessKey|AZURE_CLIENT_SECRET|AZURE_PASSWORD|AZURE_CLIENT_CERTIFICATE_PASSWORD|IDENTITY_HEADER|MSI_SECRET|IDENTITY_SECRET)=([^&\s;"',]{1,8192})/gi,
+    /\b(client_secret|client_assertion|assertion|password|passwd|pwd|refresh_token|access_token|id_token|code_verifier|sig|AccountKey|SharedAccessKey|AZURE_CLIENT_SECRET|AZURE_PASSWORD|AZURE_CLIENT_CERTIFICATE_PASSWORD|IDENTITY_HEADER|MSI_SECRET|IDENTITY_SECRET|canary|flowToken)=([^&\s;"',]{1,8192})/gi,
   /** `"name": "value"` secrets in JSON. */
   secretJsonField:
-    /"(client_secret|client_assertion|assertion|password|refresh_token|access_token|id_token|code_verifier|clientSecret|accessToken|refreshToken)"([ \t]*:[ \t]*)"((?:[^"\\\n]|\\.){0,8192})"/gi,
+    /"(client_secret|client_assertion|assertion|password|refresh_token|access_token|id_token|code_verifier|clientSecret|accessToken|refreshToken|canary|apiCanary|sCtx|sFT|flowToken)"([ \t]*:[ \t]*)"((?:[^"\\\n]|\\.){0,8192})"/gi,
+  /** A sign-in page's hidden form fields that carry its anti-forgery and flow tokens: `name="canary" value="…"`. */
+  secretHiddenInput: /(name="(?:canary|flowToken|ctx|hpgrequestid)"[ \t]{1,8}value=")([^"\n]{1,8192})(")/gi,
   /** `'name': 'value'` secrets in Python dict reprs. */
   secretPythonField:
     /'(client_secret|client_assertion|assertion|password|refresh_token|access_token|id_token|code_verifier)'([ \t]*:[ \t]*)'((?:[^'\\\n]|\\.){0,8192})'/gi,

@@ -40,6 +40,11 @@ export function redact(text: string): RedactResult {
     bump();
     return `"${m[1]}"${m[2]}"${REDACTED}"`;
   });
+  out = substitute(out, PATTERNS.secretHiddenInput, (m) => {
+    if (m[2] === REDACTED) return undefined;
+    bump();
+    return `${m[1]}${REDACTED}${m[3]}`;
+  });
   out = substitute(out, PATTERNS.secretPythonField, (m) => {
     if (m[3] === REDACTED || m[3] === "") return undefined;
     bump();

@@ -19,7 +19,10 @@ const DERIVED_TEXT = [
 const unescapeAll = (s: string) => {
   let out = s;
   for (let i = 0; i < 3; i++) out = out.replace(/\\(["\\])/g, "$1");
-  return out;
+  // JSON's \uXXXX escapes (a sign-in page's $Config writes its apostrophes so).
+  return out.replace(/\\u([0-9A-Fa-f]{4})/g, (_, hex: string) =>
+    String.fromCharCode(Number.parseInt(hex, 16)),
+  );
 };
 /** The text without quote/box prefixes and HTML entities, as parse reads it. */
 const unframed = (s: string) =>

@@ -1,6 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { explain, MAX_INPUT_LENGTH, ParsedAuthErrorSchema, parse } from "../src/index.js";
+import {
+  explain,
+  FORMATS,
+  MAX_INPUT_LENGTH,
+  ParsedAuthErrorSchema,
+  parse,
+  redact,
+  render,
+} from "../src/index.js";
 import { MAX_MESSAGE_LENGTH } from "../src/parse/fields.js";
 
 const guide = readFileSync(new URL("../examples/guide-client-secret.txt", import.meta.url), "utf8");
@@ -380,5 +388,36 @@ describe("a text that holds two failures", () => {
     const ex = explain(`${first}\n${first.replace("2025/04/02 09:14:03", "2025/04/02 09:14:04")}`);
     expect(ex.moreFailures).toBeUndefined();
     expect(ex.parsed.codes).toEqual([7000222]);
+  });
+});
+
+describe("an HTML sign-in page pasted whole", () => {
+  const page = readFileSync(
+    new URL("./fixtures/browser/html-signin-page-config-50011.txt", import.meta.url),
+    "utf8",
+  );
+
+  it("gives the page's own message text, not its script, styles or $Config", () => {
+    const p = parse(page);
+    expect(p.codes).toEqual([50011]);
+    expect(p.message).toBe(
+      "The redirect URI 'https://orders.fabrikam.example/signin-oidc' specified in the request does not match the redirect URIs configured for the application '8c2d4e61-5f0a-4b7e-9d13-a6e2c9f0b471'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.",
+    );
+    expect(p.sdk).toBe("browser");
+    for (const code of ["$Config", "Segoe", "CDATA", "sCanaryTokenName", "urlCdn"])
+      expect(JSON.stringify(p), code).not.toContain(code);
+  });
+
+  it("never echoes its canary values, in any format", () => {
+    const canaries = [
+      "Zk9nQ1RyYWNlLWNhbmFyeS12YWx1ZS1pbnZlbnRlZC0wMDE",
+      "QXBpQ2FuYXJ5LWludmVudGVkLXZhbHVlLTAwMg",
+      "SGlkZGVuLWNhbmFyeS1pbnZlbnRlZC12YWx1ZS0wMDM",
+    ];
+    const ex = explain(page);
+    const outputs = [JSON.stringify(ex), ...FORMATS.map((format) => render(ex, { format }))];
+    for (const out of outputs) for (const c of canaries) expect(out).not.toContain(c);
+    // Redaction itself takes them out of the text, so a scan's excerpt cannot hold them either.
+    for (const c of canaries) expect(redact(page).text).not.toContain(c);
   });
 });

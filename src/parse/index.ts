@@ -24,6 +24,7 @@ import {
   unescapeLineBreaks,
   unescapeOnce,
 } from "./fields.js";
+import { htmlPageText } from "./html.js";
 import { readTenant, validId } from "./ids.js";
 import { MAX_INPUT_LENGTH, type ObjectFields, toInputText } from "./input.js";
 import { type FoundBody, findBody, unwrapJsonRecord, unwrapQuotedValue } from "./json-body.js";
@@ -151,7 +152,9 @@ function parseText(
   givenBody: Record<string, unknown> | undefined,
   depth: Depth,
 ): ParsedAuthError {
-  let text = decodeHtmlEntities(normalizeLineEnds(input));
+  // A whole HTML page is read for its text (and its $Config's error message), not its markup.
+  const normalized = normalizeLineEnds(input);
+  let text = htmlPageText(normalized) ?? decodeHtmlEntities(normalized);
   // A JSON log record: parse the field that holds the failure instead of the record around it.
   // A logfmt line: parse the quoted value that holds it.
   const inner =

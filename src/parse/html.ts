@@ -1,0 +1,48 @@
+/**
+ * An HTML page pasted whole (the sign-in page a client received instead of a token, a saved error page):
+ * what a person would read on it, not its markup. Scripts and styles go, tags go, and the page's own
+ * account of the error in its `$Config` (`strServiceExceptionMessage`) is kept as a line of text. Its
+ * anti-forgery values (canary, flow token) never reach a field: they are in the script that goes, and
+ * redaction removes them from the text before that.
+ */
+import { PATTERNS } from "../patterns.js";
+import { decodeHtmlEntities, unescapeOnce } from "./fields.js";
+
+/** The readable text of an HTML document, or undefined when the text is not one. */
+export function htmlPageText(text: string): string | undefined {
+  if (!PATTERNS.htmlDocument.test(text)) return undefined;
+  const message = PATTERNS.signInPageMessage.exec(text)?.[1];
+  const visible = decodeHtmlEntities(withoutCode(text).replace(PATTERNS.htmlTag, "\n"))
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .join("\n");
+  return message ? `${visible}\n${unescapeOnce(message)}` : visible;
+}
+
+/** Blocks that are code, not text: each runs from its opening mark to the first closing one. */
+const CODE_BLOCKS: ReadonlyArray<readonly [open: string, close: string]> = [
+  ["<!--", "-->"],
+  ["<script", "</script>"],
+  ["<style", "</style>"],
+];
+
+/**
+ * The text without its comments, scripts and styles, found with indexOf on a lower-cased copy (one pass
+ * per kind, linear; an unclosed block runs to the end).
+ */
+function withoutCode(text: string): string {
+  let out = text;
+  for (const [open, close] of CODE_BLOCKS) {
+    const lower = out.toLowerCase();
+    let kept = "";
+    let from = 0;
+    for (let at = lower.indexOf(open); at >= 0; at = lower.indexOf(open, from)) {
+      kept += `${out.slice(from, at)}\n`;
+      const end = lower.indexOf(close, at + open.length);
+      from = end < 0 ? out.length : end + close.length;
+    }
+    out = kept + out.slice(from);
+  }
+  return out;
+}
