@@ -94,6 +94,8 @@ export const PATTERNS = {
   clientIdLabel:
     /\b(?:app(?:[ _]?id)?|application(?: with (?:identifier|ID))?|for request clientID|client[ _]?id|AZURE_CLIENT_ID)["']?[ \t]{0,4}[:=]?[ \t]{0,4}\n?[ \t]{0,4}(?:['"]?([0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{1,12}){0,4})(?![0-9A-Za-z])|'((?:https?|api):\/\/[^'\s]{1,200})')/i,
 
+  /** A URL shown as a Markdown link to itself or to a rewritten copy (`[https://a](https://safelinks…/?url=…)`). */
+  markdownUrlLink: /\[(https?:\/\/[^[\]\s]{1,2048})\]\([^()\s]{1,8192}\)/g,
   /** An HTML document pasted whole (a sign-in page saved or printed by a client). */
   htmlDocument: /<!DOCTYPE html|<html[\s>]/i,
   /** Any HTML tag. */

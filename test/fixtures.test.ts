@@ -32,7 +32,9 @@ const unframed = (s: string) =>
     .replace(/&#39;|&#x27;|&apos;/g, "'")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
+    .replace(/&amp;/g, "&")
+    // A URL as a Markdown link keeps only the URL shown.
+    .replace(/\[(https?:\/\/[^[\]\s]+)\]\([^()\s]+\)/g, "$1");
 /** `+` and %XX escapes decoded one by one, so a stray `%` in the text does not stop the rest. */
 const urlDecoded = (s: string) =>
   s.replace(/\+/g, " ").replace(/(?:%[0-9A-Fa-f]{2})+/g, (m) => {

@@ -421,3 +421,14 @@ describe("an HTML sign-in page pasted whole", () => {
     for (const c of canaries) expect(redact(page).text).not.toContain(c);
   });
 });
+
+describe("a URL pasted as a Markdown link", () => {
+  it("keeps the URL shown, not the link syntax or the rewritten target", () => {
+    const text = readFileSync(
+      new URL("./fixtures/azure-cli/refresh-token-expired-700082-safelinks.txt", import.meta.url),
+      "utf8",
+    );
+    expect(text).toContain("[https://management.core.windows.net//.default](https://nam06.safelinks");
+    expect(parse(text).command).toBe("az login --scope https://management.core.windows.net//.default");
+  });
+});

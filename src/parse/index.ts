@@ -155,6 +155,8 @@ function parseText(
   // A whole HTML page is read for its text (and its $Config's error message), not its markup.
   const normalized = normalizeLineEnds(input);
   let text = htmlPageText(normalized) ?? decodeHtmlEntities(normalized);
+  // A URL copied from a rendered page keeps the Markdown link around it: the URL shown is the one printed.
+  if (text.includes("](")) text = text.replace(PATTERNS.markdownUrlLink, "$1");
   // A JSON log record: parse the field that holds the failure instead of the record around it.
   // A logfmt line: parse the quoted value that holds it.
   const inner =
