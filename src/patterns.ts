@@ -235,6 +235,8 @@ export const PATTERNS = {
   /** Java: `X authentication failed. ---> Y authentication failed. Error Details: …`. */
   javaNested:
     /\b([A-Z][A-Za-z]{0,60}Credential) authentication failed\. ---> ([A-Z][A-Za-z]{0,60}Credential) authentication failed\. Error Details: ?/,
+  /** A log line at INFO, DEBUG or TRACE level (`INFO:azure.identity…`, `2024-… DEBUG …`, `[Informational]`): it reports, it does not fail. */
+  infoLogLine: /^[^\n]{0,80}?(?:\b(?:INFO|DEBUG|TRACE|VERBOSE)\b|\[(?:Informational|Verbose|Debug)\])/,
   /** The credential a line of a list opens with. */
   credentialAtStart: /^[^\n]{0,200}?\b([A-Z][A-Za-z]{0,60}Credential) authentication unavailable/,
   /** Java all-unavailable chain: one `<Credential> authentication unavailable.` per line. */

@@ -432,3 +432,27 @@ describe("a URL pasted as a Markdown link", () => {
     expect(parse(text).command).toBe("az login --scope https://management.core.windows.net//.default");
   });
 });
+
+describe("log lines that report rather than fail", () => {
+  it("a DEBUG line between Java's unavailable credentials is not one of them", () => {
+    const text = [
+      "com.azure.identity.CredentialUnavailableException: EnvironmentCredential authentication unavailable. Environment variables are not fully configured.",
+      "2025-02-11 10:04:17.221 DEBUG 4112 --- [main] c.a.i.i.IdentityClientBase : Attempting to acquire token with managed identity",
+      "ManagedIdentityCredential authentication unavailable. Connection to IMDS endpoint cannot be established.",
+      "AzureCliCredential authentication unavailable. Azure CLI not installed.",
+      "\tat com.azure.identity.ChainedTokenCredential.lambda$getToken$1(ChainedTokenCredential.java:71)",
+    ].join("\n");
+    const chain = parse(text).chain ?? [];
+    expect(chain.map((m) => m.credential)).toEqual([
+      "EnvironmentCredential",
+      "ManagedIdentityCredential",
+      "AzureCliCredential",
+    ]);
+  });
+
+  it("a logger's name is not an OAuth error", () => {
+    const text =
+      "DEBUG: az_command_data_logger : command args: account get-access-token --resource https://vault.azure.net\nERROR: AADSTS700082: The refresh token has expired due to inactivity.";
+    expect(parse(text).error).toBeUndefined();
+  });
+});

@@ -103,7 +103,8 @@ function readChains(text: string, f: Chain): void {
   const lines: string[] = [];
   for (const line of text.slice(start).split("\n")) {
     if (isStackFrame(line)) break;
-    if (line.trim()) lines.push(line.trim());
+    // An INFO or DEBUG line between the members reports on the chain; it is not one of them.
+    if (line.trim() && !PATTERNS.infoLogLine.test(line)) lines.push(line.trim());
   }
   // Two or more credentials: the same one printed twice (a log line and its exception) is not a list.
   const named = new Set(
