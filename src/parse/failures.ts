@@ -18,25 +18,40 @@ export function failureId(parsed: ParsedAuthError): string | undefined {
  * (its Trace ID or Timestamp label seen). A description with several codes (`AADSTS70002: … AADSTS50012:
  * …`) stays one part. A part starts at the line of its description, or earlier at the last line there
  * that starts a log record (a failure's header line comes before its description). Parts may still be
- * one failure printed twice: callers compare their failureId.
+ * one failure printed twice: callers compare their failureId. At most `limit` parts: the last one holds
+ * the rest of the text.
  */
-export function splitFailures(text: string): string[] {
-  const starts: number[] = [];
-  for (const m of text.matchAll(PATTERNS.descriptionStart)) starts.push(m.index ?? 0);
-  if (starts.length < 2) return [text];
+export function splitFailures(text: string, limit = Number.POSITIVE_INFINITY): string[] {
   const parts: string[] = [];
   let from = 0;
-  for (let i = 1; i < starts.length; i++) {
-    const at = starts[i] as number;
-    const prev = text.slice(from, at);
-    const trailer = Math.max(prev.lastIndexOf("Timestamp:"), prev.lastIndexOf("Trace ID:"));
-    if (trailer < 0) continue;
-    const cut = partStart(text, from + trailer, at);
-    parts.push(text.slice(from, cut));
-    from = cut;
+  let prev = -1;
+  // Trailer labels are found walking forward, each occurrence once: the last one before a description is
+  // the previous description's trailer. A text of many descriptions costs one pass, not one per description.
+  const labels = ["Timestamp:", "Trace ID:"].map((label) => ({ label, at: find(text, label, 0) }));
+  let trailer = -1;
+  for (const m of text.matchAll(PATTERNS.descriptionStart)) {
+    if (parts.length + 1 >= limit) break;
+    const at = m.index ?? 0;
+    for (const l of labels)
+      while (l.at < at) {
+        trailer = Math.max(trailer, l.at);
+        l.at = find(text, l.label, l.at + 1);
+      }
+    if (prev >= 0 && trailer > prev) {
+      const cut = partStart(text, Math.max(from, trailer), at);
+      parts.push(text.slice(from, cut));
+      from = cut;
+    }
+    prev = at;
   }
   parts.push(text.slice(from));
   return parts;
+}
+
+/** indexOf, with Infinity for "not found". */
+function find(text: string, label: string, from: number): number {
+  const i = text.indexOf(label, from);
+  return i < 0 ? Number.POSITIVE_INFINITY : i;
 }
 
 /**

@@ -34,6 +34,7 @@ const CODE_BLOCKS: ReadonlyArray<readonly [open: string, close: string]> = [
 function withoutCode(text: string): string {
   let out = text;
   for (const [open, close] of CODE_BLOCKS) {
+    if (!out.includes(open) && !out.toLowerCase().includes(open)) continue;
     const lower = out.toLowerCase();
     let kept = "";
     let from = 0;

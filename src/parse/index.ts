@@ -133,12 +133,15 @@ function failureIdentity(part: string): string {
   return id ? id.toLowerCase() : `codes:${aadstsCodes(part).join(",")}`;
 }
 
+/** Failures after the first that explain counts (a crafted text of thousands is not split thousands of times). */
+const MAX_FAILURES_COUNTED = 100;
+
 /**
- * The text of the input's first failure, and how many other failures follow. Parts that share the first
+ * The text of the input's first failure, and how many other failures follow (up to MAX_FAILURES_COUNTED). Parts that share the first
  * one's trace ID (or, with no IDs, its codes) are the first failure printed again and stay with it.
  */
 function firstFailure(text: string): { text: string; more: number } {
-  const parts = splitFailures(text);
+  const parts = splitFailures(text, MAX_FAILURES_COUNTED + 1);
   if (parts.length < 2) return { text, more: 0 };
   const ids = parts.map(failureIdentity);
   let end = 1;
@@ -146,6 +149,15 @@ function firstFailure(text: string): { text: string; more: number } {
   const others = new Set(ids.slice(end).filter((id) => id !== ids[0]));
   return { text: parts.slice(0, end).join(""), more: others.size };
 }
+
+/**
+ * How much of a long text the readers of the producer, credential, status, OAuth error, tenant and client
+ * ID look at: the start, where the first failure is. (Codes, IDs and the timestamp are read from all of
+ * it.) A megabyte of crafted text then costs each of them no more than this.
+ */
+export const FIELD_WINDOW = 65_536;
+
+const head = (text: string) => (text.length > FIELD_WINDOW ? text.slice(0, FIELD_WINDOW) : text);
 
 function parseText(
   input: string,
@@ -185,11 +197,13 @@ function parseText(
   // is asked too.
   const sdk = redirect
     ? "browser"
-    : (detectProducer(unescaped, pasted) ?? (unescaped === text ? undefined : detectProducer(text, pasted)))
-        ?.sdk;
+    : (
+        detectProducer(head(unescaped), head(pasted)) ??
+        (unescaped === text ? undefined : detectProducer(head(text), head(pasted)))
+      )?.sdk;
   if (sdk) out.sdk = sdk;
 
-  const credential = readCredential(plain, {
+  const credential = readCredential(head(plain), {
     chain: chain.chain,
     // A chain with no printed name (Java's all-unavailable list) names only its members.
     unnamedChain: !chain.chain && (chain.members?.length ?? 0) > 0,
@@ -198,9 +212,9 @@ function parseText(
   });
   if (credential) out.credential = credential;
   if (shape.request) out.request = shape.request;
-  const tenant = readTenant(plain);
+  const tenant = readTenant(head(plain));
   if (tenant) out.tenant = tenant;
-  const status = readStatus(plain);
+  const status = readStatus(head(plain));
   if (status !== undefined) {
     out.status = status;
     if (shape.statusText === undefined && shape.statusReliable === false) out.statusReliable = false;
@@ -208,7 +222,7 @@ function parseText(
   if (shape.statusText) out.statusText = shape.statusText;
   if (shape.troubleshootingUrl) out.troubleshootingUrl = shape.troubleshootingUrl;
 
-  const error = body?.error ?? readOAuthError(plain);
+  const error = body?.error ?? readOAuthError(head(plain));
   if (error) out.error = error;
   const description = body?.error_description ?? aadstsBlock(plain);
   if (description) out.errorDescription = normalizeLineEnds(unescapeLineBreaks(description));
@@ -259,7 +273,7 @@ function parseText(
   const message = fromDescription.message || shape.message || (body ? undefined : shortTextMessage(plain));
   if (message) out.message = messageText(message);
 
-  const clientId = clientIdFrom(description ?? "") ?? clientIdFrom(plain);
+  const clientId = clientIdFrom(description ?? "") ?? clientIdFrom(head(plain));
   if (clientId) out.clientId = clientId;
 
   const serviceCode = found.service?.code ?? shape.serviceErrorCode;
