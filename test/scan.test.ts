@@ -136,6 +136,12 @@ describe("scan", () => {
     expect((await scanAll([ndjson])).hits.map((h) => h.parsed.codes)).toEqual([[7000222], [700016]]);
   });
 
+  it("counts a last line that is only a carriage return (found by the line-count property)", async () => {
+    expect((await scanAll(["\r"])).summary.lines).toBe(1);
+    expect((await scanAll(["a\n", "\r"])).summary.lines).toBe(2);
+    expect((await scanAll(["a\r\n"])).summary.lines).toBe(1);
+  });
+
   it("cuts and flags a line past the length limit, and loses no line", async () => {
     const huge = `${"x".repeat(3_000_000)} AADSTS7000215: late`;
     const text = `${INFO}\n${huge}\n${NDJSON}\n${INFO}\n`;

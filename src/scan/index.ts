@@ -337,8 +337,10 @@ export async function* scan(
     options.onProgress?.(read);
   }
   if (carryBytes && carryBytes.length > 0) carry += carryBytes.toString("utf8", 0, carryBytes.length);
-  const tail = (carry + decoder.decode()).replace(PATTERNS.trailingCarriageReturn, "");
-  if (tail.length > 0 && !longLine) yield* onLine(tail.slice(0, maxLine), tail.length > maxLine);
+  // A last line with no line feed is a line, even when it is only a carriage return.
+  const last = carry + decoder.decode();
+  const tail = last.replace(PATTERNS.trailingCarriageReturn, "");
+  if (last.length > 0 && !longLine) yield* onLine(tail.slice(0, maxLine), tail.length > maxLine);
   yield* flush();
 
   /**
