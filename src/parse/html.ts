@@ -20,11 +20,16 @@ export function htmlPageText(text: string): string | undefined {
   return message ? `${visible}\n${unescapeOnce(message)}` : visible;
 }
 
-/** Blocks that are code, not text: each runs from its opening mark to the first closing one. */
+/**
+ * Blocks that are code, not text: each runs from its opening mark to the first closing one. The `<` is
+ * built at run time so that no bundle holds the literal openers: the offline page inlines this code in a
+ * <script> element, where a literal comment opener and script tag would change how HTML parses it.
+ */
+const LT = String.fromCharCode(60);
 const CODE_BLOCKS: ReadonlyArray<readonly [open: string, close: string]> = [
-  ["<!--", "-->"],
-  ["<script", "</script>"],
-  ["<style", "</style>"],
+  [`${LT}!--`, "-->"],
+  [`${LT}script`, `${LT}/script>`],
+  [`${LT}style`, `${LT}/style>`],
 ];
 
 /**
