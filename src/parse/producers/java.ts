@@ -7,7 +7,8 @@ export const java: Producer = {
   markers: [
     // Its own exception names, links and wordings.
     /com\.azure\.(?:core\.exception|identity)\.|aka\.ms\/azure-identity-java|aka\.ms\/azsdk\/java\/|Credential authentication failed\. ---> /,
-    // Java beyond azure-identity: adal4j, and Java's own exceptions and frames.
+    // Java beyond azure-identity: adal4j, mssql-jdbc, Spring Security OAuth2, Spring Cloud Azure and the
+    // older management libraries.
     /\bcom\.microsoft\.aad\.adal4j\.|\bcom\.microsoft\.sqlserver\.jdbc\.|\borg\.springframework\.security\.oauth2\.|\bcom\.azure\.spring\.|\bcom\.microsoft\.azure\.(?:management|credentials|keyvault)\./,
   ],
   advice: "java",

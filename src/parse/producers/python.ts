@@ -8,7 +8,8 @@ export const python: Producer = {
   markers: [
     // Its own exception names, links and wordings.
     /ClientAuthenticationError|azure\.core\.exceptions|azure\.identity\.|azure[\\/]identity[\\/]_|aka\.ms\/azsdk\/python\/|\.get_token(?:_info)? failed|failed to retrieve a token from the included credentials\.\s{0,4}Attempted credentials:/,
-    // Python beyond azure-identity: adal, msrest/msrestazure, Azure ML, Kusto.
+    // Python beyond azure-identity: adal, msrest/msrestazure (also its `AuthenticationError: , <oauthlib
+    // error>`), Azure ML, Kusto.
     /\badal\.adal_error\b|\bAuthenticationError: , [A-Z][A-Za-z]{1,60}Error\b|\bAdalError\b|\bmsrest(?:azure)?[\\/.]|\bazureml\.|\bazure\.kusto\./,
   ],
   advice: "python",
