@@ -456,3 +456,13 @@ describe("log lines that report rather than fail", () => {
     expect(parse(text).error).toBeUndefined();
   });
 });
+
+describe("a credential name with a log viewer's time glued to it", () => {
+  it("is the known credential, not the glued word", () => {
+    const text =
+      "today at 9:14:03 AMDefaultAzureCredential failed to retrieve a token from the included credentials.\nAttempted credentials:\n\tEnvironmentCredential: EnvironmentCredential authentication unavailable. Environment variables are not fully configured.";
+    expect(parse(text).credential).toBe("DefaultAzureCredential");
+    // A name that is not a known credential with capitals before it stays as printed.
+    expect(parse("MyCustomCredential authentication failed: no key").credential).toBe("MyCustomCredential");
+  });
+});

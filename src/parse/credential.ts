@@ -35,6 +35,10 @@ export interface CredentialSources {
 }
 
 export function readCredential(text: string, from: CredentialSources): string | undefined {
+  return unglued(readName(text, from));
+}
+
+function readName(text: string, from: CredentialSources): string | undefined {
   if (from.chain) return from.chain;
   if (from.shape) return from.shape;
   if (from.unnamedChain) return undefined;
@@ -44,6 +48,45 @@ export function readCredential(text: string, from: CredentialSources): string | 
   const name = named?.[1] ?? named?.[2] ?? named?.[3];
   if (name) return name;
   return from.member ? memberCredential(text) : undefined;
+}
+
+/** The credential types the Azure Identity libraries define (both spellings where they differ). */
+const KNOWN_CREDENTIALS = [
+  "DefaultAzureCredential",
+  "ChainedTokenCredential",
+  "EnvironmentCredential",
+  "WorkloadIdentityCredential",
+  "ManagedIdentityCredential",
+  "SharedTokenCacheCredential",
+  "VisualStudioCredential",
+  "VisualStudioCodeCredential",
+  "AzureCliCredential",
+  "AzureCLICredential",
+  "AzurePowerShellCredential",
+  "AzureDeveloperCliCredential",
+  "AzureDeveloperCLICredential",
+  "AzurePipelinesCredential",
+  "InteractiveBrowserCredential",
+  "DeviceCodeCredential",
+  "ClientSecretCredential",
+  "ClientCertificateCredential",
+  "ClientAssertionCredential",
+  "CertificateCredential",
+  "UsernamePasswordCredential",
+  "OnBehalfOfCredential",
+  "AuthorizationCodeCredential",
+  "IntelliJCredential",
+];
+
+/**
+ * A known credential's name with a few capitals glued before it by the paste (a log viewer's `12:29:34 PM`
+ * run into the message: `PMDefaultAzureCredential`) is that credential.
+ */
+function unglued(name: string | undefined): string | undefined {
+  if (!name || KNOWN_CREDENTIALS.includes(name)) return name;
+  const known = KNOWN_CREDENTIALS.find((k) => name.endsWith(k) && name.length - k.length <= 3);
+  const glued = known ? name.slice(0, name.length - known.length) : "";
+  return known && glued === glued.toUpperCase() && glued !== glued.toLowerCase() ? known : name;
 }
 
 /** The credential a chain member's text stands for when it does not print the credential's name. */
