@@ -4,6 +4,8 @@
  */
 import { PATTERNS } from "../patterns.js";
 import type { ParsedAuthError } from "../schema.js";
+import { aadstsCodes, labels, unescapeLineBreaks } from "./fields.js";
+import { validId } from "./ids.js";
 
 /**
  * What identifies one failure printed more than once (Python's log line and the traceback after it, a
@@ -11,6 +13,20 @@ import type { ParsedAuthError } from "../schema.js";
  */
 export function failureId(parsed: ParsedAuthError): string | undefined {
   return parsed.traceId ?? parsed.correlationId;
+}
+
+/**
+ * failureId() for a part of a text that is not parsed whole: its labelled trace or correlation ID, else
+ * its codes. (A JSON body's description carries the same labels as its trace_id field.)
+ */
+export function failureIdentity(part: string): string {
+  const found = labels(unescapeLineBreaks(part));
+  const id = failureId({
+    codes: [],
+    traceId: validId(found.traceId),
+    correlationId: validId(found.correlationId),
+  });
+  return id ? id.toLowerCase() : `codes:${aadstsCodes(part).join(",")}`;
 }
 
 /**

@@ -242,7 +242,7 @@ export function stripLinePrefixes(input: string): string {
     if (kind === "prefixed") prefixed++;
     start = end + 1;
   }
-  if (prefixed < 2 || prefixed * 10 < nonEmpty * 6) return text;
+  if (!mostLines(prefixed, nonEmpty)) return text;
   return text
     .split("\n")
     .map((line) => line.replace(PATTERNS.linePrefix, ""))
@@ -259,8 +259,13 @@ function stripCiTimestamps(text: string): string {
   const lines = text.split("\n");
   const stamped = lines.filter((l) => PATTERNS.ciTimestampPrefix.test(l)).length;
   const nonEmpty = lines.filter((l) => l.trim() !== "").length;
-  if (stamped < 2 || stamped * 10 < nonEmpty * 6) return text;
+  if (!mostLines(stamped, nonEmpty)) return text;
   return lines.map((l) => l.replace(PATTERNS.ciTimestampPrefix, "")).join("\n");
+}
+
+/** A prefix counts when at least two lines and 60% of the non-empty ones carry it. */
+function mostLines(carrying: number, nonEmpty: number): boolean {
+  return carrying >= 2 && carrying * 10 >= nonEmpty * 6;
 }
 
 /** The characters PATTERNS.linePrefix starts a prefix with. */

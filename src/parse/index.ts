@@ -8,7 +8,7 @@ import { redact } from "../redact.js";
 import { type EntraErrorBody, type ParsedAuthError, ParsedAuthErrorSchema } from "../schema.js";
 import { readChain } from "./chain.js";
 import { readCredential } from "./credential.js";
-import { splitFailures } from "./failures.js";
+import { failureIdentity, splitFailures } from "./failures.js";
 import {
   aadstsBlock,
   aadstsCodes,
@@ -121,16 +121,6 @@ export function parseWithText(
   } catch {
     return { parsed: { codes: [] }, text: "", more: 0 };
   }
-}
-
-/**
- * What tells one failure from another without parsing it whole: its labelled trace ID, or correlation
- * ID, else its codes. (A JSON body's description carries the same labels as its trace_id field.)
- */
-function failureIdentity(part: string): string {
-  const found = labels(unescapeLineBreaks(part));
-  const id = validId(found.traceId) ?? validId(found.correlationId);
-  return id ? id.toLowerCase() : `codes:${aadstsCodes(part).join(",")}`;
 }
 
 /** Failures after the first that explain counts (a crafted text of thousands is not split thousands of times). */
