@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { type CliIO, run as runCli } from "../src/cli/run.js";
 import { scanAll } from "../src/index.js";
 import { fileSource } from "../src/scan/node.js";
@@ -11,6 +11,7 @@ import { fileSource } from "../src/scan/node.js";
 const GENLOG = new URL("../bench/genlog.mjs", import.meta.url).pathname;
 const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "aadsts-scan-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function genlog(mb: number, seed: number, rate: number): { text: string; failures: number } {
   const r = spawnSync(

@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import {
   type CatalogEntry,
   CatalogLoadError,
@@ -198,6 +198,7 @@ describe("loadCatalog", () => {
 
 describe("aadsts --catalog", () => {
   const dir = mkdtempSync(join(tmpdir(), "aadsts-catalog-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const good = join(dir, "contoso.yaml");
   writeFileSync(good, CONTOSO);
   const bad = join(dir, "broken.yaml");

@@ -5,7 +5,7 @@
  * its own tenant (token endpoint) or path (managed identity, service), which selects the answer.
  */
 import { once } from "node:events";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
@@ -189,6 +189,7 @@ export async function startStandIn(config: StandInConfig): Promise<StandIn> {
       tls.closeAllConnections();
       plain.closeAllConnections();
       await Promise.all([new Promise((r) => tls.close(r)), new Promise((r) => plain.close(r))]);
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

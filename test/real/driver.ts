@@ -1,6 +1,6 @@
 /** Run one scenario in a child process with its own environment; return what the runner printed. */
 import { execFile } from "node:child_process";
-import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { ChainStep, ParsedAuthError } from "../../src/index.js";
@@ -44,10 +44,12 @@ export function runScenario(standIn: StandIn, scenario: Scenario, index: number)
       .replaceAll("{plain}", standIn.plainHost)
       .replaceAll("{tenant}", id.tenant)
       .replaceAll("{client}", id.client);
+  const bin = binDir(scenario.az);
+  const home = mkdtempSync(join(tmpdir(), "aadsts-home-"));
   const env: Record<string, string> = {
     // A clean environment: no AZURE_* or IDENTITY_* from the machine running the tests.
-    PATH: [binDir(scenario.az), dirname(process.execPath), "/usr/bin", "/bin"].join(":"),
-    HOME: mkdtempSync(join(tmpdir(), "aadsts-home-")),
+    PATH: [bin, dirname(process.execPath), "/usr/bin", "/bin"].join(":"),
+    HOME: home,
     NODE_EXTRA_CA_CERTS: standIn.caFile,
     // Anything not on loopback goes to a closed port and fails instead of reaching the network.
     HTTPS_PROXY: "http://127.0.0.1:9",
@@ -73,6 +75,7 @@ export function runScenario(standIn: StandIn, scenario: Scenario, index: number)
       [RUNNER],
       { env, timeout: 60_000, maxBuffer: 8 << 20 },
       (error, stdout, stderr) => {
+        for (const dir of [bin, home]) rmSync(dir, { recursive: true, force: true });
         const line = stdout.trim().split("\n").pop() ?? "";
         try {
           resolve(JSON.parse(line) as RunResult);
