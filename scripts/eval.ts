@@ -27,6 +27,7 @@ import {
   naive,
   type Score,
   score,
+  sdkAgainstProducer,
   type Tally,
 } from "./lib/corpus.js";
 
@@ -62,6 +63,8 @@ interface HalfReport {
   parser: Score;
   baseline: Score;
   fix: { found: number; total: number };
+  /** sdk against the thread's producer rather than the text (see sdkAgainstProducer). */
+  sdkThread: Tally;
 }
 
 const reports: HalfReport[] = halves.map((half) => {
@@ -81,6 +84,7 @@ const reports: HalfReport[] = halves.map((half) => {
     parser: score(cases, (c) => fromParsed((explained.get(c.id) as Explanation).parsed)),
     baseline: score(cases, (c) => naive(c.text)),
     fix,
+    sdkThread: sdkAgainstProducer(cases, (c) => fromParsed((explained.get(c.id) as Explanation).parsed)),
   };
 });
 
@@ -154,6 +158,9 @@ for (const f of [...FIELDS, "all"] as const) {
   });
   console.log(`${f.padEnd(14)}${row.join("")}`);
 }
+console.log(
+  `sdk against the thread's producer (not only what the text shows): ${reports.map((r) => `${r.half} ${pct(accuracy(r.sdkThread))}, invented ${pct(inventedRate(r.sdkThread))}`).join("; ")}`,
+);
 console.log(
   `top advice holds the thread's fix: ${reports.map((r) => `${r.half} ${r.fix.found}/${r.fix.total} (${pct(r.fix.found / Math.max(1, r.fix.total))})`).join(", ")}`,
 );

@@ -66,6 +66,8 @@ export interface Annotation {
     status: number | null;
     tenant: string | null;
     clientId: string | null;
+    /** The SDK family the text itself shows (a class, frame, module, command, or wording only it prints). */
+    sdk: Sdk | null;
   };
   cause: string | null;
   fix: string[];
@@ -104,8 +106,7 @@ function annotationProblem(a: Annotation): string | undefined {
   if (typeof a.source !== "string" || !a.source.startsWith("https://")) return "source must be an https URL";
   if (!(a.producer in PRODUCER_SDK)) return `unknown producer ${JSON.stringify(a.producer)}`;
   if (!a.fields || !Array.isArray(a.fields.codes)) return "fields.codes must be an array";
-  for (const f of FIELDS)
-    if (f !== "sdk" && !(f in a.fields)) return `fields.${f} is missing (null if absent)`;
+  for (const f of FIELDS) if (!(f in a.fields)) return `fields.${f} is missing (null if absent)`;
   if (!Array.isArray(a.fix)) return "fix must be an array";
   return undefined;
 }
@@ -138,10 +139,20 @@ export function compare(field: Field, want: unknown, got: unknown): Outcome {
   return w === g ? "right" : "wrong";
 }
 
-/** The annotation's expected value of a field (sdk comes from the producer). */
+/** The annotation's expected value of a field: what the text alone shows (sdk included). */
 export function expected(c: Case, field: Field): unknown {
-  if (field === "sdk") return PRODUCER_SDK[c.annotation.producer] ?? null;
   return c.annotation.fields[field];
+}
+
+/**
+ * The parser's `sdk` against what the thread says printed the text (`producer`), not what the text
+ * shows: a text with no mark of its producer cannot be read right, so this is a ceiling-bound figure
+ * reported beside the text-alone one.
+ */
+export function sdkAgainstProducer(cases: Case[], read: (c: Case) => Reading): Tally {
+  const t = emptyTally();
+  for (const c of cases) t[compare("sdk", PRODUCER_SDK[c.annotation.producer] ?? null, read(c).sdk)]++;
+  return t;
 }
 
 /** What a reader reports, in the parse result's field names. */
