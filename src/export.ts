@@ -1,59 +1,75 @@
 /**
  * The catalog as lookup tables for log engines that join at query time: a CSV for a Sentinel watchlist or
  * a Splunk lookup, a KQL `datatable` with a join example, and JSON lines for an Elastic enrich index.
- * One row per (code, entry); `SigninLogs.ResultType` and similar fields hold the bare code.
+ * One row per code (a code's credential-specific entries go in the `variants` column), so a join on the
+ * bare code (`SigninLogs.ResultType` and similar fields) never multiplies rows.
  */
 import { type Catalog, defaultCatalog } from "./catalog/index.js";
+import { lookupUrl } from "./catalog/rules.js";
 import { PATTERNS } from "./patterns.js";
-import type { CatalogEntry } from "./schema.js";
+import type { CatalogEntry, Retryable } from "./schema.js";
 
 /** The formats {@link exportCatalog} writes. */
 export const EXPORT_FORMATS = ["csv", "kql", "json"] as const;
 /** One of {@link EXPORT_FORMATS}. */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** One row of the catalog export: one AADSTS code with its entry, for log tools to join on. */
+/**
+ * One row of the catalog export: one AADSTS code, for log tools to join on. The code's primary entry (the
+ * one with no credential restriction, else the first) fills the columns; entries written for particular
+ * credentials are listed in `variants`, so a join on `code` never multiplies rows.
+ */
 export interface ExportRow {
   code: number;
   name: string;
   id: string;
   title: string;
+  /** The credentials the primary entry is written for (space-separated; empty: any). */
   credentials: string;
   category: string;
   actor: string;
-  retryable: boolean;
+  retryable: Retryable;
   userFixable: string;
+  /** "low" when the entry rests on thin evidence. */
+  confidence: string;
   description: string;
+  /** Entra's message template for the code, where one is published. */
+  message: string;
   /** The first documentation link of the entry, else Microsoft's lookup page for the code. */
   docs: string;
   lookup: string;
+  /** Other entries for this code, each `id (Credential …)`, separated by "; ". */
+  variants: string;
 }
 
-/** The catalog as rows, one per AADSTS code it explains. */
+/** The catalog as rows, one per AADSTS code it explains, in code order. */
 export function exportRows(catalog: Catalog = defaultCatalog): ExportRow[] {
-  const rows: ExportRow[] = [];
+  const codes = new Set<number>();
   const entries: readonly CatalogEntry[] = catalog.entries;
-  for (const e of entries) {
-    for (const code of e.match.codes) {
-      const lookup = `https://login.microsoftonline.com/error?code=${code}`;
-      rows.push({
-        code,
-        name: e.name ?? "",
-        id: e.id,
-        title: e.title,
-        credentials: e.match.credentials.join(" "),
-        category: e.category,
-        actor: e.actor,
-        retryable: e.retryable,
-        userFixable: e.userFixable ?? "",
-        description: e.description,
-        docs:
-          e.links.find((l) => !l.url.startsWith("https://login.microsoftonline.com/error"))?.url ?? lookup,
-        lookup,
-      });
-    }
+  for (const e of entries) for (const code of e.match.codes) codes.add(code);
+  const rows: ExportRow[] = [];
+  for (const code of [...codes].sort((a, b) => a - b)) {
+    const [e, ...others] = catalog.byCode(code);
+    if (!e) continue;
+    const lookup = lookupUrl(code);
+    rows.push({
+      code,
+      name: e.name ?? "",
+      id: e.id,
+      title: e.title,
+      credentials: e.match.credentials.join(" "),
+      category: e.category,
+      actor: e.actor,
+      retryable: e.retryable,
+      userFixable: e.userFixable ?? "",
+      confidence: e.confidence ?? "",
+      description: e.description,
+      message: catalog.byCode(code).find((x) => x.message)?.message ?? "",
+      docs: e.links.find((l) => !l.url.startsWith("https://login.microsoftonline.com/error"))?.url ?? lookup,
+      lookup,
+      variants: others.map((o) => `${o.id} (${o.match.credentials.join(" ")})`).join("; "),
+    });
   }
-  rows.sort((a, b) => a.code - b.code || a.credentials.localeCompare(b.credentials));
   return rows;
 }
 
@@ -67,9 +83,12 @@ const COLUMNS: Array<keyof ExportRow> = [
   "actor",
   "retryable",
   "userFixable",
+  "confidence",
   "description",
+  "message",
   "docs",
   "lookup",
+  "variants",
 ];
 
 /** RFC 4180: quote a field holding a comma, quote or line break, doubling its quotes. */
@@ -91,11 +110,14 @@ const KQL_TYPES: Record<keyof ExportRow, string> = {
   credentials: "string",
   category: "string",
   actor: "string",
-  retryable: "bool",
+  retryable: "string",
   userFixable: "string",
+  confidence: "string",
   description: "string",
+  message: "string",
   docs: "string",
   lookup: "string",
+  variants: "string",
 };
 
 /** The catalog as CSV, a KQL `datatable` (for Azure Monitor and Sentinel joins) or JSON. */
@@ -112,7 +134,7 @@ export function exportCatalog(format: ExportFormat, catalog: Catalog = defaultCa
         .map((r) =>
           COLUMNS.map((c) => {
             const v = r[c];
-            return typeof v === "number" ? String(v) : typeof v === "boolean" ? String(v) : kqlString(v);
+            return typeof v === "number" ? String(v) : kqlString(String(v));
           }).join(", "),
         )
         .map((line) => `  ${line},`)

@@ -26,13 +26,8 @@ export {
   lookup,
   lookupAll,
 } from "./catalog/index.js";
-export {
-  CatalogLoadError,
-  type LoadCatalogOptions,
-  loadCatalog,
-  type UserEntry,
-  UserEntrySchema,
-} from "./catalog/user.js";
+export { type SearchOptions, type SearchResult, search } from "./catalog/search.js";
+export { CatalogLoadError, type LoadCatalogOptions, loadCatalog } from "./catalog/user.js";
 export { type ExplainOptions, explain, summarize } from "./explain.js";
 export { EXPORT_FORMATS, type ExportFormat, type ExportRow, exportCatalog, exportRows } from "./export.js";
 export {
@@ -54,11 +49,15 @@ export {
   type ChainStep,
   type EntraErrorBody,
   EntraErrorBodySchema,
+  type EntryMatch,
   type Explanation,
   type Link,
   type Match,
   type ParsedAuthError,
   ParsedAuthErrorSchema,
+  type Retryable,
   SDKS,
   type Sdk,
+  type UserEntry,
+  UserEntrySchema,
 } from "./schema.js";

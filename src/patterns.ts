@@ -321,6 +321,16 @@ export const PATTERNS = {
   oauthName: /^[a-z][a-z0-9_]*$/,
   /** The only protocol catalog links may use (zod's url({ protocol })). */
   httpsProtocol: /^https$/,
+  /** A `{placeholder}` of a published message template. */
+  templatePlaceholder: /\{[^{}]*\}/g,
+
+  // ---- catalog search ----
+  /** A whole input that is only a code (`50076`, `AADSTS50076`): something to look up, not an error text. */
+  bareCode: /^(?:AADSTS)?\d{4,8}$/i,
+  /** What separates words for search: anything but a letter or digit ("redirect_uri" is two words). */
+  searchWordBreak: /[^\p{L}\p{N}]+/u,
+  /** A lower-case letter or digit followed by a capital, inside a CamelCase name. */
+  camelBoundary: /([a-z0-9])([A-Z])/g,
 } as const;
 
 export type PatternName = keyof typeof PATTERNS;

@@ -27,6 +27,8 @@ export function redact(text: string): RedactResult {
     return REDACTED;
   });
   out = substitute(out, PATTERNS.bearer, (m) => {
+    // "Bearer assertion", "Bearer token": an English word after the scheme name is prose, not a token.
+    if (isPlainWord(m[2] as string)) return undefined;
     bump();
     return `${m[1]}${REDACTED}`;
   });
@@ -94,4 +96,16 @@ function redactPemBlocks(text: string, bump: () => void): string {
     from = stop;
   }
   return out + text.slice(from);
+}
+
+/** A short word of letters with at most a leading capital: never an access token. */
+function isPlainWord(value: string): boolean {
+  if (value.length >= 20) return false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const lower = c >= 97 && c <= 122;
+    const upper = c >= 65 && c <= 90;
+    if (!lower && !(upper && i === 0)) return false;
+  }
+  return true;
 }

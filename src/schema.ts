@@ -10,57 +10,133 @@ import { ACTORS, CATEGORIES, SDKS, type Sdk } from "./vocab.js";
 
 export { ACTORS, CATEGORIES, SDKS, type Sdk } from "./vocab.js";
 
-const nonEmpty = z.string().trim().min(1, "must not be empty");
+/** Catalog text: trimmed, not empty, and free of control and bidirectional-override characters. */
+const text = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .refine((t) => t.search(PATTERNS.unsafeControl) === -1, "control characters are not allowed");
+const oauthNames = z.array(
+  z.string().regex(PATTERNS.oauthName, "an OAuth error name such as invalid_client"),
+);
 
-/** One entry of `data/errors.yaml`, as written by hand. */
-export const CatalogEntrySourceSchema = z.strictObject({
+/** What an entry is matched on. Every list is optional; a missing one is empty ({@link completeMatch}). */
+export const EntryMatchSchema = z.strictObject({
+  codes: z.array(z.number().int().positive("an AADSTS code is a positive number")).optional(),
+  credentials: z.array(z.string().regex(PATTERNS.credentialName, "a credential type name")).optional(),
+  /** Decisive phrases (case-insensitive substrings) for failures that carry no code. */
+  messages: z.array(text).optional(),
+  /** Weak context phrases (a managed identity host's address). */
+  hints: z.array(text).optional(),
+  status: z.array(z.number().int().min(100).max(599)).optional(),
+  /** OAuth `error` values (invalid_client) and `suberror` values (basic_action) this entry explains. */
+  errors: oauthNames.optional(),
+  suberrors: oauthNames.optional(),
+  fallback: z.boolean().optional(),
+  /** Offer this entry when a credential chain lists two or more credentials and none got an answer. */
+  chainUnavailable: z.boolean().optional(),
+});
+/** An entry's `match` with every list present (see data/README.md for what each one means). */
+export interface EntryMatch {
+  codes: number[];
+  credentials: string[];
+  messages: string[];
+  hints: string[];
+  status: number[];
+  errors: string[];
+  suberrors: string[];
+  fallback: boolean;
+  chainUnavailable: boolean;
+}
+
+/** A `match` with nothing in it. */
+export const EMPTY_MATCH: Readonly<EntryMatch> = Object.freeze({
+  codes: [],
+  credentials: [],
+  messages: [],
+  hints: [],
+  status: [],
+  errors: [],
+  suberrors: [],
+  fallback: false,
+  chainUnavailable: false,
+});
+
+/** A match as written (keys left out) laid over `base`: what is written replaces, the rest is kept. */
+export function completeMatch(
+  written: z.infer<typeof EntryMatchSchema> | undefined,
+  base: Readonly<EntryMatch> = EMPTY_MATCH,
+): EntryMatch {
+  const out = { ...base } as EntryMatch;
+  for (const [key, value] of Object.entries(written ?? {}))
+    if (value !== undefined) (out as unknown as Record<string, unknown>)[key] = value;
+  return out;
+}
+
+/** Whether sending the same request again, unchanged, can succeed; "unknown" when nobody can tell. */
+export const RetryableSchema = z.union([z.boolean(), z.literal("unknown")]);
+/** Whether sending the same request again, unchanged, can succeed: true, false, or "unknown". */
+export type Retryable = boolean | "unknown";
+
+/** The fields of one catalog entry, shared by the built-in catalog and user catalogs. */
+const entryFields = {
   id: z.string().regex(PATTERNS.entryId, "ids are kebab-case: lower-case letters and digits joined by '-'"),
-  title: nonEmpty,
+  title: text,
   /** error/host/guidance: a troubleshooting guide's rows and sections; code: one AADSTS code; oauth: an OAuth error or sub-error. */
   kind: z.enum(["error", "host", "guidance", "code", "oauth"]),
   /** The symbolic name Microsoft's reference gives the code (InvalidClientSecret); `aadsts lookup <name>` finds it. */
   name: z.string().regex(PATTERNS.symbolicName, "a CamelCase symbolic name").optional(),
-  source: z.strictObject({
-    guide: nonEmpty,
-    section: nonEmpty,
-    row: nonEmpty.optional(),
-    /** A public page for this entry's source when the guide's own URL is not it (a thread for codes seen in the wild). */
-    url: z.url({ protocol: PATTERNS.httpsProtocol }).optional(),
-  }),
-  match: z.strictObject({
-    codes: z.array(z.number().int().positive()).default([]),
-    credentials: z.array(z.string().regex(PATTERNS.credentialName, "a credential type name")).default([]),
-    messages: z.array(nonEmpty).default([]),
-    hints: z.array(nonEmpty).default([]),
-    status: z.array(z.number().int().min(100).max(599)).default([]),
-    /** OAuth `error` values (invalid_client) and `suberror` values (basic_action) this entry explains. */
-    errors: z.array(z.string().regex(PATTERNS.oauthName)).default([]),
-    suberrors: z.array(z.string().regex(PATTERNS.oauthName)).default([]),
-    fallback: z.boolean().default(false),
-    /** Offer this entry when a credential chain lists two or more credentials and none got an answer. */
-    chainUnavailable: z.boolean().default(false),
-  }),
-  description: nonEmpty,
-  mitigation: nonEmpty,
+  match: EntryMatchSchema,
+  description: text,
+  mitigation: text,
   /** The same advice in one SDK's own terms (option names, environment variables, logging calls), by parsed.sdk. */
-  mitigationBySdk: z.partialRecord(z.enum(SDKS), nonEmpty).optional(),
-  related: z.array(z.string()).default([]),
+  mitigationBySdk: z.partialRecord(z.enum(SDKS), text).optional(),
+  related: z.array(z.string()).optional(),
   category: z.enum(CATEGORIES),
   actor: z.enum(ACTORS),
-  retryable: z.boolean(),
+  retryable: RetryableSchema,
   /** A finer topic than `category`, in a few words (the reference table's grouping for AADSTS codes). */
-  topic: nonEmpty.optional(),
+  topic: text.optional(),
   /** Other guide rows this entry also covers (the same failure in another SDK's guide). */
-  covers: z.array(z.strictObject({ guide: nonEmpty, row: nonEmpty })).default([]),
+  covers: z.array(z.strictObject({ guide: text, row: text })).optional(),
   /** Microsoft's reference judgement: can the signed-in user clear it alone? */
   userFixable: z.enum(["yes", "maybe", "no"]).optional(),
   /** A code Entra no longer emits. Retired entries stay, so old logs stay explainable. */
   retired: z.boolean().optional(),
+  /** "low": the published evidence (a terse message template) says little; the lookup link comes first. */
+  confidence: z.literal("low").optional(),
+};
+
+/** One entry of the built-in catalog (data/*.yaml), as written by hand. */
+export const CatalogEntrySourceSchema = z.strictObject({
+  ...entryFields,
+  source: z.strictObject({
+    guide: text,
+    section: text,
+    row: text.optional(),
+    /** A public page for this entry's source when the guide's own URL is not it (a thread for codes seen in the wild). */
+    url: z.url({ protocol: PATTERNS.httpsProtocol }).optional(),
+  }),
 });
 export type CatalogEntrySource = z.infer<typeof CatalogEntrySourceSchema>;
 
+/**
+ * One entry of a user catalog: the built-in entry's fields, all optional but the id, plus `override`; its
+ * `source` is an https URL (a runbook or wiki page). New entries need title, description, mitigation and
+ * match (checked by loadCatalog).
+ */
+export const UserEntrySchema = CatalogEntrySourceSchema.partial().extend({
+  id: entryFields.id,
+  /** Replace the built-in entry with this id; fields left out keep the built-in values. */
+  override: z.boolean().optional(),
+  /** Where this advice comes from: your runbook or wiki page (https). */
+  source: z.url({ protocol: PATTERNS.httpsProtocol, error: "an https URL" }).optional(),
+});
+/** One entry of a user catalog, as {@link UserEntrySchema} accepts it. */
+export type UserEntry = z.infer<typeof UserEntrySchema>;
+
 /** Can an entry's `match` ever fire: a code, phrase, hint, status, OAuth name, or a fallback role. */
-export function matchIsUsable(m: CatalogEntrySource["match"]): boolean {
+export function matchIsUsable(m: EntryMatch): boolean {
   return (
     m.codes.length +
       m.messages.length +
@@ -81,8 +157,13 @@ export interface Link {
 }
 
 /** A compiled catalog entry: the YAML entry plus what the build derives (links, absolute source URL). */
-export interface CatalogEntry extends Omit<CatalogEntrySource, "source"> {
+export interface CatalogEntry extends Omit<CatalogEntrySource, "source" | "match" | "related" | "covers"> {
   source: { guide: string; section: string; row?: string; url: string };
+  match: EntryMatch;
+  related: string[];
+  covers: Array<{ guide: string; row: string }>;
+  /** Entra's own message for the code, placeholders as `{name}` (from a published list), where one is known. */
+  message?: string;
   /** Every link in the mitigation, in order, with guide anchors made absolute. */
   links: Link[];
 }
@@ -180,7 +261,7 @@ export interface Match {
   kind: CatalogEntry["kind"];
   category: CatalogEntry["category"];
   actor: CatalogEntry["actor"];
-  retryable: boolean;
+  retryable: Retryable;
   related: string[];
   source: CatalogEntry["source"];
 }

@@ -1,22 +1,14 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  catalogFileOrder,
-  compileCatalog,
-  referenceCodes,
-  renderCatalogModule,
-} from "../scripts/lib/compile-catalog.js";
+import { compileBuiltInCatalog, readCatalogInputs } from "../scripts/lib/catalog-files.js";
+import { compileCatalog, renderCatalogModule, templatePhrase } from "../scripts/lib/compile-catalog.js";
 import { guideOutline, slugify } from "../scripts/lib/guide-outline.js";
 import { defaultCatalog, explain, listEntries, lookup, lookupAll } from "../src/index.js";
 import { loadFixtures } from "./helpers/fixtures.js";
 
 const read = (p: string) => readFileSync(new URL(`../${p}`, import.meta.url), "utf8");
-const catalogFiles = catalogFileOrder(readdirSync(new URL("../data/", import.meta.url))).map((name) => ({
-  name,
-  text: read(`data/${name}`),
-}));
-const sourcesYaml = read("data/sources.yaml");
-const tsvCodes = referenceCodes(read("data/aadsts-codes.tsv"));
+const inputs = readCatalogInputs();
+const builtIn = compileBuiltInCatalog(inputs);
 
 const SOURCES = `
 g:
@@ -57,14 +49,106 @@ const errorsOf = (yaml: string) => compileCatalog(yaml, SOURCES).errors;
 
 describe("catalog build", () => {
   it("compiles the real catalog with no problems", () => {
-    const { entries, errors } = compileCatalog(catalogFiles, sourcesYaml, tsvCodes);
-    expect(errors).toEqual([]);
-    expect(entries.length).toBe(listEntries().length);
+    expect(builtIn.errors).toEqual([]);
+    expect(builtIn.entries.length).toBe(listEntries().length);
   });
 
   it("the committed generated module is up to date", () => {
-    const { entries } = compileCatalog(catalogFiles, sourcesYaml, tsvCodes);
-    expect(read("src/generated/catalog.ts")).toBe(renderCatalogModule(entries));
+    expect(read("src/generated/catalog.ts")).toBe(renderCatalogModule(builtIn.entries));
+  });
+
+  it("a change to one entry changes a few lines of the generated module", () => {
+    const before = renderCatalogModule(builtIn.entries).split("\n");
+    const changedLines = (files: typeof inputs.files) => {
+      const result = compileBuiltInCatalog({ ...inputs, files });
+      expect(result.errors.filter((e) => !e.includes("published"))).toEqual([]);
+      const after = renderCatalogModule(result.entries).split("\n");
+      const removed = before.filter((l) => !after.includes(l)).length;
+      const added = after.filter((l) => !before.includes(l)).length;
+      return removed + added;
+    };
+    // A title changed in errors.yaml: the entry's line, removed and added.
+    const retitled = inputs.files.map((f) =>
+      f.name === "errors.yaml"
+        ? { ...f, text: f.text.replace("title: Invalid client secret\n", "title: Client secret rejected\n") }
+        : f,
+    );
+    expect(retitled).not.toEqual(inputs.files);
+    expect(changedLines(retitled)).toBe(2);
+    // A new entry: its line and its id's line.
+    const added = inputs.files.map((f) =>
+      f.name === "oauth.yaml"
+        ? {
+            ...f,
+            text: `${f.text}
+- id: contoso-example
+  title: An example entry
+  kind: oauth
+  source: { guide: azidentity, section: troubleshoot-clientsecretcredential-authentication-issues }
+  match: { errors: [contoso_example] }
+  description: An example used by a test.
+  mitigation: Nothing to do.
+  category: configuration
+  actor: developer
+  retryable: unknown
+`,
+          }
+        : f,
+    );
+    expect(changedLines(added)).toBeLessThanOrEqual(3);
+  });
+
+  it("holds the catalog to the published facts: reference rows, published list, published ids", () => {
+    const facts = {
+      referenceTsv:
+        "code\tname\tcategory\tuser_fixable\tretryable\n1\tSomethingFailed\tsomething\tno\tyes\n2\tOther\tx\tno\tno\n",
+      messagesTsv: "code\tmessage\n1\tSomething failed for {app}.\n3\tThree.\n",
+      published: ["one", "gone"],
+    };
+    const one = entry({
+      kind: "code",
+      mitigation: "[AADSTS1](https://login.microsoftonline.com/error?code=1)",
+    });
+    const errors = compileCatalog(one, SOURCES, facts).errors.join("\n");
+    expect(errors).toMatch(/one: name is undefined but data\/aadsts-codes.tsv says "SomethingFailed"/);
+    expect(errors).toMatch(/AADSTS2 from Microsoft's reference .* has no entry/);
+    expect(errors).toMatch(/AADSTS3 from the published list .* has no entry/);
+    expect(errors).toMatch(/published id 'gone' is gone/);
+  });
+
+  it("a code entry links Microsoft's lookup page, first when its confidence is low", () => {
+    const code = (mitigation: string, extra = "") =>
+      errorsOf(entry({ row: "", kind: "code", mitigation }) + extra).join("\n");
+    expect(code("Do [this](https://learn.microsoft.com/a).")).toMatch(/links Microsoft's lookup page/);
+    const lookupLink = "[AADSTS1](https://login.microsoftonline.com/error?code=1)";
+    expect(code(`Do [this](https://learn.microsoft.com/a). ${lookupLink}`)).not.toMatch(/lookup/);
+    expect(code(`Do [this](https://learn.microsoft.com/a). ${lookupLink}`, "  confidence: low\n")).toMatch(
+      /low-confidence entry gives the lookup link first/,
+    );
+    expect(
+      code(`${lookupLink} Then [this](https://learn.microsoft.com/a).`, "  confidence: low\n"),
+    ).not.toMatch(/lookup/);
+  });
+
+  it("refuses control characters in the built-in catalog, as in user catalogs", () => {
+    expect(errorsOf(entry({ description: "Bad \u202e text." })).join()).toMatch(/control characters/);
+  });
+
+  it("takes the most specific run of a message template as its phrase", () => {
+    const all = new Map([
+      [1, "Invalid request."],
+      [2, "The app {app} has no {thing} configured for the tenant {tenant}."],
+      [3, "A transient error has occurred. Please try again."],
+      [4, "A transient error has occurred. Please try again."],
+      [5, "User account is disabled."],
+      [6, "The user account is disabled by the admin for {app}."],
+    ]);
+    expect(templatePhrase(1, all)).toBeUndefined();
+    expect(templatePhrase(2, all)).toBe("configured for the tenant");
+    // Two codes with one template, or a run another template also holds, cannot tell the codes apart.
+    expect(templatePhrase(3, all)).toBeUndefined();
+    expect(templatePhrase(5, all)).toBeUndefined();
+    expect(templatePhrase(6, all)).toBe("The user account is disabled by the admin for");
   });
 
   it("accepts a minimal valid entry", () => {
@@ -122,7 +206,7 @@ describe("catalog build", () => {
   });
 
   it("rejects unknown related ids and invalid YAML", () => {
-    expect(errorsOf(entry({ related: "[nope]" })).join()).toMatch(/related id 'nope'/);
+    expect(errorsOf(entry({ related: "[nope]" })).join()).toMatch(/related: 'nope' is not an entry id/);
     expect(errorsOf("- id: [").join()).toMatch(/not valid YAML/);
   });
 });

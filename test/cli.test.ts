@@ -11,6 +11,7 @@ function aadsts(args: string[], input?: string, env: Record<string, string> = {}
   const r = spawnSync(process.execPath, [CLI, ...args], {
     input,
     encoding: "utf8",
+    maxBuffer: 64 << 20,
     env: { PATH: process.env.PATH ?? "", TERM: "dumb", TZ: "UTC", ...env },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
@@ -86,6 +87,28 @@ describe("aadsts lookup", () => {
     expect(r.code).toBe(1);
     expect(r.out).toBe("");
     expect(r.err.trim().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("aadsts search", () => {
+  it("ranks entries for plain words, as text or JSON", () => {
+    const r = aadsts(["search", "redirect", "uri", "mismatch", "--limit", "3"]);
+    expect(r.code).toBe(0);
+    expect(r.out.split("\n")[0]).toMatch(/^aadsts-50011\s+AADSTS50011\s+Redirect URI/);
+    const json = JSON.parse(aadsts(["search", "secret expired", "--format", "json"]).out) as Array<{
+      id: string;
+    }>;
+    expect(json.map((x) => x.id)).toContain("client-secret-expired");
+  });
+  it("exits 1 when nothing matches and 2 without words", () => {
+    expect(aadsts(["search", "zzqqxxjj"]).code).toBe(1);
+    expect(aadsts(["search"]).code).toBe(2);
+  });
+  it("lookup suggests search results when nothing has that id, and explain points a bare code to lookup", () => {
+    const r = aadsts(["lookup", "redirect"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/Closest by search:\n {2}aadsts-/);
+    expect(aadsts(["explain", "50076"]).err).toContain("'aadsts lookup 50076' shows its entry");
   });
 });
 

@@ -82,6 +82,14 @@ describe("redact", () => {
     ])
       expect(text).toContain(kept);
   });
+  it("keeps prose after the word Bearer, and still removes short or word-like tokens that are not prose", () => {
+    const prose =
+      "AADSTS700002: SAML 1.1 Bearer assertion must be a valid Base64 encoded value. Use Bearer Token auth.";
+    expect(redact(prose)).toEqual({ text: prose, count: 0 });
+    for (const token of ["abcDEF12", "opaquetokenvaluewithoutdigits", "Zm9vYmFyYmF6"])
+      expect(redact(`Authorization: Bearer ${token}`).text).toBe(`Authorization: Bearer ${REDACTED}`);
+  });
+
   it("leaves text without secrets unchanged", () => {
     const guide = readFileSync(new URL("../examples/guide-client-secret.txt", import.meta.url), "utf8");
     expect(redact(guide)).toEqual({ text: guide, count: 0 });

@@ -207,7 +207,11 @@ describe("aadsts --catalog", () => {
     "- id: client-secret-expired\n  mitigation: Call team X.\n- id: contoso-y\n  title: 5\n",
   );
   const cli = (args: string[], input?: string) =>
-    spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", ...(input ? { input } : {}) });
+    spawnSync(process.execPath, [CLI, ...args], {
+      encoding: "utf8",
+      maxBuffer: 64 << 20,
+      ...(input ? { input } : {}),
+    });
 
   it("applies to explain, lookup, list, export and scan", () => {
     expect(cli(["explain", "--catalog", good, "--format", "json", EXPIRED]).stdout).toContain(

@@ -1,36 +1,32 @@
 /**
- * YAML catalog files → checked, compiled entries. Pure (no I/O) so the tests can feed it broken catalogs.
- * Checks: zod schema, unique ids and names, known `related` ids, known guide and section, every guide row
- * has an entry, every reference code has an entry, no code listed twice without a credential narrowing
- * it, https links on allowed hosts only, anchors that exist in the guide, no raw HTML or images.
+ * YAML catalog files → checked, compiled entries. Pure (no I/O) so the tests can feed it broken catalogs;
+ * `readCatalogInputs` (catalog-files.ts) reads the real ones. The entry shape is CatalogEntrySourceSchema
+ * and every rule is in src/catalog/rules.ts, which loadCatalog uses too; this module only applies them to
+ * the built-in files and adds what needs the build's inputs: guides and their rows (sources.yaml), the
+ * reference table (aadsts-codes.tsv), the published message templates (code-messages.tsv) and the ids
+ * ever published (published-ids.txt).
  */
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { scanMarkdown } from "../../src/catalog/markdown.js";
+import { foldText } from "../../src/catalog/fold.js";
+import {
+  checkMarkdown,
+  codeConflicts,
+  deletedIds,
+  entryProblems,
+  linkProblem,
+  lookupUrl,
+  missingCodes,
+  parseReferenceTsv,
+  referenceDisagreements,
+} from "../../src/catalog/rules.js";
+import { PATTERNS } from "../../src/patterns.js";
 import {
   type CatalogEntry,
   type CatalogEntrySource,
   CatalogEntrySourceSchema,
-  type Link,
-  matchIsUsable,
+  completeMatch,
 } from "../../src/schema.js";
-
-/** Hosts a catalog link may point to. Anything else is a typo or a link we cannot vouch for. */
-export const ALLOWED_HOSTS = new Set([
-  "learn.microsoft.com",
-  "docs.microsoft.com",
-  "login.microsoftonline.com",
-  "aka.ms",
-  "github.com",
-  "azure.github.io",
-  "pkg.go.dev",
-  "www.nuget.org",
-  "www.npmjs.com",
-  "pypi.org",
-  "central.sonatype.com",
-  "portal.azure.com",
-  "entra.microsoft.com",
-]);
 
 const SourcesSchema = z.record(
   z.string(),
@@ -53,65 +49,64 @@ export interface CompileResult {
   errors: string[];
 }
 
-function hostProblem(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return `link ${JSON.stringify(url)} is not a URL`;
+/** What the build checks the catalog against, each optional so tests can compile a small catalog alone. */
+export interface CatalogFacts {
+  /** data/aadsts-codes.tsv: Microsoft's reference table. Every code needs an entry that agrees with its row. */
+  referenceTsv?: string;
+  /** data/code-messages.tsv: published message templates. Every code needs an entry, which gets its template. */
+  messagesTsv?: string;
+  /** data/published-ids.txt: every id ever published. None may disappear. */
+  published?: readonly string[];
+}
+
+/** The message templates of data/code-messages.tsv (header: code, message), by code. */
+export function parseMessagesTsv(tsv: string): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const line of tsv.split("\n").slice(1)) {
+    const tab = line.indexOf("\t");
+    const code = Number(line.slice(0, tab));
+    if (tab > 0 && Number.isInteger(code) && code > 0) out.set(code, line.slice(tab + 1).trim());
   }
-  if (parsed.protocol !== "https:") return `link ${JSON.stringify(url)} is not an https URL`;
-  if (!ALLOWED_HOSTS.has(parsed.hostname))
-    return `link ${JSON.stringify(url)} is on a host outside the allow-list (scripts/lib/compile-catalog.ts)`;
-  return undefined;
+  return out;
+}
+
+/** A run of template text without the spaces, quotes and punctuation at its ends. */
+function trimPunctuation(run: string): string {
+  const edge = (c: string | undefined) => c !== undefined && " \t\n'\".,:;()[]-".includes(c);
+  let start = 0;
+  let end = run.length;
+  while (start < end && edge(run[start])) start++;
+  while (end > start && edge(run[end - 1])) end--;
+  return run.slice(start, end);
 }
 
 /**
- * Check a piece of catalog Markdown and make its guide anchors absolute. Returns the rewritten Markdown
- * and its links.
+ * The phrase of a code's message template that recognises the message when its code was stripped: the
+ * longest run of literal text between placeholders, when it is specific enough (four words, 24
+ * characters) and appears in no other code's template. Undefined when there is no such run ("Invalid
+ * request.", or a template several codes share word for word).
  */
-function compileMarkdown(
-  markdown: string,
-  guideUrl: string,
-  sections: Record<string, string>,
-  guideName: string,
-  where: string,
-  errors: string[],
-): { markdown: string; links: Link[] } {
-  const { links, problems } = scanMarkdown(markdown);
-  for (const p of problems) errors.push(`${where}: ${p}`);
-  let out = markdown.trimEnd();
-  const compiled: Link[] = [];
-  for (const link of links) {
-    let url = link.href;
-    if (url.startsWith("#")) {
-      const anchor = url.slice(1);
-      if (!(anchor in sections)) {
-        errors.push(`${where}: link to '#${anchor}', a section guide '${guideName}' does not have`);
-        continue;
-      }
-      url = `${guideUrl}#${anchor}`;
-      out = out.split(`](#${anchor})`).join(`](${url})`);
-    } else {
-      const problem = hostProblem(url);
-      if (problem) {
-        errors.push(`${where}: ${problem}`);
-        continue;
-      }
-    }
-    if (!compiled.some((l) => l.url === url)) compiled.push({ text: link.text, url });
-  }
-  return { markdown: out, links: compiled };
+export function templatePhrase(code: number, templates: ReadonlyMap<number, string>): string | undefined {
+  const template = templates.get(code);
+  if (template === undefined) return undefined;
+  const runs = template
+    .split(PATTERNS.templatePlaceholder)
+    .map(trimPunctuation)
+    .filter((r) => r.length >= 24 && r.split(" ").length >= 4)
+    .sort((a, b) => b.length - a.length);
+  const best = runs[0];
+  if (best === undefined) return undefined;
+  const folded = foldText(best);
+  for (const [other, text] of templates)
+    if (other !== code && foldText(text).includes(folded)) return undefined;
+  return best;
 }
 
-/**
- * Compile the catalog files (in order) against the sources outline. `referenceCodes`, when given, are the
- * codes of Microsoft's public reference: each must have an entry.
- */
+/** Compile the catalog files (in order) against the sources outline and the facts given. */
 export function compileCatalog(
   files: CatalogFile[] | string,
   sourcesYaml: string,
-  referenceCodes: number[] = [],
+  facts: CatalogFacts = {},
 ): CompileResult {
   const catalogFiles = typeof files === "string" ? [{ name: "errors.yaml", text: files }] : files;
   const errors: string[] = [];
@@ -156,17 +151,7 @@ export function compileCatalog(
     ids.add(e.id);
   }
 
-  // A code may have several entries only when they are told apart by credential.
-  const general = new Map<number, string>();
-  for (const e of parsed) {
-    if (e.match.credentials.length > 0 || e.retired) continue;
-    for (const c of e.match.codes) {
-      const other = general.get(c);
-      if (other)
-        errors.push(`AADSTS${c} is listed by ${other} and ${e.id} with no credential narrowing either`);
-      general.set(c, e.id);
-    }
-  }
+  const templates = facts.messagesTsv ? parseMessagesTsv(facts.messagesTsv) : new Map<number, string>();
 
   const entries: CatalogEntry[] = [];
   for (const e of parsed) {
@@ -180,55 +165,63 @@ export function compileCatalog(
       errors.push(`${where}: guide '${e.source.guide}' has no section '${e.source.section}'`);
     if (e.source.row && !guide.rows.some((r) => r.row === e.source.row && r.section === e.source.section))
       errors.push(`${where}: section '${e.source.section}' has no row ${JSON.stringify(e.source.row)}`);
-    for (const c of e.covers) {
+    const covers = e.covers ?? [];
+    for (const c of covers) {
       const g = sources.data[c.guide];
       if (!g?.rows.some((r) => r.row === c.row))
         errors.push(`${where}: covers unknown row ${c.guide}/${c.row}`);
     }
     if (e.source.url) {
-      const problem = hostProblem(e.source.url);
+      const problem = linkProblem(e.source.url);
       if (problem) errors.push(`${where}: source: ${problem}`);
     }
-    for (const r of e.related) if (!ids.has(r)) errors.push(`${where}: related id '${r}' does not exist`);
-    if (e.related.includes(e.id)) errors.push(`${where}: an entry cannot be related to itself`);
-    if (e.kind !== "guidance" && !matchIsUsable(e.match))
-      errors.push(
-        `${where}: an ${e.kind} entry needs codes, messages, hints, status, errors or fallback to be matchable`,
-      );
+    const match = completeMatch(e.match);
+    const related = e.related ?? [];
+    for (const p of entryProblems({ ...e, match, related }, (id) => ids.has(id)))
+      errors.push(`${where}: ${p.field}: ${p.message}`);
 
-    const descriptionScan = scanMarkdown(e.description);
-    if (descriptionScan.links.length > 0 || descriptionScan.problems.length > 0)
-      errors.push(`${where}: description is plain text; put links in the mitigation`);
-
-    const main = compileMarkdown(
-      e.mitigation,
-      guide.url,
-      guide.sections,
-      e.source.guide,
-      `${where}: mitigation`,
-      errors,
-    );
+    const anchor = (name: string) => (name in guide.sections ? `${guide.url}#${name}` : undefined);
+    const main = checkMarkdown(e.mitigation, { anchor });
+    for (const p of main.problems) errors.push(`${where}: mitigation: ${p}`);
     const bySdk: Record<string, string> = {};
     const links = [...main.links];
     for (const [sdk, md] of Object.entries(e.mitigationBySdk ?? {})) {
       if (!md) continue;
-      const one = compileMarkdown(
-        md,
-        guide.url,
-        guide.sections,
-        e.source.guide,
-        `${where}: mitigationBySdk.${sdk}`,
-        errors,
-      );
+      const one = checkMarkdown(md, { anchor });
+      for (const p of one.problems) errors.push(`${where}: mitigationBySdk.${sdk}: ${p}`);
       bySdk[sdk] = one.markdown;
       for (const l of one.links) if (!links.some((x) => x.url === l.url)) links.push(l);
     }
+    if (e.kind === "code")
+      for (const code of match.codes)
+        if (!links.some((l) => l.url === lookupUrl(code)))
+          errors.push(`${where}: mitigation: a code entry links Microsoft's lookup page, ${lookupUrl(code)}`);
+    if (e.confidence === "low" && e.kind === "code" && links[0]?.url !== lookupUrl(match.codes[0] ?? 0))
+      errors.push(`${where}: mitigation: a low-confidence entry gives the lookup link first`);
+
+    // The code's published message: shown by lookup, and its most specific phrase is matched, so a
+    // message whose code was stripped is still recognised. An entry listing several codes takes the
+    // first code's message.
+    let message: string | undefined;
+    if (!e.retired)
+      for (const code of match.codes) {
+        const template = templates.get(code);
+        if (template === undefined) continue;
+        message ??= template;
+        const phrase = templatePhrase(code, templates);
+        if (phrase && !match.messages.some((m) => foldText(m) === foldText(phrase)))
+          match.messages = [...match.messages, phrase];
+      }
 
     entries.push({
       ...e,
+      match,
+      related,
+      covers,
       description: e.description.trim().replace(/\s+/g, " "),
       mitigation: main.markdown,
       ...(Object.keys(bySdk).length > 0 ? { mitigationBySdk: bySdk } : {}),
+      ...(message !== undefined ? { message } : {}),
       source: {
         guide: e.source.guide,
         section: e.source.section,
@@ -238,11 +231,12 @@ export function compileCatalog(
       links,
     });
   }
+  errors.push(...codeConflicts(entries));
 
   // Nothing silently dropped: every row of every cited guide has an entry (its source or its `covers`).
   for (const [guideId, guide] of Object.entries(sources.data)) {
     for (const r of guide.rows) {
-      const covered = parsed.some(
+      const covered = entries.some(
         (e) =>
           (e.source.guide === guideId && e.source.section === r.section && e.source.row === r.row) ||
           e.covers.some((c) => c.guide === guideId && c.row === r.row),
@@ -251,10 +245,22 @@ export function compileCatalog(
         errors.push(`guide '${guideId}' row ${JSON.stringify(r.row)} (${r.section}) has no entry`);
     }
   }
-  for (const code of referenceCodes) {
-    if (!parsed.some((e) => e.match.codes.includes(code)))
-      errors.push(`AADSTS${code} from Microsoft's reference (data/aadsts-codes.tsv) has no entry`);
+  if (facts.referenceTsv !== undefined) {
+    const rows = parseReferenceTsv(facts.referenceTsv);
+    errors.push(
+      ...missingCodes(
+        entries,
+        rows.map((r) => r.code),
+        "Microsoft's reference (data/aadsts-codes.tsv)",
+      ),
+    );
+    errors.push(...referenceDisagreements(entries, rows));
   }
+  if (templates.size > 0)
+    errors.push(
+      ...missingCodes(entries, [...templates.keys()], "the published list (data/code-messages.tsv)"),
+    );
+  if (facts.published) errors.push(...deletedIds(entries, facts.published));
   return { entries, errors };
 }
 
@@ -266,29 +272,41 @@ export function catalogFileOrder(names: string[]): string[] {
   return names.includes("errors.yaml") ? ["errors.yaml", ...others] : others;
 }
 
-/** The codes of Microsoft's reference, from data/aadsts-codes.tsv. */
-export function referenceCodes(tsv: string): number[] {
-  return tsv
-    .split("\n")
-    .slice(1)
-    .map((line) => Number(line.split("\t")[0]))
-    .filter((n) => Number.isInteger(n) && n > 0);
+/**
+ * JSON text as the body of a single-quoted JS string: JSON's own double quotes need no escape there, so
+ * the literal stays close to the JSON and V8 scans it quickly (cold start).
+ */
+function jsSingleQuoted(json: string): string {
+  return json
+    .replace(/\\/g, "\\\\")
+    .replace(/'/g, "\\'")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
-/** The generated module's text. Stable output, so the drift check can compare bytes. */
+/**
+ * The generated module's text. Stable output, so the drift check can compare bytes, and one entry per line,
+ * so a change to one entry changes one line of the module (and its id's line, when the id is new).
+ */
 export function renderCatalogModule(entries: CatalogEntry[]): string {
-  const ids = entries.map((e) => JSON.stringify(e.id)).join(" | ");
+  const ids = entries.map((e) => `  | ${JSON.stringify(e.id)}`).join("\n");
+  const lines = entries.map((e) => `  '${jsSingleQuoted(JSON.stringify(e))}',`).join("\n");
   return `// Generated by scripts/build-catalog.ts from data/*.yaml. Do not edit; run \`npm run build:catalog\`.
 import type { CatalogEntry } from "../schema.js";
 
 /** Every catalog entry id. */
-export type EntryId = ${ids || "never"};
+export type EntryId =
+${ids || "  never"};
 
 /**
- * The compiled catalog, in the order of data/errors.yaml then the other catalog files. Kept as JSON text:
- * V8 parses a JSON.parse string much faster than an object literal this size (cold start), and the
- * build has already checked every entry with zod.
+ * The compiled catalog, in the order of data/errors.yaml then the other catalog files: one entry per line,
+ * each kept as JSON text. V8 parses JSON text much faster than an object literal this size (cold start),
+ * and the build has already checked every entry.
  */
-export const ENTRIES: readonly CatalogEntry[] = JSON.parse(${JSON.stringify(JSON.stringify(entries))});
+export const ENTRIES: readonly CatalogEntry[] = JSON.parse(
+  \`[\${[
+${lines}
+  ].join(",")}]\`,
+);
 `;
 }

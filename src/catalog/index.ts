@@ -5,18 +5,11 @@
 import { ENTRIES, type EntryId } from "../generated/catalog.js";
 import { PATTERNS } from "../patterns.js";
 import type { CatalogEntry } from "../schema.js";
+import { foldText } from "./fold.js";
 import { PhraseIndex } from "./phrase-index.js";
 
 export type { EntryId };
-
-/** Lower case, typographic quotes folded, whitespace squashed: the form phrases are compared in. */
-export function foldText(text: string): string {
-  return text
-    .replace(PATTERNS.curlyApostrophe, "'")
-    .replace(PATTERNS.curlyQuote, '"')
-    .replace(PATTERNS.whitespace, " ")
-    .toLowerCase();
-}
+export { foldText };
 
 /** An entry with its phrases folded and numbered for matching. */
 export interface IndexedEntry {

@@ -6,55 +6,10 @@
  * field, so a person can fix the file from the message alone. Browser-safe: no `node:` imports.
  */
 import { isNode, LineCounter, parseDocument } from "yaml";
-import * as z from "zod";
 import { PATTERNS } from "../patterns.js";
-import { ACTORS, CATEGORIES, type CatalogEntry, type Link, matchIsUsable, SDKS } from "../schema.js";
+import { type CatalogEntry, completeMatch, UserEntrySchema } from "../schema.js";
 import { type Catalog, createCatalog, defaultCatalog } from "./index.js";
-import { scanMarkdown } from "./markdown.js";
-
-const nonEmpty = z
-  .string()
-  .trim()
-  .min(1, "must not be empty")
-  .refine((t) => t.search(PATTERNS.unsafeControl) === -1, "control characters are not allowed");
-const phrases = z.array(nonEmpty);
-const oauthNames = z.array(
-  z.string().regex(PATTERNS.oauthName, "an OAuth error name such as invalid_client"),
-);
-
-const UserMatchSchema = z.strictObject({
-  codes: z.array(z.number().int().positive("an AADSTS code is a positive number")).optional(),
-  credentials: z.array(z.string().regex(PATTERNS.credentialName, "a credential type name")).optional(),
-  messages: phrases.optional(),
-  hints: phrases.optional(),
-  status: z.array(z.number().int().min(100).max(599)).optional(),
-  errors: oauthNames.optional(),
-  suberrors: oauthNames.optional(),
-  fallback: z.boolean().optional(),
-  chainUnavailable: z.boolean().optional(),
-});
-
-/** One entry of a user catalog. New entries need title, description, mitigation and match. */
-export const UserEntrySchema = z.strictObject({
-  id: z.string().regex(PATTERNS.entryId, "ids are kebab-case: lower-case letters and digits joined by '-'"),
-  /** Replace the built-in entry with this id; fields left out keep the built-in values. */
-  override: z.boolean().optional(),
-  title: nonEmpty.optional(),
-  description: nonEmpty.optional(),
-  mitigation: nonEmpty.optional(),
-  mitigationBySdk: z.partialRecord(z.enum(SDKS), nonEmpty).optional(),
-  match: UserMatchSchema.optional(),
-  kind: z.enum(["error", "host", "guidance", "code", "oauth"]).optional(),
-  category: z.enum(CATEGORIES).optional(),
-  actor: z.enum(ACTORS).optional(),
-  retryable: z.boolean().optional(),
-  topic: nonEmpty.optional(),
-  related: z.array(z.string()).optional(),
-  /** Where this advice comes from: your runbook or wiki page (https). */
-  source: z.url({ protocol: PATTERNS.httpsProtocol, error: "an https URL" }).optional(),
-});
-/** One entry of a user catalog, as {@link UserEntrySchema} accepts it. */
-export type UserEntry = z.infer<typeof UserEntrySchema>;
+import { checkMarkdown, entryProblems, shadowedEntry } from "./rules.js";
 
 /** A user catalog that cannot be loaded. `problems` holds one line per problem, each naming file:line:col. */
 export class CatalogLoadError extends Error {
@@ -77,39 +32,21 @@ export interface LoadCatalogOptions {
   base?: Catalog;
 }
 
-/** Links in a mitigation (only https is accepted), and what the catalog forbids in it. */
-function markdownLinks(markdown: string): { links: Link[]; problems: string[] } {
-  const scanned = scanMarkdown(markdown);
-  const links: Link[] = [];
-  const problems = [...scanned.problems];
-  for (const { text, href } of scanned.links) {
-    let ok = false;
-    try {
-      ok = new URL(href).protocol === "https:";
-    } catch {}
-    if (!ok) problems.push(`link ${JSON.stringify(href)} is not an https URL`);
-    else if (!links.some((l) => l.url === href)) links.push({ text, url: href });
-  }
-  return { links, problems };
-}
+/** What a new user entry is unless it says otherwise. */
+const NEW_ENTRY_DEFAULTS = {
+  kind: "error",
+  category: "configuration",
+  actor: "developer",
+  retryable: "unknown",
+  related: [],
+  covers: [],
+} as const;
 
 /** A zod path as a person writes it: match.codes[0]. */
 function fieldName(path: readonly PropertyKey[]): string {
   if (path.length === 0) return "entry";
   return path.map((k, i) => (typeof k === "number" ? `[${k}]` : `${i > 0 ? "." : ""}${String(k)}`)).join("");
 }
-
-const EMPTY_MATCH: CatalogEntry["match"] = {
-  codes: [],
-  credentials: [],
-  messages: [],
-  hints: [],
-  status: [],
-  errors: [],
-  suberrors: [],
-  fallback: false,
-  chainUnavailable: false,
-};
 
 /**
  * Load a user catalog from YAML text (a list of entries) on top of `options.base` (the built-in catalog by
@@ -201,51 +138,41 @@ export function loadCatalog(yamlText: string, options: LoadCatalogOptions = {}):
         if (u[field] === undefined) problems.push(`${where}: ${field}: a new entry needs a ${field}`);
       if (!u.title || !u.description || !u.mitigation || !u.match) return;
     }
-    const match: CatalogEntry["match"] = { ...(builtIn?.match ?? EMPTY_MATCH) };
-    for (const [key, value] of Object.entries(u.match ?? {}))
-      if (value !== undefined) (match as Record<string, unknown>)[key] = value;
-    if (!matchIsUsable(match)) {
-      say("match", "needs codes, messages, hints, status, errors, suberrors or fallback to be matchable");
-      return;
-    }
+    const match = completeMatch(u.match, builtIn?.match);
+    const newIds = new Set(raw.map((x) => (x as { id?: unknown })?.id));
+    const checked = entryProblems(
+      {
+        id: u.id,
+        kind: u.kind ?? builtIn?.kind ?? "error",
+        description: u.description ?? builtIn?.description ?? "",
+        match,
+        related: u.related ?? [],
+      },
+      (id) => base.byId(id) !== undefined || newIds.has(id),
+    );
+    for (const p of checked) say(p.field, p.message);
     // A code an existing entry explains must be overridden, not shadowed: a new entry may list it only for
     // credentials no existing entry for that code names.
-    if (!builtIn) {
-      const overlaps = (e: CatalogEntry) =>
-        e.match.credentials.length === 0 ||
-        match.credentials.length === 0 ||
-        e.match.credentials.some((c) => match.credentials.includes(c));
-      for (const code of match.codes) {
-        const other = base.byCode(code).find((e) => !e.retired && overlaps(e));
-        if (other)
-          say(
-            "match.codes",
-            `AADSTS${code} is already explained by '${other.id}'; to change its advice, add an entry with 'id: ${other.id}' and 'override: true'`,
-          );
-      }
-    }
+    const shadowed = builtIn ? undefined : shadowedEntry(match, (code) => base.byCode(code));
+    if (shadowed)
+      say(
+        "match.codes",
+        `AADSTS${shadowed.code} is already explained by '${shadowed.entry.id}'; to change its advice, add an entry with 'id: ${shadowed.entry.id}' and 'override: true'`,
+      );
     const mitigation = u.mitigation ?? builtIn?.mitigation ?? "";
-    const found = markdownLinks(mitigation);
+    const found = checkMarkdown(mitigation, { anyHost: true });
     for (const p of found.problems) say("mitigation", p);
     const bySdk = u.mitigationBySdk ?? (u.mitigation ? undefined : builtIn?.mitigationBySdk);
     for (const md of Object.values(bySdk ?? {}))
-      for (const p of markdownLinks(md ?? "").problems) say("mitigationBySdk", p);
-    for (const r of u.related ?? [])
-      if (!base.byId(r) && !raw.some((x) => (x as { id?: unknown })?.id === r))
-        say("related", `'${r}' is not an entry id`);
-    if (found.problems.length > 0) return;
+      for (const p of checkMarkdown(md ?? "", { anyHost: true }).problems) say("mitigationBySdk", p);
+    if (checked.length > 0 || shadowed || found.problems.length > 0) return;
 
+    // Every field the file sets replaces the built-in one (or the defaults of a new entry).
+    const { override: _override, source: _source, match: _match, ...fields } = u;
+    const written = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     const entry: CatalogEntry = {
-      ...(builtIn ?? {
-        kind: "error",
-        category: "configuration",
-        actor: "developer",
-        retryable: false,
-        related: [],
-        covers: [],
-      }),
-      id: u.id,
-      title: u.title ?? builtIn?.title ?? "",
+      ...(builtIn ?? NEW_ENTRY_DEFAULTS),
+      ...written,
       description: (u.description ?? builtIn?.description ?? "").replace(PATTERNS.whitespace, " ").trim(),
       mitigation: mitigation.trimEnd(),
       match,
@@ -255,12 +182,6 @@ export function loadCatalog(yamlText: string, options: LoadCatalogOptions = {}):
         section: file,
         url: u.source ?? found.links[0]?.url ?? builtIn?.source.url ?? "",
       },
-      ...(u.kind ? { kind: u.kind } : {}),
-      ...(u.category ? { category: u.category } : {}),
-      ...(u.actor ? { actor: u.actor } : {}),
-      ...(u.retryable !== undefined ? { retryable: u.retryable } : {}),
-      ...(u.topic ? { topic: u.topic } : {}),
-      ...(u.related ? { related: u.related } : {}),
     } as CatalogEntry;
     if (bySdk) entry.mitigationBySdk = bySdk;
     else delete entry.mitigationBySdk;

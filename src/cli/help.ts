@@ -11,6 +11,7 @@ export const MAIN_HELP = `aadsts: explain Microsoft Entra ID (Azure AD) authenti
 Usage:
   aadsts explain [TEXT | -]      explain an error (reads stdin when TEXT is absent or -)
   aadsts lookup <CODE | ID>      show one catalog entry: 7000215, AADSTS7000215 or client-secret-invalid
+  aadsts search <WORDS…>         find entries by plain words: "redirect uri mismatch", "secret expired"
   aadsts list                    list the catalog, grouped by category
   aadsts export                  the catalog as a lookup table (CSV, KQL datatable or JSON lines)
   aadsts scan [FILE…]            find every failure in logs (files, .gz, stdin): NDJSON hits, summary on stderr
@@ -68,6 +69,19 @@ Options:
   -h, --help      this help
 
 Exit codes: 0 found, 1 unknown code or id, 2 usage error or invalid --catalog.
+`,
+  search: `Usage: aadsts search <WORDS…> [options]
+
+Find catalog entries by plain words, best first: titles, symbolic names, Entra's own messages,
+topics and descriptions. Typos and word forms are tolerated ("redirct uri mismatch").
+
+Options:
+  --format <F>    text | json  (default text: id, codes and title, one per line)
+  --limit <N>     how many entries to show (default 10)
+  --catalog <F>   search your own catalog file too (repeatable)
+  -h, --help      this help
+
+Exit codes: 0 found, 1 nothing matches, 2 usage error or invalid --catalog.
 `,
   list: `Usage: aadsts list [options]
 

@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { listEntries, lookupAll } from "../catalog/index.js";
 import { EXPORT_FORMATS, type ExportFormat, exportCatalog } from "../export.js";
 import { entryView } from "../match/index.js";
+import { PATTERNS } from "../patterns.js";
 import { FORMATS, type Format, render, renderEntry } from "../render/index.js";
 import { escapeHtml, escapeMarkdown } from "../render/markup.js";
 import { ANSI } from "../render/terminal.js";
@@ -67,6 +68,8 @@ const EXPLAIN_OPTIONS = {
 
 const LOOKUP_OPTIONS = { ...COMMON_OPTIONS, sdk: { type: "string" } } as const;
 
+const SEARCH_OPTIONS = { ...COMMON_OPTIONS, limit: { type: "string" } } as const;
+
 function sdkOption(value: string | undefined): Sdk | undefined {
   if (value === undefined) return undefined;
   if ((SDKS as readonly string[]).includes(value)) return value as Sdk;
@@ -74,7 +77,7 @@ function sdkOption(value: string | undefined): Sdk | undefined {
 }
 
 /** node:util parseArgs, with its errors turned into usage errors. */
-function parseCommandArgs<O extends typeof COMMON_OPTIONS | typeof EXPLAIN_OPTIONS>(
+function parseCommandArgs<O extends typeof COMMON_OPTIONS | typeof EXPLAIN_OPTIONS | typeof SEARCH_OPTIONS>(
   args: string[],
   options: O,
 ) {
@@ -115,6 +118,10 @@ async function cmdExplain(io: CliIO, args: string[]): Promise<number> {
   } else {
     text = positionals.join(" ");
   }
+  if (PATTERNS.bareCode.test(text.trim()))
+    io.err(
+      `aadsts: '${text.trim()}' is a bare code, not an error text; 'aadsts lookup ${text.trim()}' shows its entry.\n`,
+    );
   // Loaded on demand: the parser pulls in zod, which lookup and list do not need (cold start).
   const { explain } = await import("../explain.js");
   const sdk = sdkOption(values.sdk);
@@ -141,7 +148,13 @@ async function cmdLookup(io: CliIO, args: string[]): Promise<number> {
   const catalog = await userCatalog(values.catalog);
   const [entry, ...others] = lookupAll(query, catalog);
   if (!entry) {
-    io.err(`aadsts: no catalog entry for '${query}'. Run 'aadsts list' to see what is covered.\n`);
+    const { search } = await import("../catalog/search.js");
+    const near = search(query, { catalog, limit: 3 });
+    io.err(
+      near.length > 0
+        ? `aadsts: no catalog entry for '${query}'. Closest by search:\n${near.map((r) => `  ${r.id}  ${r.title}\n`).join("")}`
+        : `aadsts: no catalog entry for '${query}'. Try 'aadsts search <words>' or 'aadsts list'.\n`,
+    );
     return EXIT_CODES.notRecognised;
   }
   const sdk = sdkOption(values.sdk);
@@ -230,6 +243,34 @@ async function cmdList(io: CliIO, args: string[]): Promise<number> {
   return EXIT_CODES.ok;
 }
 
+async function cmdSearch(io: CliIO, args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, SEARCH_OPTIONS);
+  if (values.help) {
+    io.out(COMMAND_HELP.search ?? "");
+    return EXIT_CODES.ok;
+  }
+  if (positionals.length === 0) throw new UsageError("search needs words to look for");
+  const format = values.format ?? "text";
+  if (format !== "text" && format !== "json")
+    throw new UsageError(`unknown search format '${format}' (expected text, json)`);
+  let limit = 10;
+  if (values.limit !== undefined) {
+    limit = Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new UsageError(`--limit must be a positive integer, not '${values.limit}'`);
+  }
+  const { search } = await import("../catalog/search.js");
+  const results = search(positionals.join(" "), { catalog: await userCatalog(values.catalog), limit });
+  if (format === "json") io.out(`${JSON.stringify(results, null, 2)}\n`);
+  else if (results.length === 0) io.err("aadsts: nothing in the catalog matches those words.\n");
+  else
+    for (const r of results)
+      io.out(
+        `${r.id.padEnd(40)} ${r.codes.length > 0 ? `AADSTS${r.codes.join(", AADSTS")}  ` : ""}${r.title}\n`,
+      );
+  return results.length > 0 ? EXIT_CODES.ok : EXIT_CODES.notRecognised;
+}
+
 async function cmdExport(io: CliIO, args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, COMMON_OPTIONS);
   if (values.help) {
@@ -267,6 +308,8 @@ export async function run(io: CliIO): Promise<number> {
         return await cmdList(io, rest);
       case "export":
         return await cmdExport(io, rest);
+      case "search":
+        return await cmdSearch(io, rest);
       case "scan": {
         // Loaded on demand: scanning pulls in the parser (and zod), which lookup and list never need.
         const { cmdScan, ScanUsageError } = await import("./scan-command.js");

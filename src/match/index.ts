@@ -72,9 +72,25 @@ interface Scored {
   ix: IndexedEntry;
   score: number;
   reasons: string[];
+  /** The longest message phrase found, folded: between equal scores, a phrase that holds another wins. */
+  phrase?: string;
 }
 
-const quote = (s: string) => `“${s}”`;
+/** A phrase quoted in a reason; a long one (a whole published message) is cut at a word, about 60 characters. */
+const quote = (s: string) => {
+  if (s.length <= 64) return `“${s}”`;
+  const cut = s.lastIndexOf(" ", 60);
+  return `“${s.slice(0, cut > 30 ? cut : 60)}…”`;
+};
+
+/**
+ * -1 when a's phrase holds b's (the text matched a's longer, more specific wording: a published message
+ * that contains a shorter one), 1 for the reverse, else 0.
+ */
+function subsumes(a: Scored, b: Scored): number {
+  if (!a.phrase || !b.phrase || a.phrase === b.phrase) return 0;
+  return a.phrase.includes(b.phrase) ? -1 : b.phrase.includes(a.phrase) ? 1 : 0;
+}
 
 /** Everything phrase matching looks at: the parsed text fields, chain members included, plus `text`. */
 function haystack(parsed: ParsedAuthError, text: string | undefined): string {
@@ -221,7 +237,10 @@ function scoreEntry(
       });
   }
 
-  const phrase = entry.match.messages.find((_, i) => found.has(ix.messages[i] as number));
+  let phrase: string | undefined;
+  entry.match.messages.forEach((m, i) => {
+    if (found.has(ix.messages[i] as number) && m.length > (phrase?.length ?? 0)) phrase = m;
+  });
   if (phrase) {
     const score = credMentioned
       ? SCORES.messageAndCredential
@@ -292,7 +311,12 @@ function scoreEntry(
       : 0;
   if (topBonus && parsed.credential && !reasons.some((r) => r.includes(parsed.credential as string)))
     reasons.push(`written for ${parsed.credential}`);
-  return { ix, score: best + Math.min(MAX_BONUS, signals.length - 1 + topBonus), reasons };
+  return {
+    ix,
+    score: best + Math.min(MAX_BONUS, signals.length - 1 + topBonus),
+    reasons,
+    ...(phrase ? { phrase: foldText(phrase) } : {}),
+  };
 }
 
 /** True when the parsed error carries anything worth explaining. */
@@ -374,7 +398,7 @@ export function match(parsed: ParsedAuthError, options: MatchOptions = {}): Matc
           });
       }
     }
-    scored.sort((a, b) => b.score - a.score || a.ix.order - b.ix.order);
+    scored.sort((a, b) => b.score - a.score || subsumes(a, b) || a.ix.order - b.ix.order);
     const sdk = options.sdk ?? safe.sdk;
     return scored.slice(0, Math.max(0, limit)).map((s) => toMatch(s.ix.entry, s.score, s.reasons, sdk));
   } catch {

@@ -76,7 +76,7 @@ function mdMatch(m: MatchView, lines: string[]): void {
     lines.push("");
   }
   lines.push(
-    `*Who acts: ${m.actor}. Retrying unchanged ${m.retryable ? "may succeed" : "will not help"}. Source: ${m.source.url ? `[${escapeMarkdown(sourceLabel(m.source))}](${m.source.url})` : escapeMarkdown(sourceLabel(m.source))}.*`,
+    `*Who acts: ${m.actor}. Retrying unchanged: ${m.retry}. Source: ${m.source.url ? `[${escapeMarkdown(sourceLabel(m.source))}](${m.source.url})` : escapeMarkdown(sourceLabel(m.source))}.*`,
     "",
   );
 }
@@ -140,7 +140,7 @@ function htmlMatch(m: MatchView, out: string[]): void {
     out.push("</ul>");
   }
   out.push(
-    `<p class="aadsts-meta">Who acts: ${escapeHtml(m.actor)}. Retrying unchanged ${m.retryable ? "may succeed" : "will not help"}. Source: ${m.source.url ? `<a href="${escapeHtml(m.source.url)}" rel="noopener noreferrer">${escapeHtml(sourceLabel(m.source))}</a>` : escapeHtml(sourceLabel(m.source))}.</p>`,
+    `<p class="aadsts-meta">Who acts: ${escapeHtml(m.actor)}. Retrying unchanged: ${m.retry}. Source: ${m.source.url ? `<a href="${escapeHtml(m.source.url)}" rel="noopener noreferrer">${escapeHtml(sourceLabel(m.source))}</a>` : escapeHtml(sourceLabel(m.source))}.</p>`,
   );
 }
 

@@ -36,7 +36,9 @@ export interface MatchView {
   related: RelatedRef[];
   source: Match["source"];
   actor: Match["actor"];
-  retryable: boolean;
+  retryable: Match["retryable"];
+  /** `retryable` in words, the same in every format: "may succeed", "will not help" or "unknown". */
+  retry: string;
 }
 
 export interface RenderModel {
@@ -131,6 +133,7 @@ function view(m: Match, catalog: Catalog, withScore: boolean): MatchView {
     source: m.source,
     actor: m.actor,
     retryable: m.retryable,
+    retry: m.retryable === "unknown" ? "unknown" : m.retryable ? "may succeed" : "will not help",
   };
 }
 

@@ -161,7 +161,7 @@ function matchBlock(m: MatchView, style: Style): string[] {
   lines.push("");
   lines.push(
     style.dim(
-      `Who acts: ${m.actor} · Retry unchanged: ${m.retryable ? "may succeed" : "will not help"} · Source: ${m.source.url || sourceLabel(m.source)}`,
+      `Who acts: ${m.actor} · Retrying unchanged: ${m.retry} · Source: ${m.source.url || sourceLabel(m.source)}`,
     ),
   );
   return lines;
