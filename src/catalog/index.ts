@@ -32,7 +32,7 @@ export interface Catalog {
   /**
    * @internal
    * The entries a parsed error can match at all: those sharing a code, a phrase, a status, an OAuth error
-   * or sub-error with it, plus the few fallback entries. Matching scores only these, not all 479.
+   * or sub-error with it, plus the few fallback entries. Matching scores only these, not the whole catalog.
    */
   candidates(signals: {
     codes: readonly number[];
