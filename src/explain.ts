@@ -1,4 +1,5 @@
 import { type Catalog, defaultCatalog } from "./catalog/index.js";
+import { lookupUrl } from "./catalog/lookup-url.js";
 import { match } from "./match/index.js";
 import { MAX_INPUT_LENGTH, type ParseOptions, parseWithText } from "./parse/index.js";
 import { PATTERNS } from "./patterns.js";
@@ -46,7 +47,7 @@ export function explain(input: unknown, options: ExplainOptions = {}): Explanati
   if (unknown.length > 0) {
     ex.unknownCodes = unknown.map((code) => ({
       code,
-      lookup: `https://login.microsoftonline.com/error?code=${code}`,
+      lookup: lookupUrl(code),
     }));
     ex.summary += `. ${unknown.map((c) => `AADSTS${c}`).join(", ")} ${unknown.length === 1 ? "is" : "are"} not in the aadsts catalog`;
   }

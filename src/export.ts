@@ -5,7 +5,7 @@
  * bare code (`SigninLogs.ResultType` and similar fields) never multiplies rows.
  */
 import { type Catalog, defaultCatalog } from "./catalog/index.js";
-import { lookupUrl } from "./catalog/rules.js";
+import { lookupUrl } from "./catalog/lookup-url.js";
 import { PATTERNS } from "./patterns.js";
 import type { CatalogEntry, Retryable } from "./schema.js";
 
@@ -49,7 +49,8 @@ export function exportRows(catalog: Catalog = defaultCatalog): ExportRow[] {
   for (const e of entries) for (const code of e.match.codes) codes.add(code);
   const rows: ExportRow[] = [];
   for (const code of [...codes].sort((a, b) => a - b)) {
-    const [e, ...others] = catalog.byCode(code);
+    const all = catalog.byCode(code);
+    const [e, ...others] = all;
     if (!e) continue;
     const lookup = lookupUrl(code);
     rows.push({
@@ -64,7 +65,7 @@ export function exportRows(catalog: Catalog = defaultCatalog): ExportRow[] {
       userFixable: e.userFixable ?? "",
       confidence: e.confidence ?? "",
       description: e.description,
-      message: catalog.byCode(code).find((x) => x.message)?.message ?? "",
+      message: all.find((x) => x.message)?.message ?? "",
       docs: e.links.find((l) => !l.url.startsWith("https://login.microsoftonline.com/error"))?.url ?? lookup,
       lookup,
       variants: others.map((o) => `${o.id} (${o.match.credentials.join(" ")})`).join("; "),

@@ -6,6 +6,7 @@
  */
 import type { CatalogEntry, EntryMatch, Link } from "../schema.js";
 import { matchIsUsable } from "../schema.js";
+import { lookupUrl } from "./lookup-url.js";
 import { scanMarkdown } from "./markdown.js";
 
 /** Hosts a built-in catalog link may point to. Anything else is a typo or a link we cannot vouch for. */
@@ -25,10 +26,7 @@ export const ALLOWED_HOSTS: ReadonlySet<string> = new Set([
   "entra.microsoft.com",
 ]);
 
-/** Microsoft's public page for one AADSTS code. */
-export function lookupUrl(code: number): string {
-  return `https://login.microsoftonline.com/error?code=${code}`;
-}
+export { lookupUrl };
 
 /**
  * Why `url` is not an acceptable catalog link, or undefined when it is: it must parse, be https, and (for

@@ -36,8 +36,7 @@ export interface MatchView {
   related: RelatedRef[];
   source: Match["source"];
   actor: Match["actor"];
-  retryable: Match["retryable"];
-  /** `retryable` in words, the same in every format: "may succeed", "will not help" or "unknown". */
+  /** The entry's `retryable` in words, the same in every format: "may succeed", "will not help" or "unknown". */
   retry: string;
 }
 
@@ -132,7 +131,6 @@ function view(m: Match, catalog: Catalog, withScore: boolean): MatchView {
     }),
     source: m.source,
     actor: m.actor,
-    retryable: m.retryable,
     retry: m.retryable === "unknown" ? "unknown" : m.retryable ? "may succeed" : "will not help",
   };
 }
