@@ -14,10 +14,13 @@
  *
  * @module aadsts/catalog
  */
-import { ENTRIES } from "./generated/catalog.js";
+import { builtInEntries } from "./catalog/builtin.js";
 
 export type { EntryId } from "./generated/catalog.js";
+
+import type { CatalogEntry } from "./schema.js";
+
 export type { CatalogEntry, Link } from "./schema.js";
 
 /** Every catalog entry, in catalog order: the seed guide's rows first, then the other SDK guides, AADSTS codes and OAuth errors. */
-export const entries = ENTRIES;
+export const entries: readonly CatalogEntry[] = builtInEntries();

@@ -36,42 +36,12 @@ export const EntryMatchSchema = z.strictObject({
   /** Offer this entry when a credential chain lists two or more credentials and none got an answer. */
   chainUnavailable: z.boolean().optional(),
 });
+
 /** An entry's `match` with every list present (see data/README.md for what each one means). */
-export interface EntryMatch {
-  codes: number[];
-  credentials: string[];
-  messages: string[];
-  hints: string[];
-  status: number[];
-  errors: string[];
-  suberrors: string[];
-  fallback: boolean;
-  chainUnavailable: boolean;
-}
+import type { EntryMatch } from "./entry-match.js";
 
-/** A `match` with nothing in it. */
-export const EMPTY_MATCH: Readonly<EntryMatch> = Object.freeze({
-  codes: [],
-  credentials: [],
-  messages: [],
-  hints: [],
-  status: [],
-  errors: [],
-  suberrors: [],
-  fallback: false,
-  chainUnavailable: false,
-});
-
-/** A match as written (keys left out) laid over `base`: what is written replaces, the rest is kept. */
-export function completeMatch(
-  written: z.infer<typeof EntryMatchSchema> | undefined,
-  base: Readonly<EntryMatch> = EMPTY_MATCH,
-): EntryMatch {
-  const out = { ...base } as EntryMatch;
-  for (const [key, value] of Object.entries(written ?? {}))
-    if (value !== undefined) (out as unknown as Record<string, unknown>)[key] = value;
-  return out;
-}
+export type { EntryMatch } from "./entry-match.js";
+export { completeMatch, EMPTY_MATCH } from "./entry-match.js";
 
 /** Whether sending the same request again, unchanged, can succeed; "unknown" when nobody can tell. */
 export const RetryableSchema = z.union([z.boolean(), z.literal("unknown")]);

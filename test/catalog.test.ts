@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { compileBuiltInCatalog, readCatalogInputs } from "../scripts/lib/catalog-files.js";
 import { compileCatalog, renderCatalogModule, templatePhrase } from "../scripts/lib/compile-catalog.js";
 import { guideOutline, slugify } from "../scripts/lib/guide-outline.js";
+import { builtInEntries } from "../src/catalog/builtin.js";
 import { defaultCatalog, explain, listEntries, lookup, lookupAll } from "../src/index.js";
 import { loadFixtures } from "./helpers/fixtures.js";
 
@@ -55,6 +56,17 @@ describe("catalog build", () => {
 
   it("the committed generated module is up to date", () => {
     expect(read("src/generated/catalog.ts")).toBe(renderCatalogModule(builtIn.entries));
+  });
+
+  it("the generated module reads back as the compiled entries, apostrophes, backslashes and all", () => {
+    const read = builtInEntries();
+    expect(read).toEqual(builtIn.entries);
+    expect(read.some((e) => e.mitigation.includes("'"))).toBe(true);
+    expect(read.some((e) => e.mitigation.includes("\\"))).toBe(true);
+    // Lookups by code and id give the same objects as the full list.
+    const secret = read.find((e) => e.id === "client-secret-invalid");
+    expect(lookup("client-secret-invalid")).toBe(secret);
+    expect(lookupAll(7000215)).toContain(secret);
   });
 
   it("a change to one entry changes a few lines of the generated module", () => {

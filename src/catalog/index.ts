@@ -2,9 +2,10 @@
  * The catalog at run time: the compiled entries (no YAML is parsed at import) and the indexes the
  * matcher and lookup() use. A Catalog can also be built from other entries, for tests and user catalogs.
  */
-import { ENTRIES, type EntryId } from "../generated/catalog.js";
+import type { EntryId } from "../generated/catalog.js";
 import { PATTERNS } from "../patterns.js";
 import type { CatalogEntry } from "../schema.js";
+import { BUILT_IN_KEYS, builtInEntries, builtInEntry, type EntryKey } from "./builtin.js";
 import { foldText } from "./fold.js";
 import { PhraseIndex } from "./phrase-index.js";
 
@@ -104,33 +105,52 @@ function buildMatchIndexes(entries: readonly CatalogEntry[]): MatchIndexes {
 
 /** A catalog over these entries (already validated). To read your own YAML, use {@link loadCatalog}. */
 export function createCatalog(entries: readonly CatalogEntry[]): Catalog {
-  const byId = new Map(entries.map((e) => [e.id, e]));
+  const keys = entries.map(
+    (e): EntryKey => [e.id, e.name ?? "", e.match.codes, e.match.credentials.length > 0 ? 1 : 0],
+  );
+  return catalogOver(
+    keys,
+    (i) => entries[i] as CatalogEntry,
+    () => entries,
+  );
+}
+
+/**
+ * A catalog whose lookups need only each entry's keys: an entry is read (for the built-in catalog, parsed)
+ * when a lookup returns it, and all of them only when the entries or the matching indexes are asked for.
+ */
+function catalogOver(
+  keys: readonly EntryKey[],
+  entryAt: (index: number) => CatalogEntry,
+  allEntries: () => readonly CatalogEntry[],
+): Catalog {
+  const byId = new Map<string, number>();
   // Microsoft's reference gives a few names to two codes; lookup by name returns them in catalog order.
-  const byName = new Map<string, CatalogEntry[]>();
-  for (const e of entries) {
-    if (!e.name) continue;
-    const list = byName.get(e.name.toLowerCase()) ?? [];
-    list.push(e);
-    byName.set(e.name.toLowerCase(), list);
-  }
-  const codes = new Map<number, CatalogEntry[]>();
-  for (const e of entries) {
-    for (const c of e.match.codes) {
-      const list = codes.get(c) ?? [];
-      list.push(e);
-      codes.set(c, list);
-    }
-  }
+  const byName = new Map<string, number[]>();
+  const codes = new Map<number, number[]>();
+  const push = <K>(map: Map<K, number[]>, key: K, i: number) => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
+  keys.forEach(([id, name, entryCodes], i) => {
+    byId.set(id, i);
+    if (name) push(byName, name.toLowerCase(), i);
+    for (const c of entryCodes) push(codes, c, i);
+  });
   // Where a code has several entries, the one with no credential restriction comes first.
-  for (const list of codes.values())
-    list.sort((a, b) => Number(a.match.credentials.length > 0) - Number(b.match.credentials.length > 0));
+  for (const list of codes.values()) list.sort((a, b) => (keys[a]?.[3] ?? 0) - (keys[b]?.[3] ?? 0));
+  const read = (list: readonly number[] | undefined): readonly CatalogEntry[] =>
+    list ? list.map(entryAt) : [];
   let indexes: MatchIndexes | undefined;
   const matchIndexes = () => {
-    indexes ??= buildMatchIndexes(entries);
+    indexes ??= buildMatchIndexes(allEntries());
     return indexes;
   };
   return {
-    entries,
+    get entries() {
+      return allEntries();
+    },
     get indexed() {
       return matchIndexes().indexed;
     },
@@ -138,14 +158,17 @@ export function createCatalog(entries: readonly CatalogEntry[]): Catalog {
       return matchIndexes().phrases;
     },
     candidates: (signals) => matchIndexes().candidates(signals),
-    byId: (id) => byId.get(id),
-    byName: (name) => byName.get(name.toLowerCase()) ?? [],
-    byCode: (code) => codes.get(code) ?? [],
+    byId: (id) => {
+      const i = byId.get(id);
+      return i === undefined ? undefined : entryAt(i);
+    },
+    byName: (name) => read(byName.get(name.toLowerCase())),
+    byCode: (code) => read(codes.get(code)),
   };
 }
 
-/** The built-in catalog compiled from data/errors.yaml. */
-export const defaultCatalog: Catalog = createCatalog(ENTRIES);
+/** The built-in catalog compiled from data/*.yaml. Entries are parsed when first read (cold start). */
+export const defaultCatalog: Catalog = catalogOver(BUILT_IN_KEYS, builtInEntry, builtInEntries);
 
 /** Every built-in entry, in catalog order. */
 export function listEntries(catalog: Catalog = defaultCatalog): readonly CatalogEntry[] {
