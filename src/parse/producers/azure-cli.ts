@@ -13,6 +13,8 @@ export const azureCli: Producer = {
     /^ERROR: (?:AADSTS\d|Please run 'az login')|Interactive authentication is needed\. Please run:|Please explicitly log in with:|To re-authenticate, please run:/m,
     // The Azure CLI and the Azure Developer CLI, and the azure/login action that runs `az`.
     /\bazure\/login@|The command failed with an unexpected error\. Here is the traceback:|\/usr\/bin\/az |Failed to connect to MSI\. Please make sure MSI|doesn't exist in cloud '|' due to error '|run `azd (?:auth )?login`|\bazd (?:auth login|login|provision|up|deploy)\b|^AzureResponseError: |Response_Status\.Status_|^msal\.broker: |Please run 'az login' to setup account/m,
+    // Its wordings for a network failure, a TLS-intercepting proxy, and a certificate passed as a password.
+    /Please ensure you have network connection\. Error detail: |This typically happens when using Azure CLI behind a proxy|--password no longer accepts a service principal certificate/,
   ],
   advice: "azure-cli",
   labels: [["command", "Suggested command"]],

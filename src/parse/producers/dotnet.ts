@@ -10,6 +10,10 @@ export const dotnet: Producer = {
     // .NET beyond Azure.Identity: ADAL.NET, SqlClient's Entra authentication, AggregateException, and the
     // chain list's `- ` members.
     /Microsoft\.IdentityModel\.Clients\.ActiveDirectory|\bAdal(?:Service|Claim|Silent|User)?Exception\b|(?:Microsoft|System)\.Data\.SqlClient\.|\bSystem\.AggregateException\b|failed to retrieve a token from the included credentials\.(?:\r?\n|\\r\\n)- /,
+    // Microsoft.Azure.Services.AppAuthentication (AzureServiceTokenProvider) and its wordings, SqlClient's
+    // managed identity provider, ASP.NET Core's OpenID Connect handler, Microsoft.Identity.Web (which wraps
+    // MSAL.NET) and the Bot Framework SDK for .NET.
+    /Microsoft\.Azure\.Services\.AppAuthentication|\bAzureServiceTokenProvider(?:Exception)?\b|Exception Message: Tried (?:the following \d{1,2} methods to get an access token|to get token using)|Received a non-retryable error\. (?:MSI|Identity) Response ?Code: |\bOpenIdConnectProtocolException\b|\bMicrosoft\.Identity\.Web\.|\bIDW\d{5}: |\bMicrosoft\.Bot\.(?:Connector|Builder)\./,
   ],
   advice: "dotnet",
 };

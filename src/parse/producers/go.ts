@@ -12,16 +12,33 @@ export const go: Producer = {
   sdk: "go",
   markers: [
     PATTERNS.goChainHeader,
-    // azidentity's response block: a RESPONSE line and the 80-dash separators around it.
-    (text) => (PATTERNS.goSeparator.test(text) ? text.search(PATTERNS.responseLine) : -1),
+    // azidentity's response block: a RESPONSE line and the 80-dash separators around it, also inside a
+    // frame another tool draws around Go's text (sops' `| `).
+    (text) =>
+      PATTERNS.goSeparator.test(text)
+        ? earliest(text, PATTERNS.responseLine, PATTERNS.responseLineFramed)
+        : -1,
     PATTERNS.goTransportError,
     PATTERNS.goTroubleshootingUrl,
     // Go-only names: azidentity's `AzureCLICredential`, autorest's and adal's wordings.
     /\bAzureCLICredential\b|\bazure\.BearerAuthorizer#|\bautorest[/.#][A-Za-z]|\badal: (?:Refresh request failed|Failed to)|\bazidentity\b/,
+    // azidentity's chain wording before its member list (Python's chain says `failed to retrieve a token`),
+    // and autorest's Azure CLI token source failing.
+    /\bfailed to acquire a token\.[ \t]{0,4}\n[ \t]{0,8}Attempted credentials:|Invoking Azure CLI failed with the following error: /,
   ],
   advice: "go",
   read: readGo,
 };
+
+/** The earliest position at which any of the patterns matches, or -1. */
+function earliest(text: string, ...patterns: RegExp[]): number {
+  let at = -1;
+  for (const p of patterns) {
+    const i = text.search(p);
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
+  return at;
+}
 
 function readGo(text: string): ProducerFindings {
   const f: ProducerFindings = {};

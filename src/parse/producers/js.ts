@@ -10,6 +10,9 @@ export const js: Producer = {
     /\b(?:AuthenticationRequiredError|CredentialUnavailableError|AggregateAuthenticationError)\b|\bAuthenticationError\b|Status code: \d{3}\nMore details:|\(status code \d{3}\)\.\s{1,4}More details:|aka\.ms\/azsdk\/js\/|\bCredential\.getToken(?:Info)? failed/,
     // @azure/identity and the older Node libraries for Entra.
     /node_modules[\\/]@azure[\\/](?:identity|ms-rest-nodeauth)|@azure\/identity\b|@azure\/ms-rest-nodeauth|\bonTurnError\b|Azure Static Web Apps CLI/,
+    // A credential's getToken in a V8 stack frame (`at async AzureCliCredential.getToken (…)`), its
+    // AzureCliCredential's not-installed wording, and adal-node and the Bot Framework SDK for JavaScript.
+    /\bat (?:async )?[A-Z][A-Za-z]{0,60}Credential\.getToken(?:Info)? \(|Azure CLI could not be found\. Please visit https:\/\/aka\.ms\/azure-cli for installation|node_modules[\\/](?:adal-node|botbuilder|botframework-connector)[\\/]/,
   ],
   advice: "js",
   // The EnvironmentCredential wrapper prints a status of its own (400), not the server's.

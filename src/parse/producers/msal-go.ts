@@ -5,7 +5,11 @@ import type { Producer, ProducerFindings } from "./types.js";
 export const msalGo: Producer = {
   name: "msal-go",
   sdk: "msal-go",
-  markers: [PATTERNS.msalGoCall],
+  markers: [
+    PATTERNS.msalGoCall,
+    // Its base client names the grant that failed: `FromClientSecret(): http call(…)`.
+    /\bFrom(?:ClientSecret|Assertion|AuthCode|RefreshToken|UsernamePassword|DeviceCodeResult|SamlGrant)\(\): /,
+  ],
   wrappedBy: "go",
   advice: "go",
   read(text: string): ProducerFindings {

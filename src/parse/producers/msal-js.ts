@@ -11,6 +11,8 @@ export const msalJs: Producer = {
     /\b(?:ServerError|InteractionRequiredAuthError|ClientAuthError)\b|Error\(s\): [\d,]{1,200} - Timestamp:|: [\d,]{1,200} - \[\d{4}-\d{2}-\d{2}/,
     // MSAL for JavaScript beyond msal-common's classes.
     /\berrorCode: '[a-z][a-z0-9_]{1,60}'|\bBrowserAuthError\b|\bBrowserConfigurationAuthError\b|@azure\/msal-(?:node|browser|common|angular|react)\b/,
+    // msal-common's configuration error and msal-browser's own error codes.
+    /\bClientConfigurationError\b|\b(?:popup_window_error|empty_window_error|monitor_window_timeout|block_iframe_reload|block_nested_popups|redirect_in_iframe|interaction_in_progress)\b/,
   ],
   wrappedBy: "js",
   advice: "js",

@@ -11,7 +11,7 @@ export const msalPython: Producer = {
     // Its own exception names, links and wordings.
     /\{'error': |'error_description': /,
     // MSAL Python used directly.
-    /\bms_identity_web\b|\bmsal\.application\b|site-packages[\\/]msal[\\/]/,
+    /\bmsal\.application\b|site-packages[\\/]msal[\\/]|\bmsal\.(?:ConfidentialClient|PublicClient)Application\b/,
   ],
   advice: "python",
 };

@@ -13,11 +13,14 @@ export const powershell: Producer = {
     // An Az cmdlet opening a record, and the record's fields.
     /^[A-Z][a-z]{1,20}-Az[A-Za-z]{1,40} ?: |\+ CategoryInfo|FullyQualifiedErrorId/m,
     // PowerShell: an Azure module's cmdlet opening a record or named in it, and its record fields.
-    /^[_*]{0,2}(?:Connect|Disconnect|Get|Set|New|Remove|Invoke|Add|Update|Import|Export|Test|Register|Start|Stop)-(?:Az|AzureAD|AzureRm|Msol|Mg|PnP|Exo|Exchange|Sql|PowerBI|Teams|SPO)[A-Za-z]{0,40} ?: |(?:^|##\[command\]|\{|\+ )Connect-(?:AzAccount|AzureAD|AzureRmAccount|MsolService|MgGraph|ExchangeOnline|PnPOnline|PowerBIServiceAccount)\b|Unable to acquire token for tenant '[^'\n]{1,200}' with error|\bSystem\.Management\.Automation\b|^Resolve-AzError\b|^PSMessageDetails\s{0,40}:|^OriginInfo\s{0,40}:|Run Connect-AzAccount to login/m,
+    /^[_*]{0,2}(?:Connect|Disconnect|Get|Set|New|Remove|Invoke|Add|Update|Import|Export|Test|Register|Start|Stop)-(?:Az|AzureAD|AzureRm|Msol|Mg|PnP|Exo|Exchange|Sql|PowerBI|Teams|SPO|Msal)[A-Za-z]{0,40} ?: |(?:^|##\[command\]|\{|\+ )Connect-(?:AzAccount|AzureAD|AzureRmAccount|MsolService|MgGraph|ExchangeOnline|PnPOnline|PowerBIServiceAccount)\b|Unable to acquire token for tenant '[^'\n]{1,200}' with error|\bSystem\.Management\.Automation\b|^Resolve-AzError\b|^PSMessageDetails\s{0,40}:|^OriginInfo\s{0,40}:|Run Connect-AzAccount to login/m,
+    // What PowerShell itself prints: Windows PowerShell's `At <script>:<line> char:<column>` position line,
+    // PowerShell 7's `Line |` block, and a prompt running a cmdlet.
+    /\bAt line:\d{1,6} char:\d{1,5}\b|\.ps[dm]?1:\d{1,6} char:\d{1,5}\b|^Line \|[ \t]*$|^PS [A-Za-z]:\\[^\s>]{0,200}> ?(?:\*\*)?(?:Connect|Disconnect|Get|Set|New|Remove|Add|Update|Import|Export|Test|Register|Start|Stop)-[A-Z]/m,
   ],
   trailers: [
     // What a PowerShell error record prints after the error it wraps.
-    /\+ CategoryInfo|FullyQualifiedErrorId|^InvocationInfo\s{0,40}:/m,
+    /\+ CategoryInfo|FullyQualifiedErrorId|^InvocationInfo\s{0,40}:|\bAt line:\d{1,6} char:\d{1,5}\b|\.ps[dm]?1:\d{1,6} char:\d{1,5}\b/m,
   ],
   wraps: ["dotnet", "msal-dotnet"],
   advice: "dotnet",

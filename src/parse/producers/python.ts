@@ -11,6 +11,8 @@ export const python: Producer = {
     // Python beyond azure-identity: adal, msrest/msrestazure (also its `AuthenticationError: , <oauthlib
     // error>`), Azure ML, Kusto.
     /\badal\.adal_error\b|\bAuthenticationError: , [A-Z][A-Za-z]{1,60}Error\b|\bAdalError\b|\bmsrest(?:azure)?[\\/.]|\bazureml\.|\bazure\.kusto\./,
+    // The Azure Functions Python worker, and Microsoft Identity Web for Python (which wraps MSAL Python).
+    /\bazure_functions_worker\b|\bms_identity_web\b/,
   ],
   advice: "python",
   // `ClientSecretCredential.get_token failed: …` names the credential.
