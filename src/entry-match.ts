@@ -15,6 +15,8 @@ export interface EntryMatch {
   suberrors: string[];
   fallback: boolean;
   chainUnavailable: boolean;
+  /** A generic code printed in front of the specific one (AADSTS70002). */
+  wrapper: boolean;
 }
 
 /** A match as written: any key may be left out. */
@@ -32,6 +34,7 @@ export function emptyMatch(): EntryMatch {
     suberrors: [],
     fallback: false,
     chainUnavailable: false,
+    wrapper: false,
   };
 }
 

@@ -41,7 +41,13 @@ export function explain(input: unknown, options: ExplainOptions = {}): Explanati
     text,
     ...(options.sdk ? { sdk: options.sdk } : {}),
   });
-  const ex: Explanation = { parsed, matches, summary: summarize(parsed, matches) };
+  const ex: Explanation = { parsed, matches, summary: "" };
+  if (parsed.chain && parsed.chain.length > 0) {
+    ex.chain = parsed.chain.map((member) => chainStep(member, catalog));
+    ex.decidedBy = decide(parsed, ex.chain);
+    ex.matches = deciderFirst(parsed, ex, catalog, options);
+  }
+  ex.summary = summarize(parsed, ex.matches);
   // Codes the catalog does not know are said plainly, with Microsoft's own lookup page for each.
   const unknown = parsed.codes.filter((c) => catalog.byCode(c).length === 0);
   if (unknown.length > 0) {
@@ -57,11 +63,7 @@ export function explain(input: unknown, options: ExplainOptions = {}): Explanati
   }
   if (parsed.truncated)
     ex.summary += `. The input is longer than ${(options.maxLength ?? MAX_INPUT_LENGTH).toLocaleString("en-US")} characters; only that much was read`;
-  if (parsed.chain && parsed.chain.length > 0) {
-    ex.chain = parsed.chain.map((member) => chainStep(member, catalog));
-    ex.decidedBy = decide(parsed, ex.chain);
-    ex.summary += `. ${ex.decidedBy.reason}`;
-  }
+  if (ex.decidedBy) ex.summary += `. ${ex.decidedBy.reason}`;
   return ex;
 }
 
@@ -83,6 +85,29 @@ function chainStep(member: ParsedAuthError, catalog: Catalog | undefined): Chain
   if (member.credential) step.credential = member.credential;
   if (best) step.match = { id: best.id, title: best.title, score: best.score };
   return step;
+}
+
+/**
+ * The member that decided a chain (the first that got an answer rather than being unavailable) gives the
+ * top match: its own best match, ranked on its own text, goes first, and the chain's matches follow.
+ */
+function deciderFirst(
+  parsed: ParsedAuthError,
+  ex: Explanation,
+  catalog: Catalog,
+  options: ExplainOptions,
+): Match[] {
+  const at = ex.chain?.findIndex((s) => s.outcome === "failed") ?? -1;
+  const member = at >= 0 ? parsed.chain?.[at] : undefined;
+  if (!member) return ex.matches;
+  const sdk = options.sdk ?? parsed.sdk;
+  const [own] = match(member, { catalog, limit: 1, ...(sdk ? { sdk } : {}) });
+  if (!own) return ex.matches;
+  const decided = `${member.credential ?? "a credential"} decided the chain`;
+  const [first, ...rest] = ex.matches;
+  if (first && own.id === first.id) return [{ ...first, reasons: [decided, ...first.reasons] }, ...rest];
+  const top: Match = { ...own, reasons: [decided, ...own.reasons] };
+  return [top, ...ex.matches.filter((m) => m.id !== own.id)].slice(0, options.limit ?? 5);
 }
 
 /** Chains stop at the first credential that failed rather than was unavailable; that one decided. */
@@ -111,5 +136,6 @@ export function summarize(parsed: ParsedAuthError, matches: readonly Match[]): s
   const head = what.join(" ");
   const top = matches[0];
   if (!top) return head ? `${head}: no catalog entry matches` : "No Entra authentication failure recognised";
-  return `${head ? `${head}: ` : ""}${top.title} (${top.id})`;
+  const title = top.cause ? `${top.title}: ${top.cause.title}` : top.title;
+  return `${head ? `${head}: ` : ""}${top.confidence === "low" ? "possible cause: " : ""}${title} (${top.id})`;
 }

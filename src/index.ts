@@ -46,7 +46,9 @@ export { type Hit, type ScanOptions, type ScanSummary, scan, scanAll } from "./s
 export {
   type CatalogEntry,
   CatalogEntrySourceSchema,
+  type Cause,
   type ChainStep,
+  type Confidence,
   type EntraErrorBody,
   EntraErrorBodySchema,
   type EntryMatch,

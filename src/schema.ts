@@ -35,11 +35,47 @@ export const EntryMatchSchema = z.strictObject({
   fallback: z.boolean().optional(),
   /** Offer this entry when a credential chain lists two or more credentials and none got an answer. */
   chainUnavailable: z.boolean().optional(),
+  /**
+   * The code is a generic wrapper (ADAL's AADSTS70002 "Error validating credentials") that Entra prints in
+   * front of the specific code: when another code is beside it, that code's entry ranks first.
+   */
+  wrapper: z.boolean().optional(),
 });
 
-/** An entry's `match` with every list present (see data/README.md for what each one means). */
+/** Where the request sent the user or app: a tenant, or one of the multi-tenant authorities. */
+export const AUTHORITIES = ["common", "organizations", "consumers", "tenant"] as const;
+
+/**
+ * One cause of a code: the signals that show it, and the description and fix for that case. The matcher
+ * picks the first cause whose signals all hold (each list: any of its values) and shows it in place of the
+ * code's general text, which stays the fallback.
+ */
+export const CauseSchema = z.strictObject({
+  id: z.string().regex(PATTERNS.entryId, "cause ids are kebab-case"),
+  title: text,
+  when: z
+    .strictObject({
+      /** Case-insensitive substrings of the error text (SAML, grant_type=password, a first-party app's name). */
+      phrases: z.array(text).optional(),
+      /** The failing credential type, or a chain member's. */
+      credentials: z.array(z.string().regex(PATTERNS.credentialName, "a credential type name")).optional(),
+      /** The producer the error's shape shows. */
+      sdks: z.array(z.enum(SDKS)).optional(),
+      /** The authority in the request URL: common, organizations, consumers, or a tenant. */
+      authority: z.array(z.enum(AUTHORITIES)).optional(),
+      /** Application (client) IDs, such as Microsoft's own first-party apps. */
+      clientIds: z.array(z.string().regex(PATTERNS.guidExact, "a GUID")).optional(),
+    })
+    .refine((w) => Object.values(w).some((v) => Array.isArray(v) && v.length > 0), {
+      message: "a cause needs at least one signal",
+    }),
+  description: text,
+  mitigation: text,
+});
+
 import type { EntryMatch } from "./entry-match.js";
 
+/** An entry's `match` with every list present (see data/README.md for what each one means). */
 export type { EntryMatch } from "./entry-match.js";
 export { completeMatch, EMPTY_MATCH } from "./entry-match.js";
 
@@ -75,6 +111,8 @@ const entryFields = {
   retired: z.boolean().optional(),
   /** "low": the published evidence (a terse message template) says little; the lookup link comes first. */
   confidence: z.literal("low").optional(),
+  /** The code's frequent causes, each with its own signals and fix; the entry's own text is the fallback. */
+  causes: z.array(CauseSchema).optional(),
 };
 
 /** One entry of the built-in catalog (data/*.yaml), as written by hand. */
@@ -126,8 +164,28 @@ export interface Link {
   url: string;
 }
 
+/** A compiled cause of a code: its signals, its own description and fix, and the links of that fix. */
+export interface Cause {
+  id: string;
+  title: string;
+  /** Every list given must match (any value within it): text phrases, credentials, SDKs, authority, client IDs. */
+  when: {
+    phrases?: string[] | undefined;
+    credentials?: string[] | undefined;
+    sdks?: Sdk[] | undefined;
+    authority?: Array<(typeof AUTHORITIES)[number]> | undefined;
+    clientIds?: string[] | undefined;
+  };
+  description: string;
+  /** Markdown. */
+  mitigation: string;
+  links: Link[];
+}
+
 /** A compiled catalog entry: the YAML entry plus what the build derives (links, absolute source URL). */
-export interface CatalogEntry extends Omit<CatalogEntrySource, "source" | "match" | "related" | "covers"> {
+export interface CatalogEntry
+  extends Omit<CatalogEntrySource, "source" | "match" | "related" | "covers" | "causes"> {
+  causes?: Cause[];
   source: { guide: string; section: string; row?: string; url: string };
   match: EntryMatch;
   related: string[];
@@ -217,6 +275,15 @@ export interface Match {
   /** The entry id (`client-secret-expired`). */
   id: string;
   title: string;
+  /**
+   * How sure the match is, from the signals it rests on: "high" (the code, or Entra's own words, with a
+   * credential that fits), "medium" (an OAuth error, a shorter phrase, a code written for another
+   * credential, or a close tie), "low" (a status, a host hint or a name in a stack frame only). Renderers
+   * call a low one a possible cause.
+   */
+  confidence: Confidence;
+  /** The cause of the code this error shows; description and mitigation are then the cause's. */
+  cause?: { id: string; title: string };
   /** Microsoft's symbolic name for the code, where it has one. */
   name?: string;
   codes: number[];
@@ -235,6 +302,9 @@ export interface Match {
   related: string[];
   source: CatalogEntry["source"];
 }
+
+/** How sure a match is: see {@link Match.confidence}. */
+export type Confidence = "high" | "medium" | "low";
 
 /** One credential a chain tried, with its own best match. */
 export interface ChainStep {

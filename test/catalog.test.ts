@@ -4,6 +4,7 @@ import { compileBuiltInCatalog, readCatalogInputs } from "../scripts/lib/catalog
 import { compileCatalog, renderCatalogModule, templatePhrase } from "../scripts/lib/compile-catalog.js";
 import { guideOutline, slugify } from "../scripts/lib/guide-outline.js";
 import { builtInEntries } from "../src/catalog/builtin.js";
+import { linkProblem } from "../src/catalog/rules.js";
 import { defaultCatalog, explain, listEntries, lookup, lookupAll } from "../src/index.js";
 import { loadFixtures } from "./helpers/fixtures.js";
 
@@ -62,7 +63,7 @@ describe("catalog build", () => {
     const read = builtInEntries();
     expect(read).toEqual(builtIn.entries);
     expect(read.some((e) => e.mitigation.includes("'"))).toBe(true);
-    expect(read.some((e) => e.mitigation.includes("\\"))).toBe(true);
+    expect(read.some((e) => Object.values(e.mitigationBySdk ?? {}).some((m) => m.includes("\\")))).toBe(true);
     // Lookups by code and id give the same objects as the full list.
     const secret = read.find((e) => e.id === "client-secret-invalid");
     expect(lookup("client-secret-invalid")).toBe(secret);
@@ -281,16 +282,27 @@ describe("catalog contents", () => {
       "no client ID/tenant ID/token file specified",
     ])
       expect(rows).toContain(row);
-    expect(rows.filter((r) => r === "AADSTS700016")).toHaveLength(2);
+    // The guide lists AADSTS700016 twice (secret and certificate); the reference's own entry is a third.
+    const guideRows = listEntries().filter(
+      (e) => e.source.guide === "azidentity" && e.source.row === "AADSTS700016",
+    );
+    expect(guideRows).toHaveLength(2);
   });
 
-  it("keeps the guide's links, absolute and https", () => {
+  it("keeps the guide's links, absolute, https and on their current learn.microsoft.com pages", () => {
     for (const e of listEntries()) {
-      for (const l of e.links) expect(l.url, e.id).toMatch(/^https:\/\//);
+      for (const l of e.links) {
+        expect(l.url, e.id).toMatch(/^https:\/\//);
+        expect(new URL(l.url).hostname, e.id).not.toBe("docs.microsoft.com");
+      }
       expect(e.mitigation, e.id).not.toMatch(/\]\(#/);
     }
+    // The guide's docs.microsoft.com link, at its learn.microsoft.com home.
     expect(lookup("client-secret-expired")?.links.map((l) => l.url)).toContain(
-      "https://docs.microsoft.com/azure/active-directory/develop/howto-create-service-principal-portal#option-2-create-a-new-application-secret",
+      "https://learn.microsoft.com/entra/identity-platform/howto-create-service-principal-portal",
+    );
+    expect(linkProblem("https://docs.microsoft.com/azure/app-service/overview-managed-identity")).toMatch(
+      /learn\.microsoft\.com/,
     );
   });
 
@@ -299,12 +311,17 @@ describe("catalog contents", () => {
     expect(lookup("AADSTS7000215")?.id).toBe("client-secret-invalid");
     expect(lookup("aadsts7000222")?.id).toBe("client-secret-expired");
     expect(lookup(" verify-imds ")?.id).toBe("verify-imds");
+    // The code's general entry first, then the entries written for one credential, in catalog order.
     expect(
       lookupAll(700016)
         .map((e) => e.id)
-        .slice(0, 2),
-    ).toEqual(["client-secret-app-not-found", "client-certificate-app-not-found"]);
-    expect(lookupAll(700016).every((e) => e.match.credentials.length > 0)).toBe(true);
+        .slice(0, 3),
+    ).toEqual(["aadsts-700016", "client-secret-app-not-found", "client-certificate-app-not-found"]);
+    expect(
+      lookupAll(700016)
+        .slice(1)
+        .every((e) => e.match.credentials.length > 0),
+    ).toBe(true);
     for (const bad of [99999999, "nope", null, undefined, {}, [], Number.NaN, 1.5, Symbol("x")])
       expect(lookup(bad)).toBeUndefined();
   });

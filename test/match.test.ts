@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { explain, MAX_BONUS, match, type ParsedAuthError, parse, SCORES } from "../src/index.js";
+import { explain, MAX_BONUS, match, type ParsedAuthError, parse, render, SCORES } from "../src/index.js";
 
 const block = (credential: string, code: number, error = "unauthorized_client") =>
   `${credential} authentication failed. 
@@ -18,20 +18,23 @@ RESPONSE 400: 400 Bad Request
 const ids = (text: unknown) => explain(text).matches.map((m) => m.id);
 
 describe("ranking", () => {
-  it("AADSTS700016 under ClientCertificateCredential picks the certificate row, not the secret row", () => {
-    expect(ids(block("ClientCertificateCredential", 700016)).slice(0, 2)).toEqual([
-      "client-certificate-app-not-found",
-      "client-secret-app-not-found",
-    ]);
+  it("AADSTS700016 under ClientCertificateCredential picks the certificate row, and the secret row with the same title is not shown", () => {
+    const found = ids(block("ClientCertificateCredential", 700016));
+    expect(found[0]).toBe("client-certificate-app-not-found");
+    expect(found).not.toContain("client-secret-app-not-found");
+    expect(found).toContain("aadsts-700016");
   });
   it("AADSTS700016 under ClientSecretCredential picks the secret row", () => {
     expect(ids(block("ClientSecretCredential", 700016))[0]).toBe("client-secret-app-not-found");
   });
-  it("AADSTS700016 with no credential offers both rows, the guide's first row first", () => {
-    expect(ids("AADSTS700016: Application with identifier 'x' was not found").slice(0, 2)).toEqual([
-      "client-secret-app-not-found",
-      "client-certificate-app-not-found",
-    ]);
+  it("AADSTS700016 with no credential gives the code's general entry, not one written for a credential", () => {
+    const found = explain(
+      "AADSTS700016: Application with identifier '5b0c1f6e-0000-4000-8000-00000000aaaa' was not found in the directory 'Contoso'.",
+    ).matches;
+    expect(found[0]?.id).toBe("aadsts-700016");
+    expect(found[0]?.confidence).toBe("high");
+    // The two credential rows share a title: one of them is listed, never both.
+    expect(found.filter((m) => m.title === "Application not found in tenant").length).toBeLessThanOrEqual(1);
   });
   it("the score table keeps the documented order", () => {
     const order = [
@@ -124,4 +127,87 @@ describe("phrase matching on long inputs", () => {
       expect(explain(`${noise}${text}`).matches.map((m) => m.id)).toEqual(alone);
     },
   );
+});
+
+describe("the right fix first", () => {
+  it("a generic wrapper code never beats the specific code beside it (ADAL's 70002 + 50012)", () => {
+    const text =
+      "Microsoft.IdentityModel.Clients.ActiveDirectory.AdalServiceException: AADSTS70002: Error validating credentials. AADSTS50012: Invalid client secret is provided.\r\nTrace ID: 1c5e7a90-0000-4000-8000-00000000c001\r\nCorrelation ID: 1c5e7a90-0000-4000-8000-00000000c002\r\nTimestamp: 2018-06-01 10:00:00Z";
+    const [top, next] = explain(text).matches;
+    expect(top?.id).toBe("aadsts-50012");
+    expect(top?.cause?.id).toBe("client-secret-rejected");
+    expect(top?.mitigation).toContain("**Value**");
+    expect(next?.id).toBe("aadsts-70002");
+    expect(next?.confidence).toBe("medium");
+    expect(next?.reasons.join(" ")).toContain(
+      "generic code printed in front of the more specific AADSTS50012",
+    );
+  });
+
+  it("picks a code's cause from its signals and says why, else gives the code's general advice", () => {
+    const saml =
+      "AADSTS700016: Application with identifier 'https://sso.contoso.example/metadata' was not found in the directory 'Contoso'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.";
+    const [s] = explain(saml).matches;
+    expect(s?.cause?.id).toBe("saml-identifier-mismatch");
+    expect(s?.reasons.at(-1)).toMatch(
+      /^the cause: .*because the text says “Application with identifier 'http”$/,
+    );
+    const guid = saml.replace("https://sso.contoso.example/metadata", "0f1e2d3c-0000-4000-8000-00000000d001");
+    const [g] = explain(guid).matches;
+    expect(g?.id).toBe("aadsts-700016");
+    expect(g?.cause).toBeUndefined();
+    expect(g?.description).toBe(explain(guid).matches[0]?.description);
+  });
+
+  it("the password flow with MFA gets interactive or device code advice, not the generic MFA text", () => {
+    const ropc =
+      "MsalUiRequiredException: AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '00000003-0000-0000-c000-000000000000'.\n   at Microsoft.Identity.Client.PublicClientApplication.AcquireTokenByUsernamePassword(IEnumerable`1 scopes, String username, String password)";
+    const [top] = explain(ropc).matches;
+    expect(top?.cause?.id).toBe("password-flow-needs-mfa");
+    expect(top?.mitigation).toMatch(/device code/);
+    const interactive = explain(ropc.replace(/\n.*$/, "")).matches[0];
+    expect(interactive?.id).toBe("aadsts-50076");
+    expect(interactive?.cause).toBeUndefined();
+  });
+
+  it("a redirect URI mismatch on Microsoft's own app says it cannot be changed", () => {
+    const text =
+      "AADSTS50011: The redirect URI 'http://localhost:8400' specified in the request does not match the redirect URIs configured for the application '04b07795-8ddb-461a-bbee-02f9e1bf7b46'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.";
+    const [top] = explain(text).matches;
+    expect(top?.cause?.id).toBe("microsoft-first-party-app");
+    expect(top?.mitigation).toMatch(/cannot change Microsoft's app/);
+  });
+
+  it("a guess from a host hint or a credential name alone is a low-confidence possible cause", () => {
+    const ex = explain("ClientSecretCredential: something unexpected happened at 10:42");
+    const [top] = ex.matches;
+    expect(top?.confidence).toBe("low");
+    expect(ex.summary).toContain("possible cause: ");
+    expect(render(ex, { format: "text" })).toMatch(/^Possible cause: /);
+    expect(render(ex, { format: "markdown" })).toMatch(/^## Possible cause: /m);
+    const sure = explain(
+      "AADSTS7000222: The provided client secret keys for app '5e6f7a8b-0000-4000-8000-00000000e001' are expired.",
+    );
+    expect(sure.matches[0]?.confidence).toBe("high");
+    expect(render(sure, { format: "text" })).not.toContain("Possible cause");
+  });
+
+  it("a chain member that got an answer decides the top match; the chain entry follows", () => {
+    const chain = `DefaultAzureCredential failed to retrieve a token from the included credentials.
+- EnvironmentCredential authentication unavailable. Environment variables are not fully configured.
+- ManagedIdentityCredential authentication failed. Status: 400 (Bad Request)
+Content:
+{"error":"invalid_request","error_description":"Identity not found"}`;
+    const ex = explain(chain);
+    expect(ex.matches[0]?.id).toBe("managed-identity-vm-identity-not-assigned");
+    expect(ex.matches[0]?.reasons[0]).toBe("ManagedIdentityCredential decided the chain");
+    expect(ex.matches.map((m) => m.id)).toContain("dac-failed-to-acquire-token");
+    expect(ex.summary).toMatch(/Managed identity not assigned/);
+    // Every member merely unavailable: the chain's own entry.
+    const unavailable = `DefaultAzureCredential failed to retrieve a token from the included credentials.
+- EnvironmentCredential authentication unavailable. Environment variables are not fully configured.
+- ManagedIdentityCredential authentication unavailable. No Managed Identity endpoint found.
+- AzureCliCredential authentication unavailable. Azure CLI not installed`;
+    expect(explain(unavailable).matches[0]?.id).toBe("dac-failed-to-acquire-token");
+  });
 });

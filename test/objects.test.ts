@@ -125,7 +125,7 @@ describe("MSAL errors", () => {
       scopes: ["https://vault.azure.net/.default"],
       message: `invalid_client: ${msalString(700016, "Application with identifier '2c3d4e5f-1111-4bbb-8ccc-222233334444' was not found in the directory 'Contoso'.")}`,
     });
-    const p = expectSameAsText(err, "client-secret-app-not-found");
+    const p = expectSameAsText(err, "aadsts-700016");
     expect(p).toMatchObject({ sdk: "js", codes: [700016], clientId: "2c3d4e5f-1111-4bbb-8ccc-222233334444" });
   });
 });

@@ -10,6 +10,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { ENTRY_BLOCK_COUNT, entryBlock } from "../../src/catalog/entry-block.js";
 import { foldText } from "../../src/catalog/fold.js";
+import { entryLinks, markdownLinks } from "../../src/catalog/links.js";
 import {
   checkMarkdown,
   codeConflicts,
@@ -26,6 +27,7 @@ import {
   type CatalogEntry,
   type CatalogEntrySource,
   CatalogEntrySourceSchema,
+  type Cause,
   completeMatch,
 } from "../../src/schema.js";
 
@@ -193,6 +195,35 @@ export function compileCatalog(
       bySdk[sdk] = one.markdown;
       for (const l of one.links) if (!links.some((x) => x.url === l.url)) links.push(l);
     }
+    const causes: Cause[] = [];
+    const causeIds = new Set<string>();
+    for (const c of e.causes ?? []) {
+      if (causeIds.has(c.id)) errors.push(`${where}: causes: duplicate cause id ${c.id}`);
+      causeIds.add(c.id);
+      const checked = checkMarkdown(c.mitigation, { anchor });
+      for (const p of checked.problems) errors.push(`${where}: causes.${c.id}.mitigation: ${p}`);
+      for (const code of match.codes)
+        if (e.kind === "code" && !checked.links.some((l) => l.url === lookupUrl(code)))
+          errors.push(
+            `${where}: causes.${c.id}.mitigation: links Microsoft's lookup page, ${lookupUrl(code)}`,
+          );
+      causes.push({
+        ...c,
+        description: c.description.trim().replace(/\s+/g, " "),
+        mitigation: checked.markdown,
+        links: checked.links,
+      });
+    }
+    // The built-in catalog ships without `links`; the run time reads them back from the Markdown
+    // (src/catalog/links.ts), so that reader must see exactly what marked saw.
+    const reread = entryLinks({ mitigation: main.markdown, mitigationBySdk: bySdk });
+    if (JSON.stringify(reread) !== JSON.stringify(links))
+      errors.push(
+        `${where}: mitigation: a link the run time's reader reads differently (plain [text](https://url) links only)`,
+      );
+    for (const c of causes)
+      if (JSON.stringify(markdownLinks(c.mitigation)) !== JSON.stringify(c.links))
+        errors.push(`${where}: causes.${c.id}.mitigation: a link the run time's reader reads differently`);
     if (e.kind === "code")
       for (const code of match.codes)
         if (!links.some((l) => l.url === lookupUrl(code)))
@@ -214,14 +245,16 @@ export function compileCatalog(
           match.messages = [...match.messages, phrase];
       }
 
+    const { causes: _written, ...fields } = e;
     entries.push({
-      ...e,
+      ...fields,
       match,
       related,
       covers,
       description: e.description.trim().replace(/\s+/g, " "),
       mitigation: main.markdown,
       ...(Object.keys(bySdk).length > 0 ? { mitigationBySdk: bySdk } : {}),
+      ...(causes.length > 0 ? { causes } : {}),
       ...(message !== undefined ? { message } : {}),
       source: {
         guide: e.source.guide,
@@ -288,16 +321,18 @@ function jsSingleQuoted(json: string): string {
 
 /**
  * An entry without the values that src/catalog/builtin.ts fills back in (empty match lists, false match
- * flags, empty related and covers): a smaller module compiles faster and bundles smaller.
+ * flags, empty related and covers, and the links, which repeat the Markdown): a smaller module compiles
+ * faster and bundles smaller.
  */
 function compactEntry(e: CatalogEntry): object {
   const match = Object.fromEntries(
     Object.entries(e.match).filter(([, v]) => v !== false && !(Array.isArray(v) && v.length === 0)),
   );
-  const { related, covers, ...rest } = e;
+  const { related, covers, links: _links, causes, ...rest } = e;
   return {
     ...rest,
     match,
+    ...(causes ? { causes: causes.map(({ links: _l, ...c }) => c) } : {}),
     ...(related.length > 0 ? { related } : {}),
     ...(covers.length > 0 ? { covers } : {}),
   };

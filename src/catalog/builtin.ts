@@ -6,8 +6,9 @@
 
 import { completeMatch, emptyMatch } from "../entry-match.js";
 import { ENTRY_BLOCKS, ENTRY_KEYS, type EntryKey } from "../generated/catalog.js";
-import type { CatalogEntry } from "../schema.js";
+import type { CatalogEntry, Cause } from "../schema.js";
 import { entryBlock } from "./entry-block.js";
+import { entryLinks, markdownLinks } from "./links.js";
 
 export type { EntryKey };
 
@@ -30,14 +31,21 @@ export function builtInEntry(index: number): CatalogEntry {
   const text = block?.[key[0]];
   if (text === undefined)
     throw new Error(`generated catalog has no text for ${key[0]}; run npm run build:catalog`);
-  // The build leaves out empty match lists, false flags and empty related/covers (compactEntry).
-  const stored = JSON.parse(text) as Omit<CatalogEntry, "match" | "related" | "covers"> &
-    Partial<Pick<CatalogEntry, "related" | "covers">> & { match: Partial<CatalogEntry["match"]> };
+  // The build leaves out empty match lists, false flags, empty related/covers and the links, which the
+  // Markdown holds (compactEntry in scripts/lib/compile-catalog.ts).
+  const stored = JSON.parse(text) as Omit<CatalogEntry, "match" | "related" | "covers" | "links" | "causes"> &
+    Partial<Pick<CatalogEntry, "related" | "covers">> & {
+      match: Partial<CatalogEntry["match"]>;
+      causes?: Omit<Cause, "links">[];
+    };
+  const { causes, ...fields } = stored;
   const entry: CatalogEntry = {
-    ...stored,
+    ...fields,
     match: completeMatch(stored.match, emptyMatch()),
     related: stored.related ?? [],
     covers: stored.covers ?? [],
+    links: entryLinks(stored),
+    ...(causes ? { causes: causes.map((c) => ({ ...c, links: markdownLinks(c.mitigation) })) } : {}),
   };
   parsed[index] = entry;
   return entry;

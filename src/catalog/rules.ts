@@ -12,7 +12,6 @@ import { scanMarkdown } from "./markdown.js";
 /** Hosts a built-in catalog link may point to. Anything else is a typo or a link we cannot vouch for. */
 export const ALLOWED_HOSTS: ReadonlySet<string> = new Set([
   "learn.microsoft.com",
-  "docs.microsoft.com",
   "login.microsoftonline.com",
   "aka.ms",
   "github.com",
@@ -40,6 +39,8 @@ export function linkProblem(url: string, anyHost = false): string | undefined {
     return `link ${JSON.stringify(url)} is not a URL`;
   }
   if (parsed.protocol !== "https:") return `link ${JSON.stringify(url)} is not an https URL`;
+  if (!anyHost && parsed.hostname === "docs.microsoft.com")
+    return `link ${JSON.stringify(url)} is on docs.microsoft.com; use its learn.microsoft.com page`;
   if (!anyHost && !ALLOWED_HOSTS.has(parsed.hostname))
     return `link ${JSON.stringify(url)} is on a host outside the allow-list (src/catalog/rules.ts)`;
   return undefined;

@@ -165,6 +165,11 @@ export function loadCatalog(yamlText: string, options: LoadCatalogOptions = {}):
     const bySdk = u.mitigationBySdk ?? (u.mitigation ? undefined : builtIn?.mitigationBySdk);
     for (const md of Object.values(bySdk ?? {}))
       for (const p of checkMarkdown(md ?? "", { anyHost: true }).problems) say("mitigationBySdk", p);
+    const causes = (u.causes ?? []).map((c, k) => {
+      const one = checkMarkdown(c.mitigation, { anyHost: true });
+      for (const p of one.problems) say(`causes.${k}.mitigation`, p);
+      return { ...c, description: c.description.replace(PATTERNS.whitespace, " ").trim(), links: one.links };
+    });
     if (checked.length > 0 || shadowed || found.problems.length > 0) return;
 
     // Every field the file sets replaces the built-in one (or the defaults of a new entry).
@@ -183,6 +188,7 @@ export function loadCatalog(yamlText: string, options: LoadCatalogOptions = {}):
         url: u.source ?? found.links[0]?.url ?? builtIn?.source.url ?? "",
       },
     } as CatalogEntry;
+    if (u.causes) entry.causes = causes;
     if (bySdk) entry.mitigationBySdk = bySdk;
     else delete entry.mitigationBySdk;
     if (builtIn) entries[entries.findIndex((e) => e.id === u.id)] = entry;

@@ -5,7 +5,8 @@
  */
 import { type Catalog, defaultCatalog, foldText, type IndexedEntry } from "../catalog/index.js";
 import { adviceSdk } from "../parse/producers/index.js";
-import type { CatalogEntry, Match, ParsedAuthError, Sdk } from "../schema.js";
+import { PATTERNS } from "../patterns.js";
+import type { CatalogEntry, Cause, Confidence, Match, ParsedAuthError, Sdk } from "../schema.js";
 
 export { adviceSdk } from "../parse/producers/index.js";
 
@@ -22,6 +23,8 @@ export const SCORES = {
   codeCredentialUnknown: 90,
   /** The entry lists the code but is written for another credential. */
   codeOtherCredential: 70,
+  /** The entry's code is a generic wrapper (AADSTS70002) and a more specific code stands beside it. */
+  codeWrapper: 65,
   /** A message phrase of the entry appears, and the credential matches. */
   messageAndCredential: 60,
   /** A message phrase appears; the entry is for any credential or the error names none. */
@@ -71,7 +74,11 @@ export interface MatchOptions {
 interface Scored {
   ix: IndexedEntry;
   score: number;
+  /** The best signal's score, without the bonus: what confidence is read from. */
+  best: number;
   reasons: string[];
+  /** The cause of the entry's code that the error shows, if any. */
+  cause?: Cause;
   /** The longest message phrase found, folded: between equal scores, a phrase that holds another wins. */
   phrase?: string;
 }
@@ -178,6 +185,19 @@ function credentialFacts(parsed: ParsedAuthError): CredentialFacts {
 
 const chainEntry = (ix: IndexedEntry) => ix.credentials.some((c) => CHAIN_CREDENTIALS.has(c));
 
+/**
+ * A chain member failed rather than being unavailable: a service answered it (an AADSTS code or an HTTP
+ * error status) and its error class is not the SDK's "unavailable" one. An OAuth-style error alone does
+ * not count (MSAL reports a network failure as `network_error`). explain() reads chain steps the same way.
+ */
+function memberAnswered(parsed: ParsedAuthError): boolean {
+  return (parsed.chain ?? []).some(
+    (m) =>
+      (m.codes.length > 0 || (m.status !== undefined && m.status >= 400)) &&
+      !(m.exception !== undefined && PATTERNS.unavailableException.test(m.exception)),
+  );
+}
+
 function allUnavailable(parsed: ParsedAuthError): boolean {
   const chain = parsed.chain ?? [];
   return chain.length >= 2 && chain.every((m) => m.status === undefined && m.error === undefined);
@@ -195,6 +215,7 @@ function scoreEntry(
   parsed: ParsedAuthError,
   found: Set<number>,
   facts: CredentialFacts,
+  context: CauseContext,
 ): Scored | undefined {
   const { entry } = ix;
   const specific = ix.credentials.length > 0;
@@ -219,7 +240,13 @@ function scoreEntry(
       .flatMap((c) => [...(facts.byCode.get(c) ?? [])])
       .concat(facts.direct ? [facts.direct] : [])
       .find((c) => ix.credentials.includes(c));
-    if (specific && carrier)
+    const beside = parsed.codes.filter((c) => !entry.match.codes.includes(c));
+    if (entry.match.wrapper && beside.length > 0)
+      signals.push({
+        score: SCORES.codeWrapper,
+        reason: `${list}, a generic code printed in front of the more specific AADSTS${beside[0]}`,
+      });
+    else if (specific && carrier)
       signals.push({
         score: SCORES.codeAndCredential,
         reason: `${list} under ${entry.match.credentials.find((c) => c.toLowerCase() === carrier) ?? carrier}`,
@@ -228,7 +255,7 @@ function scoreEntry(
     else if (facts.direct === undefined && facts.byCode.size === 0)
       signals.push({
         score: SCORES.codeCredentialUnknown,
-        reason: `${list} (the entry is written for ${entry.match.credentials.join(", ")}; the error does not say which credential got it)`,
+        reason: `${list}; this advice is written for ${entry.match.credentials.join(" and ")}, and the error does not name its credential`,
       });
     else
       signals.push({
@@ -296,6 +323,9 @@ function scoreEntry(
   }
   if (signals.length === 0) return undefined;
 
+  const picked = entry.causes ? pickCause(entry.causes, context) : undefined;
+  if (picked) signals.push({ score: 0, reason: `the cause: ${picked.why}` });
+
   signals.sort((a, b) => b.score - a.score);
   const best = signals[0]?.score ?? 0;
   const reasons = signals.map((s) => s.reason);
@@ -314,9 +344,81 @@ function scoreEntry(
   return {
     ix,
     score: best + Math.min(MAX_BONUS, signals.length - 1 + topBonus),
+    best,
     reasons,
     ...(phrase ? { phrase: foldText(phrase) } : {}),
+    ...(picked ? { cause: picked.cause } : {}),
   };
+}
+
+/** What a cause's signals are checked against. */
+interface CauseContext {
+  /** The folded text phrase matching read. */
+  hay: string;
+  credentials: Set<string>;
+  sdk?: Sdk;
+  authority?: string;
+  clientIds: Set<string>;
+}
+
+/** The authority a login URL in the text names: common, organizations, consumers, or "tenant". */
+function authorityOf(parsed: ParsedAuthError, hay: string): string | undefined {
+  const m = PATTERNS.loginAuthority.exec(parsed.request?.url ?? "") ?? PATTERNS.loginAuthority.exec(hay);
+  const a = m?.[1]?.toLowerCase();
+  if (!a) return parsed.tenant ? "tenant" : undefined;
+  return a === "common" || a === "organizations" || a === "consumers" ? a : "tenant";
+}
+
+/** The first cause whose signals all hold, with the signals that showed it, in words. */
+function pickCause(causes: readonly Cause[], ctx: CauseContext): { cause: Cause; why: string } | undefined {
+  for (const cause of causes) {
+    const w = cause.when;
+    const why: string[] = [];
+    const phrase = w.phrases?.find((p) => ctx.hay.includes(foldText(p)));
+    if (w.phrases?.length && !phrase) continue;
+    if (phrase) why.push(`the text says ${quote(phrase)}`);
+    const cred = w.credentials?.find((c) => ctx.credentials.has(c.toLowerCase()));
+    if (w.credentials?.length && !cred) continue;
+    if (cred) why.push(`${cred} failed`);
+    if (w.sdks?.length && !(ctx.sdk && w.sdks.includes(ctx.sdk))) continue;
+    if (w.sdks?.length) why.push(`the error comes from ${ctx.sdk}`);
+    if (w.authority?.length && !(ctx.authority && w.authority.includes(ctx.authority as never))) continue;
+    if (w.authority?.length)
+      why.push(
+        ctx.authority === "tenant" ? "the request names a tenant" : `the request went to /${ctx.authority}`,
+      );
+    const app = w.clientIds?.find((id) => ctx.clientIds.has(id.toLowerCase()));
+    if (w.clientIds?.length && !app) continue;
+    if (app) why.push(`the client ID ${app} is one of Microsoft's own apps`);
+    return { cause, why: `${cause.title}, because ${why.join(" and ")}` };
+  }
+  return undefined;
+}
+
+/**
+ * How sure a match is, from its best signal: the code or Entra's own words are high; a code written for
+ * another credential, a wrapper code, a short phrase, an OAuth error or sub-error are medium; a status, a
+ * host hint or a credential name alone are low. An entry whose evidence is thin (catalog `confidence: low`)
+ * is at most medium, and a tie with an entry that says something else costs one level.
+ */
+export function confidenceOf(s: Scored, next: Scored | undefined): Confidence {
+  const longPhrase = (s.phrase?.length ?? 0) >= 24;
+  let level =
+    s.best >= SCORES.codeCredentialUnknown
+      ? 2
+      : s.best >= SCORES.codeWrapper
+        ? 1
+        : s.best >= SCORES.messageOtherCredential
+          ? longPhrase || s.best >= SCORES.messageAndCredential
+            ? 2
+            : 1
+          : s.best >= SCORES.oauthError
+            ? 1
+            : 0;
+  if (s.ix.entry.confidence === "low") level = Math.min(level, 1);
+  if (next && next.score === s.score && next.ix.entry.title !== s.ix.entry.title)
+    level = Math.max(0, level - 1);
+  return level === 2 ? "high" : level === 1 ? "medium" : "low";
 }
 
 /** True when the parsed error carries anything worth explaining. */
@@ -330,23 +432,50 @@ export function hasSignal(parsed: ParsedAuthError): boolean {
   );
 }
 
-export function toMatch(entry: CatalogEntry, score: number, reasons: string[], sdk?: Sdk): Match {
-  return { ...entryView(entry, sdk), score, reasons };
+export function toMatch(
+  entry: CatalogEntry,
+  score: number,
+  reasons: string[],
+  sdk?: Sdk,
+  confidence: Confidence = "medium",
+  cause?: Cause,
+): Match {
+  const view = entryView(entry, sdk);
+  if (!cause) return { ...view, confidence, score, reasons };
+  const links = [...cause.links.map((l) => ({ ...l }))];
+  for (const l of view.links) if (!links.some((x) => x.url === l.url)) links.push(l);
+  const { mitigationSdk: _general, ...rest } = view;
+  return {
+    ...rest,
+    cause: { id: cause.id, title: cause.title },
+    description: cause.description,
+    mitigation: cause.mitigation,
+    links,
+    confidence,
+    score,
+    reasons,
+  };
 }
 
-/** The public view of an entry: a match without score and reasons (what `lookup --format json` prints). */
-export function entryView(entry: CatalogEntry, sdk?: Sdk): Omit<Match, "score" | "reasons"> {
+/** The public view of an entry: a match without score, reasons, confidence and cause (what `lookup --format json` prints). */
+export function entryView(
+  entry: CatalogEntry,
+  sdk?: Sdk,
+): Omit<Match, "score" | "reasons" | "confidence" | "cause"> {
   const forSdk = adviceSdk(sdk);
   const specific = forSdk ? entry.mitigationBySdk?.[forSdk] : undefined;
+  const mitigation = specific ?? entry.mitigation;
+  // The links of the text shown: a Go reader is not sent to the other SDKs' guides.
+  const links = entry.links.filter((l) => mitigation.includes(l.url));
   return {
     id: entry.id,
     title: entry.title,
     ...(entry.name ? { name: entry.name } : {}),
     codes: [...entry.match.codes],
     description: entry.description,
-    mitigation: specific ?? entry.mitigation,
+    mitigation,
     ...(specific && forSdk ? { mitigationSdk: forSdk } : {}),
-    links: entry.links.map((l) => ({ ...l })),
+    links: links.map((l) => ({ ...l })),
     kind: entry.kind,
     category: entry.category,
     actor: entry.actor,
@@ -384,23 +513,56 @@ export function match(parsed: ParsedAuthError, options: MatchOptions = {}): Matc
       error: safe.error,
       suberror: safe.suberror,
     };
+    const hay = haystack(safe, options.text);
+    const context: CauseContext = {
+      hay,
+      credentials: facts.all,
+      ...(safe.sdk ? { sdk: safe.sdk } : {}),
+      ...(authorityOf(safe, hay) ? { authority: authorityOf(safe, hay) } : {}),
+      clientIds: new Set(
+        [safe.clientId, ...(safe.chain ?? []).map((m) => m.clientId)].flatMap((c) =>
+          c ? [c.toLowerCase()] : [],
+        ),
+      ),
+    };
     for (const ix of catalog.candidates(signals)) {
-      const s = scoreEntry(ix, safe, found, facts);
+      const s = scoreEntry(ix, safe, found, facts, context);
       if (s) scored.push(s);
     }
+    // The chain's own entry sums up a chain whose members were all unavailable. When a member got an
+    // answer (a code, an OAuth error, a status), that member's failure is the story; the chain entry stays
+    // listed, below the member's.
+    if (memberAnswered(safe))
+      for (const s of scored)
+        if (chainEntry(s.ix) && s.score > SCORES.hint) {
+          s.score = SCORES.hint;
+          s.best = Math.min(s.best, SCORES.hint);
+          s.reasons.push("a credential in the chain got an answer, so its failure comes first");
+        }
     if (scored.length === 0 && hasSignal(safe)) {
       for (const ix of catalog.indexed) {
         if (ix.entry.match.fallback && ix.credentials.length === 0)
           scored.push({
             ix,
             score: SCORES.genericFallback,
+            best: SCORES.genericFallback,
             reasons: ["no entry matches this error specifically; general advice on reading it"],
           });
       }
     }
     scored.sort((a, b) => b.score - a.score || subsumes(a, b) || a.ix.order - b.ix.order);
+    // Two entries with one title (the same failure written for two credentials) show once: the first.
+    const titles = new Set<string>();
+    const shown = scored.filter((s) => {
+      const t = s.ix.entry.title.toLowerCase();
+      if (titles.has(t)) return false;
+      titles.add(t);
+      return true;
+    });
     const sdk = options.sdk ?? safe.sdk;
-    return scored.slice(0, Math.max(0, limit)).map((s) => toMatch(s.ix.entry, s.score, s.reasons, sdk));
+    return shown
+      .slice(0, Math.max(0, limit))
+      .map((s, i) => toMatch(s.ix.entry, s.score, s.reasons, sdk, confidenceOf(s, shown[i + 1]), s.cause));
   } catch {
     return [];
   }

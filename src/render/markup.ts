@@ -85,11 +85,14 @@ export function renderMarkdown(model: RenderModel): string {
   const lines: string[] = [];
   const best = model.best;
   lines.push(
-    `## ${best ? `${escapeMarkdown(best.title)} (\`${best.id}\`)` : escapeMarkdown(model.summary)}`,
+    `## ${best ? `${escapeMarkdown(best.headline)} (\`${best.id}\`)` : escapeMarkdown(model.summary)}`,
     "",
   );
   if (best?.score !== undefined && best.reasons.length > 0)
-    lines.push(`Matched on: ${best.reasons.map(escapeMarkdown).join("; ")}.`, "");
+    lines.push(
+      `Matched on (${best.confidence ?? "medium"} confidence): ${best.reasons.map(escapeMarkdown).join("; ")}.`,
+      "",
+    );
   if (model.fields.length > 0) {
     lines.push("| Field | Value |", "| --- | --- |");
     for (const f of model.fields) lines.push(`| ${f.label} | ${escapeMarkdown(f.value)} |`);
@@ -113,7 +116,7 @@ export function renderMarkdown(model: RenderModel): string {
     lines.push("### Other possible causes", "");
     for (const a of model.alternatives)
       lines.push(
-        `- ${escapeMarkdown(a.title)} (\`${a.id}\`, score ${a.score ?? ""}): ${a.reasons.map(escapeMarkdown).join("; ")}`,
+        `- ${escapeMarkdown(a.headline)} (\`${a.id}\`, score ${a.score ?? ""}, ${a.confidence ?? "medium"} confidence): ${a.reasons.map(escapeMarkdown).join("; ")}`,
       );
     lines.push("");
   }
@@ -149,11 +152,13 @@ export function renderHtml(model: RenderModel): string {
   const best = model.best;
   out.push(
     best
-      ? `<h2>${escapeHtml(best.title)} <code>${escapeHtml(best.id)}</code></h2>`
+      ? `<h2>${escapeHtml(best.headline)} <code>${escapeHtml(best.id)}</code></h2>`
       : `<h2>${escapeHtml(model.summary)}</h2>`,
   );
   if (best?.score !== undefined && best.reasons.length > 0)
-    out.push(`<p class="aadsts-reasons">Matched on: ${escapeHtml(best.reasons.join("; "))}.</p>`);
+    out.push(
+      `<p class="aadsts-reasons">Matched on (${best.confidence ?? "medium"} confidence): ${escapeHtml(best.reasons.join("; "))}.</p>`,
+    );
   if (model.fields.length > 0) {
     out.push('<table class="aadsts-fields">', "<tbody>");
     for (const f of model.fields) {
@@ -188,7 +193,7 @@ export function renderHtml(model: RenderModel): string {
     out.push("<h3>Other possible causes</h3>", "<ul>");
     for (const a of model.alternatives)
       out.push(
-        `<li>${escapeHtml(a.title)} <code>${escapeHtml(a.id)}</code> (score ${a.score ?? ""}): ${escapeHtml(a.reasons.join("; "))}</li>`,
+        `<li>${escapeHtml(a.headline)} <code>${escapeHtml(a.id)}</code> (score ${a.score ?? ""}, ${a.confidence ?? "medium"} confidence): ${escapeHtml(a.reasons.join("; "))}</li>`,
       );
     out.push("</ul>");
   }

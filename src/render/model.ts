@@ -5,7 +5,7 @@
 import { type Catalog, defaultCatalog } from "../catalog/index.js";
 import { PRODUCER_LABELS } from "../parse/producers/index.js";
 import { PATTERNS } from "../patterns.js";
-import type { Explanation, Link, Match, ParsedAuthError } from "../schema.js";
+import type { Confidence, Explanation, Link, Match, ParsedAuthError } from "../schema.js";
 
 export interface FieldRow {
   label: string;
@@ -28,6 +28,10 @@ export interface RelatedRef {
 export interface MatchView {
   id: string;
   title: string;
+  /** What a heading says: the title, the cause the error shows, and "Possible cause" for a low-confidence guess. */
+  headline: string;
+  /** How sure the match is (absent for a catalog entry shown on its own). */
+  confidence?: Confidence;
   score?: number;
   reasons: string[];
   description: string;
@@ -117,10 +121,12 @@ function trustedHref(value: string): string | undefined {
 const inert = (text: string) => text.replace(PATTERNS.unsafeControl, "");
 
 function view(m: Match, catalog: Catalog, withScore: boolean): MatchView {
+  const titled = m.cause ? `${m.title}: ${m.cause.title}` : m.title;
   return {
     id: m.id,
     title: inert(m.title),
-    ...(withScore ? { score: m.score } : {}),
+    headline: inert(withScore && m.confidence === "low" ? `Possible cause: ${titled}` : titled),
+    ...(withScore ? { score: m.score, confidence: m.confidence } : {}),
     reasons: (m.reasons ?? []).map(inert),
     description: inert(m.description),
     mitigation: inert(m.mitigation),
@@ -175,10 +181,10 @@ export function buildModel(ex: Explanation, catalog: Catalog = defaultCatalog): 
 
 /** A catalog entry on its own (lookup): the same view, without score and reasons. */
 export function entryModel(
-  m: Omit<Match, "score" | "reasons">,
+  m: Omit<Match, "score" | "reasons" | "confidence" | "cause">,
   catalog: Catalog = defaultCatalog,
 ): RenderModel {
-  const v = view({ ...m, score: 0, reasons: [] }, catalog, false);
+  const v = view({ ...m, score: 0, reasons: [], confidence: "high" }, catalog, false);
   return {
     summary: `${m.title} (${m.id})`,
     unknownCodes: [],

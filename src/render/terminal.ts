@@ -173,9 +173,13 @@ const oneLine = (s: string) => stripControl(s).replace(PATTERNS.whitespace, " ")
 export function renderTerminal(model: RenderModel, style: Style): string {
   const lines: string[] = [];
   const best = model.best;
-  lines.push(style.title(stripControl(best ? `${best.title} [${best.id}]` : model.summary)));
+  lines.push(style.title(stripControl(best ? `${best.headline} [${best.id}]` : model.summary)));
   if (best?.score !== undefined && best.reasons.length > 0)
-    lines.push(style.dim(`matched on: ${stripControl(best.reasons.join("; "))}`));
+    lines.push(
+      style.dim(
+        `matched on (${best.confidence ?? "medium"} confidence): ${stripControl(best.reasons.join("; "))}`,
+      ),
+    );
   lines.push("");
   if (model.fields.length > 0) {
     const width = Math.max(...model.fields.map((f) => f.label.length));
@@ -207,7 +211,7 @@ export function renderTerminal(model: RenderModel, style: Style): string {
     lines.push(style.heading("Other possible causes"));
     for (const a of model.alternatives)
       lines.push(
-        `  - ${a.title} ${style.dim(`[${a.id}] score ${a.score ?? ""}: ${stripControl(a.reasons.join("; "))}`)}`,
+        `  - ${a.headline} ${style.dim(`[${a.id}] score ${a.score ?? ""}, ${a.confidence ?? "medium"} confidence: ${stripControl(a.reasons.join("; "))}`)}`,
       );
   }
   return `${lines.join("\n").trimEnd()}\n`;

@@ -30,6 +30,13 @@ async function attempt() {
       return new ClientSecretCredential(s.tenant, s.clientId, "not-a-real-secret-value", common).getToken(
         scope,
       );
+    case "secret-offline":
+      // Port 9 (discard) on the loopback address: nothing listens there, the connection is refused.
+      return new ClientSecretCredential(s.tenant, s.clientId, "not-a-real-secret-value", {
+        authorityHost: "https://127.0.0.1:9",
+        disableInstanceDiscovery: true,
+        retryOptions: { maxRetries: 0 },
+      }).getToken(scope);
     case "cert":
       return new ClientCertificateCredential(
         s.tenant,

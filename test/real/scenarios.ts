@@ -110,7 +110,7 @@ export const SCENARIOS: Scenario[] = [
     id: "client-secret-700016",
     kind: "secret",
     token: SPEC.app700016,
-    top: "client-secret-app-not-found",
+    top: "aadsts-700016",
     fields: { error: "unauthorized_client" },
   },
   {
@@ -119,14 +119,13 @@ export const SCENARIOS: Scenario[] = [
     token: SPEC.cert700027,
     top: "client-certificate-invalid-signature",
   },
-  // The message does not name the credential; only the stack (getTokenByClientCertificate) does, so
-  // String(err) ranks the guide's first AADSTS700016 row (client secret) first and the certificate row second.
+  // The message does not name the credential, so the code's general entry answers, not the guide's row
+  // written for client secrets.
   {
     id: "client-certificate-700016",
     kind: "cert",
     token: SPEC.app700016,
-    top: "client-certificate-app-not-found",
-    stringTop: "client-secret-app-not-found",
+    top: "aadsts-700016",
   },
   {
     id: "client-assertion-700021",
@@ -252,6 +251,24 @@ export const SCENARIOS: Scenario[] = [
     },
     top: "permission-issues",
     fields: { status: 403 },
+  },
+  // A token file path that does not exist: the credential fails on reading it, before any request.
+  {
+    id: "workload-identity-token-file-missing",
+    kind: "workload",
+    env: {
+      AZURE_TENANT_ID: "{tenant}",
+      AZURE_CLIENT_ID: "{client}",
+      AZURE_FEDERATED_TOKEN_FILE: "/var/run/secrets/azure/tokens/azure-identity-token",
+    },
+    top: "federated-token-file-missing",
+  },
+  // Offline: nothing listens at the authority, so MSAL cannot even resolve its endpoints. The secret is
+  // never sent, so this is not an "invalid client secret".
+  {
+    id: "client-secret-offline",
+    kind: "secret-offline",
+    top: "service-principal-endpoints-resolution-error",
   },
 ];
 

@@ -1,0 +1,89 @@
+/**
+ * Advice in the reader's own SDK: each SDK's wording names only that SDK's APIs and guide, the guide-derived
+ * entries have a different wording for each of the five SDKs, the SDK detected in an error picks the
+ * wording, and no text points "below" or "above" (there is nothing below a catalog entry).
+ */
+import { describe, expect, it } from "vitest";
+import { entryView, explain, listEntries } from "../src/index.js";
+
+const FIVE = ["go", "js", "python", "dotnet", "java"] as const;
+
+/** Names and URLs that belong to one SDK only. */
+const TOKENS: Record<(typeof FIVE)[number], RegExp[]> = {
+  go: [/\bazidentity\.\w/, /\bazcore\.\w/, /azure-sdk-for-go/, /\bNew[A-Z]\w*Credential\(/],
+  js: [/@azure\/identity\b/, /@azure\/logger\b/, /azure-sdk-for-js\b/, /\bsetLogLevel\(/],
+  python: [
+    /(?<!com\.)\bazure\.identity\b(?!\.)/,
+    /azure-sdk-for-python\b/,
+    /\blogging_enable\b/,
+    /\(tenant_id=/,
+  ],
+  dotnet: [/\bAzure\.Identity\b/, /azure-sdk-for-net\b/, /\bAzureEventSourceListener\b/],
+  java: [/azure-sdk-for-java\b/, /\bCredentialBuilder\b/, /\bcom\.azure\.identity\b/],
+};
+const foreign = (sdk: (typeof FIVE)[number], text: string) =>
+  FIVE.filter((other) => other !== sdk).flatMap((other) =>
+    TOKENS[other].filter((re) => re.test(text)).map((re) => `${other}: ${re}`),
+  );
+
+const guideEntries = listEntries().filter(
+  (e) => e.source.guide === "azidentity" || e.source.guide === "sdk-guides",
+);
+
+describe("advice in the reader's SDK", () => {
+  it("has guide-derived entries to check", () => {
+    expect(guideEntries.length).toBeGreaterThan(50);
+  });
+
+  it.each(FIVE)("shows %s readers none of another SDK's API names or guides", (sdk) => {
+    const problems = listEntries().flatMap((e) =>
+      foreign(sdk, entryView(e, sdk).mitigation).map((p) => `${e.id}: ${p}`),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it("gives every guide-derived entry a different wording for each of the five SDKs", () => {
+    const same = guideEntries.flatMap((e) => {
+      const texts = FIVE.map((sdk) => entryView(e, sdk).mitigation);
+      return new Set(texts).size === FIVE.length ? [] : [e.id];
+    });
+    expect(same).toEqual([]);
+  });
+
+  it("uses the wording of the SDK the error shows, and --sdk overrides it", () => {
+    const python =
+      "azure.core.exceptions.ClientAuthenticationError: Authentication failed: AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '7a3e0c21-0000-4000-8000-00000000abcd'.\nTrace ID: 5d0c5a55-0000-4000-8000-000000000001\nCorrelation ID: 5d0c5a55-0000-4000-8000-000000000002\nTimestamp: 2025-01-01 00:00:00Z";
+    const [top] = explain(
+      `Traceback (most recent call last):\n  File "app.py", line 9, in <module>\n    token = credential.get_token("https://vault.azure.net/.default")\n${python}`,
+    ).matches;
+    expect(top?.id).toBe("client-secret-invalid");
+    expect(top?.mitigationSdk).toBe("python");
+    expect(foreign("python", top?.mitigation ?? "")).toEqual([]);
+    const [asJava] = explain(python, { sdk: "java" }).matches;
+    expect(asJava?.mitigationSdk).toBe("java");
+    expect(asJava?.mitigation).not.toBe(top?.mitigation);
+  });
+
+  it("never points below or above: a catalog text stands alone", () => {
+    const pointer = /\b(?:see|shown|listed|described|steps|section)\s+(?:below|above)\b|\[(?:below|above)\]/i;
+    const found = listEntries().flatMap((e) =>
+      [
+        e.description,
+        e.mitigation,
+        ...Object.values(e.mitigationBySdk ?? {}),
+        ...(e.causes ?? []).map((c) => c.mitigation),
+      ]
+        .filter((t) => t && pointer.test(t))
+        .map(() => e.id),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it("gives readers of other tools SDK-neutral text, or all five SDKs side by side", () => {
+    const partial = listEntries().flatMap((e) => {
+      const named = FIVE.filter((sdk) => TOKENS[sdk].some((re) => re.test(e.mitigation)));
+      return named.length === 0 || named.length === FIVE.length ? [] : [`${e.id}: ${named.join(", ")}`];
+    });
+    expect(partial).toEqual([]);
+  });
+});
