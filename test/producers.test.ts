@@ -54,8 +54,9 @@ describe("the producer registry", () => {
         sdk,
       ).toBe(true);
     expect(adviceSdk("msal-python")).toBe("python");
-    expect(adviceSdk("powershell")).toBe("dotnet");
-    expect(adviceSdk("terraform")).toBe("go");
+    // Their users call cmdlets or write provider blocks: no SDK's API names, their own wording or the neutral text.
+    expect(adviceSdk("powershell")).toBe("powershell");
+    expect(adviceSdk("terraform")).toBe("terraform");
   });
 
   // recheck answers "unknown" for an alternation this large. It needs no proof of its own: at each start

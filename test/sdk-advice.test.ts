@@ -79,6 +79,18 @@ describe("advice in the reader's SDK", () => {
     expect(found).toEqual([]);
   });
 
+  it.each(["terraform", "powershell", "azure-cli", "browser"] as const)(
+    "shows %s readers no one SDK's API names (their own wording or the neutral text)",
+    (tool) => {
+      const partial = listEntries().flatMap((e) => {
+        const text = entryView(e, tool).mitigation;
+        const named = FIVE.filter((sdk) => TOKENS[sdk].some((re) => re.test(text)));
+        return named.length === 0 || named.length === FIVE.length ? [] : [`${e.id}: ${named.join(", ")}`];
+      });
+      expect(partial).toEqual([]);
+    },
+  );
+
   it("gives readers of other tools SDK-neutral text, or all five SDKs side by side", () => {
     const partial = listEntries().flatMap((e) => {
       const named = FIVE.filter((sdk) => TOKENS[sdk].some((re) => re.test(e.mitigation)));

@@ -117,7 +117,7 @@ export function readProducers(text: string): ProducerFindings {
   return out;
 }
 
-/** The SDK whose advice applies to a producer's text (MSAL Go → Go, PowerShell → .NET). */
+/** The SDK whose advice applies to a producer's text (MSAL Go → Go; PowerShell and Terraform keep their own, else the neutral text). */
 export function adviceSdk(sdk: Sdk | undefined): Sdk | undefined {
   return sdk ? (BY_NAME.get(sdk)?.advice ?? sdk) : undefined;
 }

@@ -23,7 +23,9 @@ export const powershell: Producer = {
     /\+ CategoryInfo|FullyQualifiedErrorId|^InvocationInfo\s{0,40}:|\bAt line:\d{1,6} char:\d{1,5}\b|\.ps[dm]?1:\d{1,6} char:\d{1,5}\b/m,
   ],
   wraps: ["dotnet", "msal-dotnet"],
-  advice: "dotnet",
+  // Az PowerShell runs on .NET, but its users call cmdlets, not .NET constructors: they get the PowerShell
+  // wording where an entry has one, else the SDK-neutral text.
+  advice: "powershell",
   labels: [["cmdlet", "Cmdlet"]],
   read(text) {
     const cmdlet = PATTERNS.cmdlet.exec(text)?.[1];

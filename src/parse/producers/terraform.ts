@@ -12,5 +12,7 @@ export const terraform: Producer = {
   // Terraform frames its diagnostics in `│ `, which parse() removes before reading; a provider's log lines
   // (`TF_LOG`) carry terraform-plugin-log's `tf_…=` fields.
   claims: (raw) => PATTERNS.terraformFrame.test(raw) || PATTERNS.terraformLogField.test(raw),
-  advice: "go",
+  // The providers are built on the Go SDK, but their users write provider blocks and ARM_* variables,
+  // not Go: no SDK's API names help them, so they get the SDK-neutral text.
+  advice: "terraform",
 };
