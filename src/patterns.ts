@@ -307,7 +307,24 @@ export const PATTERNS = {
   secretPythonField:
     /'(client_secret|client_assertion|assertion|password|refresh_token|access_token|id_token|code_verifier)'([ \t]*:[ \t]*)'((?:[^'\\\n]|\\.){0,8192})'/gi,
   /** Secret-bearing headers: `X-IDENTITY-HEADER: <value>` (App Service), `Authorization: <scheme> <value>`. */
-  secretHeader: /\b(X-IDENTITY-HEADER|Authorization)(:[ \t]*)(?!Bearer\b)([^\s"',]{8,4096})/gi,
+  secretHeader:
+    /\b(X-IDENTITY-HEADER|Authorization|Proxy-Authorization)(:[ \t]*(?:(?:Basic|Digest|NTLM|Negotiate)[ \t]+)?)(?!Bearer\b)([^\s"',]{8,4096})/gi,
+  /**
+   * A secret passed as a command-line flag: `--password "…"`, `--password="…"` (quoted values may hold
+   * spaces), `-p '…'`, `--client-secret x`, PowerShell's `-Password`/`-ClientSecret`. The name is kept.
+   */
+  secretFlag:
+    /(?<![\w-])(--?(?:password|passwd|client-secret|client_secret|secret|ClientSecret|CertificatePassword|ApplicationSecret|p))([ \t]*=[ \t]*|[ \t]+)("[^"\n]{1,8192}"|'[^'\n]{1,8192}'|(?!-)[^\s"']{1,8192})/gi,
+  /** A port or port mapping (`8080`, `8080:80`): what `-p` means to most tools other than `az login`. */
+  portLike: /^\d{1,5}(?::\d{1,5}){0,2}$/,
+  /** PowerShell's `ConvertTo-SecureString '…' -AsPlainText`: the plain-text secret in quotes. */
+  secureStringLiteral:
+    /(ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?)("[^"\n]{1,8192}"|'[^'\n]{1,8192}')/gi,
+  /**
+   * An OAuth authorization code in a redirect URL (`?code=…`, `&code=…`, `#code=…`). Short values and
+   * numbers are not codes: Entra's own `error?code=7000215` link stays.
+   */
+  authorizationCode: /([?&#]code=)(?!\d+(?:[^\w.~-]|$))([^&\s;"',#\\]{8,8192})/g,
   /**
    * The shape of an Entra client secret value: 3 characters, a digit, `Q~`, then (34 today) characters.
    * The tail length is taken loosely (30 to 40), so a secret cut or padded by a log still goes.

@@ -57,6 +57,25 @@ export function redact(text: string): RedactResult {
     bump();
     return `${m[1]}${m[2]}${REDACTED}`;
   });
+  out = substitute(out, PATTERNS.secretFlag, (m) => {
+    const value = m[3] as string;
+    if (value.includes(REDACTED) || value.startsWith("$")) return undefined; // a variable name is no secret
+    if (m[1] === "-p" && PATTERNS.portLike.test(value)) return undefined; // `-p 8080:80` is a port
+    bump();
+    const quote = value[0] === '"' || value[0] === "'" ? value[0] : "";
+    return `${m[1]}${m[2]}${quote}${REDACTED}${quote}`;
+  });
+  out = substitute(out, PATTERNS.secureStringLiteral, (m) => {
+    if ((m[2] as string).includes(REDACTED)) return undefined;
+    bump();
+    const quote = (m[2] as string)[0];
+    return `${m[1]}${quote}${REDACTED}${quote}`;
+  });
+  out = substitute(out, PATTERNS.authorizationCode, (m) => {
+    if (m[2] === REDACTED) return undefined;
+    bump();
+    return `${m[1]}${REDACTED}`;
+  });
   out = substitute(out, PATTERNS.entraSecret, () => {
     bump();
     return REDACTED;

@@ -24,6 +24,13 @@ const SECRETS = {
   refresh: "0.AXoAbCdEfGhIjKlMnOpQrStUvWxYz-fake-refresh",
   assertion: "client-assertion-not-a-jwt-but-secret",
   sas: "bm90LWEtcmVhbC1zZXJ2aWNlLWJ1cy1rZXk=",
+  // HTTP Basic credentials (base64 of an invented user:password).
+  basic: "aW52ZW50ZWQ6bm90LWEtcmVhbC1wYXNzd29yZA==",
+  // A quoted command-line password with spaces, and PowerShell's plain-text SecureString.
+  flagPassword: "correct horse battery 9!",
+  secureString: "Pl@in Text-not-real-42",
+  // An authorization code in a redirect URL.
+  authCode: "0.AXoAQm9ndXMtYXV0aC1jb2RlLWZvci10ZXN0cw",
 };
 
 const TEXT = `ClientSecretCredential authentication failed. 
@@ -37,6 +44,10 @@ https://acct.blob.core.windows.net/c/b?sv=2022-11-02&sig=${SECRETS.sig}&se=2025
 DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${SECRETS.accountKey};EndpointSuffix=core.windows.net
 AZURE_PASSWORD=${SECRETS.password}
 X-IDENTITY-HEADER: ${SECRETS.header}
+Proxy-Authorization: Basic ${SECRETS.basic}
++ az login --service-principal -u aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee --password="${SECRETS.flagPassword}" --tenant contoso.example
+PS> $secret = ConvertTo-SecureString '${SECRETS.secureString}' -AsPlainText -Force
+GET https://app.contoso.example/signin-oidc?code=${SECRETS.authCode}&state=a1b2c3&session_state=d4e5f6
 AZURE_CLIENT_SECRET value was ${SECRETS.entra}
 secret in config: ${SECRETS.entraLoose}
 grant_type=refresh_token&refresh_token=${SECRETS.refresh}&client_assertion=${SECRETS.assertion}&client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer
@@ -67,6 +78,10 @@ describe("redact", () => {
       `AccountKey=${REDACTED}`,
       `Bearer ${REDACTED}`,
       `X-IDENTITY-HEADER: ${REDACTED}`,
+      `Proxy-Authorization: Basic ${REDACTED}`,
+      `--password="${REDACTED}" --tenant contoso.example`,
+      `ConvertTo-SecureString '${REDACTED}' -AsPlainText`,
+      `signin-oidc?code=${REDACTED}&state=a1b2c3`,
       `refresh_token=${REDACTED}`,
       `client_assertion=${REDACTED}`,
       "client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
@@ -81,6 +96,19 @@ describe("redact", () => {
       "https://login.microsoftonline.com/error?code=7000215".slice(0, 10),
     ])
       expect(text).toContain(kept);
+  });
+  it("keeps what only looks like a secret flag: ports, variables, --password-stdin, short codes", () => {
+    for (const kept of [
+      "docker run -p 8080:80 image",
+      "Connect-AzAccount -ServicePrincipal -Credential $cred -Password $secret",
+      "docker login --password-stdin",
+      "https://login.microsoftonline.com/error?code=7000215",
+      "error_code=50076&code=42",
+    ])
+      expect(redact(kept)).toEqual({ text: kept, count: 0 });
+    expect(redact("az login -u me@contoso.example -p 'Sup3r Secret'").text).toBe(
+      `az login -u me@contoso.example -p '${REDACTED}'`,
+    );
   });
   it("keeps prose after the word Bearer, and still removes short or word-like tokens that are not prose", () => {
     const prose =
