@@ -61,6 +61,8 @@ export function redact(text: string): RedactResult {
     const value = m[3] as string;
     if (value.includes(REDACTED) || value.startsWith("$")) return undefined; // a variable name is no secret
     if (m[1] === "-p" && PATTERNS.portLike.test(value)) return undefined; // `-p 8080:80` is a port
+    // Prose about the flag ("--password no longer accepts…", az's own message): an unquoted English word.
+    if (isPlainWord(value)) return undefined;
     bump();
     const quote = value[0] === '"' || value[0] === "'" ? value[0] : "";
     return `${m[1]}${m[2]}${quote}${REDACTED}${quote}`;

@@ -104,6 +104,7 @@ describe("redact", () => {
       "docker login --password-stdin",
       "https://login.microsoftonline.com/error?code=7000215",
       "error_code=50076&code=42",
+      "ERROR: --password no longer accepts a service principal certificate.",
     ])
       expect(redact(kept)).toEqual({ text: kept, count: 0 });
     expect(redact("az login -u me@contoso.example -p 'Sup3r Secret'").text).toBe(
