@@ -1,6 +1,6 @@
 import { type Catalog, defaultCatalog } from "./catalog/index.js";
 import { lookupUrl } from "./catalog/lookup-url.js";
-import { match } from "./match/index.js";
+import { match, memberFailed } from "./match/index.js";
 import { MAX_INPUT_LENGTH, type ParseOptions, parseWithText } from "./parse/index.js";
 import { PATTERNS } from "./patterns.js";
 import type { ChainStep, Explanation, Match, ParsedAuthError, Sdk } from "./schema.js";
@@ -73,15 +73,13 @@ export function explain(input: unknown, options: ExplainOptions = {}): Explanati
  * that the text form prints before it, so an error object and its String() give the same step.
  */
 function chainStep(member: ParsedAuthError, catalog: Catalog | undefined): ChainStep {
-  const unavailable = member.exception !== undefined && PATTERNS.unavailableException.test(member.exception);
-  const answered = member.codes.length > 0 || member.error !== undefined || member.status !== undefined;
   const message = member.message?.replace(PATTERNS.leadingErrorClass, "");
   const detail =
     member.codes.length > 0
       ? `${member.codes.map((c) => `AADSTS${c}`).join(", ")}${message ? `: ${message}` : ""}`
       : (message ?? member.errorDescription ?? "");
   const best = match(member, { catalog, limit: 1 })[0];
-  const step: ChainStep = { outcome: answered && !unavailable ? "failed" : "unavailable", detail };
+  const step: ChainStep = { outcome: memberFailed(member) ? "failed" : "unavailable", detail };
   if (member.credential) step.credential = member.credential;
   if (best) step.match = { id: best.id, title: best.title, score: best.score };
   return step;

@@ -31,13 +31,24 @@ export const PATTERNS = {
   /** The sign-in page's name for the trace ID, read as one beside its Correlation Id and Timestamp lines. */
   requestIdLabel: new RegExp(`\\bRequest I[Dd]:[ \\t]{0,8}${BREAK}(${ID})`),
   correlationIdLabel: new RegExp(`\\b[Cc]orrelation I[Dd]:[ \\t]{0,8}${BREAK}(${ID})`),
+  /**
+   * The correlation ID as a PascalCase JSON key, where no label names it: a .NET-serialized body such as
+   * the managed identity endpoint's `{"StatusCode":400,"Message":"…","CorrelationId":"…"}` that
+   * Microsoft.Data.SqlClient and ADAL print. (The camelCase `"correlationId"` of the App Service and
+   * Service Fabric identity endpoints' bodies is not read as one: test/fixtures/go/managed-identity-host-*.)
+   */
+  correlationIdKey: new RegExp(`"CorrelationId"[ \\t]{0,4}:[ \\t]{0,4}"(${ID})`),
   timestampLabel: new RegExp(`\\b[Tt]imestamp:[ \\t]{0,8}${BREAK}(${TIMESTAMP})`),
   /** A GUID or a prefix of one (a GUID cut short by a paste), any case; a trailing dash is allowed. */
   guidPrefix:
     /^(?:[0-9A-Fa-f]{4,7}|[0-9A-Fa-f]{8}(?:-(?:[0-9A-Fa-f]{1,3}|[0-9A-Fa-f]{4}(?:-(?:[0-9A-Fa-f]{1,3}|[0-9A-Fa-f]{4}(?:-(?:[0-9A-Fa-f]{1,3}|[0-9A-Fa-f]{4}(?:-[0-9A-Fa-f]{0,12})?)?)?)?)?)?)?)-?$/,
-  /** A login-host URL's first path segment: `https://login.microsoftonline.com/<segment>`. */
+  /**
+   * A login-host URL's first path segment: `https://login.microsoftonline.com/<segment>`, also Seamless
+   * SSO's WS-Trust endpoint `https://autologon.microsoftazuread-sso.com/<domain>/winauth/…` (ADAL's
+   * federated sign-in).
+   */
   loginUrlTenant:
-    /https?:\/\/(?:login\.microsoftonline\.(?:com|us|de)|login\.windows\.net|login\.chinacloudapi\.cn|login\.partner\.microsoftonline\.cn|[a-z0-9-]{1,63}\.(?:ciamlogin|b2clogin)\.com)\/([^/\s?#"'`\]\\)]{1,200})/gi,
+    /https?:\/\/(?:login\.microsoftonline\.(?:com|us|de)|login\.windows\.net|login\.chinacloudapi\.cn|login\.partner\.microsoftonline\.cn|autologon\.microsoftazuread-sso\.com|[a-z0-9-]{1,63}\.(?:ciamlogin|b2clogin)\.com)\/([^/\s?#"'`\]\\)]{1,200})/gi,
   /** urllib3's form: `host='login.microsoftonline.com', port=443): Max retries exceeded with url: /<tenant>/…`. */
   poolUrlTenant:
     /host='login\.microsoftonline\.(?:com|us)', port=\d{1,5}\): Max retries exceeded with url: \/([^/\s?#]{1,200})\//,
@@ -50,8 +61,8 @@ export const PATTERNS = {
     /\b(?:in the directory|in tenant|in the tenant named|in the tenant) (?:'([^'\n]{1,200})'|([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6}|[0-9A-Fa-f]{8}-[0-9A-Fa-f-]{4,40}))|\b(?:Tenant|[Tt]enant identifier) (?:'([^'\n]{1,200})'|([0-9A-Fa-f]{8}-[0-9A-Fa-f-]{4,40})(?= not found))/,
   /** Punctuation that ends a sentence after a URL. */
   trailingPunctuation: /[.,;:]{1,3}$/,
-  /** Marks of a placeholder or redaction: `xxx`, `<…>`, `{…}`, `***`, `###`, `…`, `redacted`. */
-  placeholderMark: /xxx|yyy|zzz|[<>{}*#\u2026]|\.\.\.|redacted|removed|your[-_ ]?tenant|tenant[-_ ]?id/i,
+  /** Marks of a placeholder or redaction: `xxx`, `<…>`, `{…}`, `[…]`, `***`, `###`, `…`, `redacted`. */
+  placeholderMark: /xxx|yyy|zzz|[<>{}[\]*#\u2026]|\.\.\.|redacted|removed|your[-_ ]?tenant|tenant[-_ ]?id/i,
   /** Looks like it means to be a GUID: eight word characters then a dash. */
   guidLike: /^[0-9A-Za-z]{8}-[0-9A-Za-z]{4}-/,
   /** A complete GUID, to tell when a console wrap cut one in two. */
@@ -92,9 +103,16 @@ export const PATTERNS = {
   /** Troubleshooting links the SDKs print. */
   troubleshootingUrl: /https:\/\/aka\.ms\/azsdk\/[A-Za-z0-9/._-]{1,200}(?:#[A-Za-z0-9_-]{1,80})?/,
   goTroubleshootingUrl: /https:\/\/aka\.ms\/azsdk\/go\/identity\/troubleshoot\b/,
-  /** An application ID where the text labels it: `client_id=`, `clientId: `, `AZURE_CLIENT_ID=`, `app '…'`, `Microsoft App ID …`, `Application with identifier '…'` (a GUID, or a quoted app ID URI), `the application: '…'`. */
+  /**
+   * An application ID where the text labels it: `client_id=`, `clientId: `, `AZURE_CLIENT_ID=`, `app '…'`,
+   * `Microsoft App ID …`, `Application with identifier '…'` (a GUID, or a quoted app ID URI), `the
+   * application: '…'`; AADSTS65006's `for client '…'` (not ARM's `The client '…' with object id`, which is
+   * an object ID); a managed identity's `msiClientId=` (JDBC) and `managed_identity_client_id=`; Bot
+   * Framework's `Invalid AppId passed on token: …`; the MSAL broker's telemetry line
+   * `Key: client_id, Value: …`. A GUID the person masked part of (`22c49a12-****`) is none.
+   */
   clientIdLabel:
-    /\b(?:app(?:[ _]?id)?|application(?: with (?:identifier|ID))?|for request clientID|client[ _]?id|AZURE_CLIENT_ID)["']?[ \t]{0,4}[:=]?[ \t]{0,4}\n?[ \t]{0,4}(?:['"]?([0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{1,12}){0,4})(?![0-9A-Za-z])|'((?:https?|api):\/\/[^'\s]{1,200})')/i,
+    /\b(?:app(?:[ _]?id(?: passed on token)?)?|application(?: with (?:identifier|ID))?|for request clientID|for client(?= ')|(?:msi|managed[ _]?identity[ _]?)?client[ _]?id(?:, Value)?|AZURE_CLIENT_ID)["']?[ \t]{0,4}[:=]?[ \t]{0,4}\n?[ \t]{0,4}(?:['"]?([0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{1,12}){0,4})(?![0-9A-Za-z*#\u2022-])|'((?:https?|api):\/\/[^'\s]{1,200})')/i,
 
   /** A URL shown as a Markdown link to itself or to a rewritten copy (`[https://a](https://safelinks…/?url=…)`). */
   markdownUrlLink: /\[(https?:\/\/[^[\]\s]{1,2048})\]\([^()\s]{1,8192}\)/g,
@@ -245,9 +263,12 @@ export const PATTERNS = {
   credentialAtStart: /^[^\n]{0,200}?\b([A-Z][A-Za-z]{0,60}Credential) authentication unavailable/,
   /** Java all-unavailable chain: one `<Credential> authentication unavailable.` per line. */
   javaUnavailableMember: /(?:^|[\s:"])([A-Z][A-Za-z]{0,60}Credential) authentication unavailable\b/gm,
-  /** Any credential class named as failing or unavailable (JS, .NET, Java, Python wordings). */
+  /**
+   * Any credential class named as failing or unavailable (JS, .NET, Java, Python wordings), and .NET's
+   * event-source line `X.GetToken was unable to retrieve an access token` (Azure.Identity's GetTokenFailed).
+   */
   credentialStatement:
-    /\b([A-Z][A-Za-z]{0,60}Credential)(?: is unavailable| authentication unavailable| authentication failed|: )/,
+    /\b([A-Z][A-Za-z]{0,60}Credential)(?: is unavailable| authentication unavailable| authentication failed|: |\.GetToken(?:Async)? was unable to retrieve)/,
   /**
    * A credential named by a logger or a type name rather than a sentence: Java's `c.a.i.ClientSecretCredential
    * - Azure Identity => ERROR`, .NET's `Azure.Identity.ClientSecretCredential`, Java's
@@ -255,6 +276,14 @@ export const PATTERNS = {
    */
   credentialNamed:
     /\b([A-Z][A-Za-z]{0,60}Credential)(?::| -) Azure Identity => ERROR|\b(?:Azure\.Identity|com\.azure\.identity|c\.a\.i)\.([A-Z][A-Za-z]{0,60}Credential)\b|\.([A-Z][A-Za-z]{0,60}Credential) object at 0x/,
+  /**
+   * The top frame of a V8 stack in a credential's getToken (`    at AzureCliCredential.getToken (…)`): the
+   * credential that threw, when its message does not name it. Matches the first frame of any stack; the
+   * group is set only when that frame is a credential's getToken (a helper's frame, such as
+   * `AzurePowerShellCredential.getAzurePowerShellAccessToken`, is not read:
+   * test/fixtures/sdk-guides/powershell-az-accounts-missing).
+   */
+  credentialTopFrame: /^[ \t]{1,16}at (?:async )?(?:([A-Z][A-Za-z]{0,60}Credential)\.getToken \()?/m,
   /** Exception and error class names the SDKs print, with their namespaces. */
   exceptionName:
     /\b((?:Azure\.Identity\.|Microsoft\.Identity\.Client\.|com\.azure\.(?:core\.exception|identity)\.|com\.microsoft\.aad\.msal4j\.|azure\.core\.exceptions\.)?(?:AuthenticationFailedException|CredentialUnavailableException|ClientAuthenticationException|ClientAuthenticationError|MsalServiceException|MsalUiRequiredException|MsalInteractionRequiredException|AuthenticationRequiredError|CredentialUnavailableError|AggregateAuthenticationError|InteractionRequiredAuthError|AuthenticationError|ServerError))\b/,
@@ -387,6 +416,7 @@ export const REQUIRED_LITERALS: { readonly [K in PatternName]?: readonly string[
     "Credential authentication unavailable",
     "Credential authentication failed",
     "Credential: ",
+    "Credential.GetToken",
   ],
 };
 

@@ -9,12 +9,19 @@ export class PhraseIndex {
   /** Phrase ids that end at each state, including those reached through failure links. */
   private readonly out: number[][] = [[]];
   private readonly ids = new Map<string, number>();
+  /**
+   * For each phrase id: its length when the phrase is one short token (no space, at most 16 characters,
+   * such as `ENOTFOUND`), which must stand as a word of its own; 0 for phrases found anywhere. Without
+   * it, `enotfound` is found inside `FileNotFoundError`.
+   */
+  private readonly tokenLength: number[] = [];
 
   constructor(phrases: Iterable<string>) {
     for (const p of phrases) {
       if (!p || this.ids.has(p)) continue;
       const id = this.ids.size;
       this.ids.set(p, id);
+      this.tokenLength.push(isShortToken(p) ? p.length : 0);
       this.add(p, id);
     }
     this.link();
@@ -67,8 +74,24 @@ export class PhraseIndex {
       const c = text.charCodeAt(i);
       while (state !== 0 && !this.next[state]?.has(c)) state = this.fail[state] as number;
       state = this.next[state]?.get(c) ?? 0;
-      for (const id of this.out[state] ?? []) found.add(id);
+      for (const id of this.out[state] ?? []) {
+        const length = this.tokenLength[id] ?? 0;
+        if (length > 0 && (isWordChar(text.charCodeAt(i - length)) || isWordChar(text.charCodeAt(i + 1))))
+          continue;
+        found.add(id);
+      }
     }
     return found;
   }
+}
+
+/** Letters, digits and `_` (folded text is lower case); NaN (outside the text) is not one. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** One short token that starts and ends with a word character: `enotfound`, `resterror`, `getaddrinfo`. */
+function isShortToken(phrase: string): boolean {
+  if (phrase.length > 16 || phrase.includes(" ")) return false;
+  return isWordChar(phrase.charCodeAt(0)) && isWordChar(phrase.charCodeAt(phrase.length - 1));
 }

@@ -6,7 +6,9 @@
 import { type Catalog, defaultCatalog, foldText, type IndexedEntry } from "../catalog/index.js";
 import { adviceSdk } from "../parse/producers/index.js";
 import { PATTERNS } from "../patterns.js";
-import type { CatalogEntry, Cause, Confidence, Match, ParsedAuthError, Sdk } from "../schema.js";
+import type { AUTHORITIES, CatalogEntry, Cause, Confidence, Match, ParsedAuthError, Sdk } from "../schema.js";
+
+type Authority = (typeof AUTHORITIES)[number];
 
 export { adviceSdk } from "../parse/producers/index.js";
 
@@ -186,16 +188,15 @@ function credentialFacts(parsed: ParsedAuthError): CredentialFacts {
 const chainEntry = (ix: IndexedEntry) => ix.credentials.some((c) => CHAIN_CREDENTIALS.has(c));
 
 /**
- * A chain member failed rather than being unavailable: a service answered it (an AADSTS code or an HTTP
- * error status) and its error class is not the SDK's "unavailable" one. An OAuth-style error alone does
- * not count (MSAL reports a network failure as `network_error`). explain() reads chain steps the same way.
+ * A chain member failed rather than being unavailable: a service answered it (an AADSTS code, an OAuth
+ * error or an HTTP status) and its error class is not the SDK's "unavailable" one. explain() names chain
+ * steps with the same test, so the step it says decided the chain is the one ranked first here.
+ * @internal
  */
-function memberAnswered(parsed: ParsedAuthError): boolean {
-  return (parsed.chain ?? []).some(
-    (m) =>
-      (m.codes.length > 0 || (m.status !== undefined && m.status >= 400)) &&
-      !(m.exception !== undefined && PATTERNS.unavailableException.test(m.exception)),
-  );
+export function memberFailed(member: ParsedAuthError): boolean {
+  const unavailable = member.exception !== undefined && PATTERNS.unavailableException.test(member.exception);
+  const answered = member.codes.length > 0 || member.error !== undefined || member.status !== undefined;
+  return answered && !unavailable;
 }
 
 function allUnavailable(parsed: ParsedAuthError): boolean {
@@ -357,12 +358,12 @@ interface CauseContext {
   hay: string;
   credentials: Set<string>;
   sdk?: Sdk;
-  authority?: string;
+  authority?: Authority;
   clientIds: Set<string>;
 }
 
 /** The authority a login URL in the text names: common, organizations, consumers, or "tenant". */
-function authorityOf(parsed: ParsedAuthError, hay: string): string | undefined {
+function authorityOf(parsed: ParsedAuthError, hay: string): Authority | undefined {
   const m = PATTERNS.loginAuthority.exec(parsed.request?.url ?? "") ?? PATTERNS.loginAuthority.exec(hay);
   const a = m?.[1]?.toLowerCase();
   if (!a) return parsed.tenant ? "tenant" : undefined;
@@ -382,14 +383,14 @@ function pickCause(causes: readonly Cause[], ctx: CauseContext): { cause: Cause;
     if (cred) why.push(`${cred} failed`);
     if (w.sdks?.length && !(ctx.sdk && w.sdks.includes(ctx.sdk))) continue;
     if (w.sdks?.length) why.push(`the error comes from ${ctx.sdk}`);
-    if (w.authority?.length && !(ctx.authority && w.authority.includes(ctx.authority as never))) continue;
+    if (w.authority?.length && !(ctx.authority && w.authority.includes(ctx.authority))) continue;
     if (w.authority?.length)
       why.push(
         ctx.authority === "tenant" ? "the request names a tenant" : `the request went to /${ctx.authority}`,
       );
     const app = w.clientIds?.find((id) => ctx.clientIds.has(id.toLowerCase()));
     if (w.clientIds?.length && !app) continue;
-    if (app) why.push(`the client ID ${app} is one of Microsoft's own apps`);
+    if (app) why.push(`the client ID is ${app}`);
     return { cause, why: `${cause.title}, because ${why.join(" and ")}` };
   }
   return undefined;
@@ -514,11 +515,12 @@ export function match(parsed: ParsedAuthError, options: MatchOptions = {}): Matc
       suberror: safe.suberror,
     };
     const hay = haystack(safe, options.text);
+    const authority = authorityOf(safe, hay);
     const context: CauseContext = {
       hay,
       credentials: facts.all,
       ...(safe.sdk ? { sdk: safe.sdk } : {}),
-      ...(authorityOf(safe, hay) ? { authority: authorityOf(safe, hay) } : {}),
+      ...(authority ? { authority } : {}),
       clientIds: new Set(
         [safe.clientId, ...(safe.chain ?? []).map((m) => m.clientId)].flatMap((c) =>
           c ? [c.toLowerCase()] : [],
@@ -532,7 +534,7 @@ export function match(parsed: ParsedAuthError, options: MatchOptions = {}): Matc
     // The chain's own entry sums up a chain whose members were all unavailable. When a member got an
     // answer (a code, an OAuth error, a status), that member's failure is the story; the chain entry stays
     // listed, below the member's.
-    if (memberAnswered(safe))
+    if ((safe.chain ?? []).some(memberFailed))
       for (const s of scored)
         if (chainEntry(s.ix) && s.score > SCORES.hint) {
           s.score = SCORES.hint;

@@ -2,8 +2,9 @@
  * The credential field: which Azure Identity credential type failed, from every form it takes. In order:
  * a chain's name; the producer's own header (Go's `X authentication failed.`, Python's `X.get_token
  * failed`); a sentence naming it (`X authentication failed`, `X is unavailable`, `X: …`); a logger or
- * type name (`c.a.i.X - Azure Identity => ERROR`, `Azure.Identity.X`, a Python repr); for a chain member,
- * the wording of a credential that does not print its name.
+ * type name (`c.a.i.X - Azure Identity => ERROR`, `Azure.Identity.X`, a Python repr); the top frame of a
+ * V8 stack, when it is the credential's getToken; for a chain member, the wording of a credential that
+ * does not print its name.
  */
 import { execIfPossible, PATTERNS } from "../patterns.js";
 
@@ -47,6 +48,8 @@ function readName(text: string, from: CredentialSources): string | undefined {
   const named = PATTERNS.credentialNamed.exec(text);
   const name = named?.[1] ?? named?.[2] ?? named?.[3];
   if (name) return name;
+  const framed = PATTERNS.credentialTopFrame.exec(text)?.[1];
+  if (framed) return framed;
   return from.member ? memberCredential(text) : undefined;
 }
 

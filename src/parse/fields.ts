@@ -83,7 +83,9 @@ export function messageText(text: string): string {
 /** The labelled IDs and timestamp in a text. */
 export function labels(text: string): Omit<DescriptionParts, "message"> {
   const parts: DescriptionParts = {};
-  const correlation = labelledId(text, PATTERNS.correlationIdLabel);
+  // Failing a label, the correlation ID a .NET-serialized body's key holds (`"CorrelationId":"…"`).
+  const correlation =
+    labelledId(text, PATTERNS.correlationIdLabel) ?? keyedId(text, PATTERNS.correlationIdKey);
   if (correlation) parts.correlationId = correlation;
   const ts = PATTERNS.timestampLabel.exec(text)?.[1];
   if (ts) parts.timestampText = ts;
@@ -95,19 +97,49 @@ export function labels(text: string): Omit<DescriptionParts, "message"> {
   return parts;
 }
 
+/** Labels looked at per text: the first one outside a log line's `[…]` context is wanted, rarely far. */
+const MAX_LABELS = 10;
+
 /**
- * A labelled ID. When console wrapping cut a GUID in two (`…-1e0f9a8b` / `7c6d` on the next line), the
- * two parts are joined, but only if together they make a complete GUID.
+ * A labelled ID. A label inside brackets (msal4j's log context `[Correlation ID: …]`, the ID the client
+ * sent) gives way to a later label outside them, the failure's own. When console wrapping cut a GUID in
+ * two (`…-1e0f9a8b` / `7c6d` on the next line), the two parts are joined, but only if together they make a
+ * complete GUID. A value cut short by a mask (`145947e5-*******`) is no ID.
  */
 function labelledId(text: string, label: RegExp): string | undefined {
-  const m = label.exec(text);
-  if (!m?.[1]) return undefined;
-  const id = trimId(m[1]);
+  let bracketed: { id: string | undefined } | undefined;
+  let from = 0;
+  for (let n = 0; n < MAX_LABELS && from < text.length; n++) {
+    const rest = from === 0 ? text : text.slice(from);
+    const m = label.exec(rest);
+    if (!m?.[1]) break;
+    const end = m.index + m[0].length;
+    const id = idAt(rest, m[1], end);
+    if (rest[m.index - 1] !== "[") return id;
+    bracketed ??= { id };
+    from += end;
+  }
+  return bracketed?.id;
+}
+
+/** Characters people mask the rest of an ID with (`145947e5-*******`, `68846eb####`, `0a2c••••`). */
+const MASKS = "*#\u2022";
+
+/** The ID a label matched, `end` being where the match ends in `text`. */
+function idAt(text: string, value: string, end: number): string | undefined {
+  const id = trimId(value);
   if (PATTERNS.fullGuid.test(id)) return id;
-  const end = (m.index ?? 0) + m[0].length;
+  if (MASKS.includes(text[end] ?? " ")) return undefined;
   const tail = PATTERNS.wrappedGuidTail.exec(text.slice(end, end + 60))?.[1];
-  if (tail && PATTERNS.fullGuid.test(m[1] + tail)) return m[1] + tail;
+  if (tail && PATTERNS.fullGuid.test(value + tail)) return value + tail;
   return id;
+}
+
+/** An ID an object key holds; as for a label, a value cut short by a mask is none. */
+function keyedId(text: string, key: RegExp): string | undefined {
+  const m = key.exec(text);
+  if (!m?.[1]) return undefined;
+  return idAt(text, m[1], m.index + m[0].length);
 }
 
 /** An ID pattern may take a trailing hyphen from the text around it; an ID never ends with one. */
