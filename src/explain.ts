@@ -105,7 +105,9 @@ function deciderFirst(
   const [first, ...rest] = ex.matches;
   if (first && own.id === first.id) return [{ ...first, reasons: [decided, ...first.reasons] }, ...rest];
   const top: Match = { ...own, reasons: [decided, ...own.reasons] };
-  return [top, ...ex.matches.filter((m) => m.id !== own.id)].slice(0, options.limit ?? 5);
+  // One title, one match: the chain's list loses the member's entry and any entry with its title.
+  const others = ex.matches.filter((m) => m.id !== own.id && m.title !== own.title);
+  return [top, ...others].slice(0, options.limit ?? 5);
 }
 
 /** Chains stop at the first credential that failed rather than was unavailable; that one decided. */
