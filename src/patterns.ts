@@ -344,6 +344,8 @@ export const PATTERNS = {
    */
   secretFlag:
     /(?<![\w-])(--?(?:password|passwd|client-secret|client_secret|secret|ClientSecret|CertificatePassword|ApplicationSecret|p))([ \t]*=[ \t]*|[ \t]+)("[^"\n]{1,8192}"|'[^'\n]{1,8192}'|(?!-)[^\s"']{1,8192})/gi,
+  /** A line that could underline a setext heading (`===` or `---` alone), for the terminal renderer's lexer. */
+  setextUnderline: /^ {0,3}(?:=+|-+)[ \t]*$/m,
   /** A port or port mapping (`8080`, `8080:80`): what `-p` means to most tools other than `az login`. */
   portLike: /^\d{1,5}(?::\d{1,5}){0,2}$/,
   /** PowerShell's `ConvertTo-SecureString '…' -AsPlainText`: the plain-text secret in quotes. */

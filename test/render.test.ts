@@ -1,7 +1,17 @@
 import { readFileSync } from "node:fs";
+import { lexer } from "marked";
 import { describe, expect, it } from "vitest";
-import { explain, FORMATS, lookup, ParsedAuthErrorSchema, render, renderEntry } from "../src/index.js";
+import {
+  explain,
+  FORMATS,
+  listEntries,
+  lookup,
+  ParsedAuthErrorSchema,
+  render,
+  renderEntry,
+} from "../src/index.js";
 import { FIELD_LABELS } from "../src/render/model.js";
+import { lexerFor } from "../src/render/terminal.js";
 
 const guide = readFileSync(new URL("../examples/guide-client-secret.txt", import.meta.url), "utf8");
 const chain = readFileSync(new URL("./fixtures/go/dac-failed-to-acquire-token.txt", import.meta.url), "utf8");
@@ -148,5 +158,25 @@ describe("every parsed field has a label", () => {
         if (format !== "json") expect(out, `${label} label in ${format}`).toContain(label);
       }
     }
+  });
+});
+
+describe("the terminal renderer's lexer", () => {
+  it("gives exactly marked's tokens for every catalog text and for texts that need the rules it can skip", () => {
+    const texts = listEntries().flatMap((e) => [
+      e.description,
+      e.mitigation,
+      ...Object.values(e.mitigationBySdk ?? {}),
+      ...(e.causes ?? []).map((c) => c.mitigation),
+    ]);
+    texts.push(
+      "Title\n===\n\ntext",
+      "Sub\n---\n- item",
+      "a <b>bold</b> word",
+      "| a | b |\n| - | - |\n| 1 | 2 |",
+      "[ref]: https://learn.microsoft.com/x\n\nsee [ref]",
+    );
+    for (const md of texts)
+      expect(JSON.stringify(lexerFor(md ?? "").lex(md ?? ""))).toBe(JSON.stringify(lexer(md ?? "")));
   });
 });
