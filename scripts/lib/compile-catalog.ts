@@ -29,6 +29,7 @@ import {
   CatalogEntrySourceSchema,
   type Cause,
   completeMatch,
+  type Link,
 } from "../../src/schema.js";
 
 const SourcesSchema = z.record(
@@ -71,6 +72,11 @@ export function parseMessagesTsv(tsv: string): Map<number, string> {
     if (tab > 0 && Number.isInteger(code) && code > 0) out.set(code, line.slice(tab + 1).trim());
   }
   return out;
+}
+
+/** A description as one line: YAML's folded text with its runs of whitespace squashed. */
+function oneLine(text: string): string {
+  return text.trim().replace(/\s+/g, " ");
 }
 
 /** A run of template text without the spaces, quotes and punctuation at its ends. */
@@ -195,25 +201,8 @@ export function compileCatalog(
       bySdk[sdk] = one.markdown;
       for (const l of one.links) if (!links.some((x) => x.url === l.url)) links.push(l);
     }
-    const causes: Cause[] = [];
-    const causeIds = new Set<string>();
-    for (const c of e.causes ?? []) {
-      if (causeIds.has(c.id)) errors.push(`${where}: causes: duplicate cause id ${c.id}`);
-      causeIds.add(c.id);
-      const checked = checkMarkdown(c.mitigation, { anchor });
-      for (const p of checked.problems) errors.push(`${where}: causes.${c.id}.mitigation: ${p}`);
-      for (const code of match.codes)
-        if (e.kind === "code" && !checked.links.some((l) => l.url === lookupUrl(code)))
-          errors.push(
-            `${where}: causes.${c.id}.mitigation: links Microsoft's lookup page, ${lookupUrl(code)}`,
-          );
-      causes.push({
-        ...c,
-        description: c.description.trim().replace(/\s+/g, " "),
-        mitigation: checked.markdown,
-        links: checked.links,
-      });
-    }
+    const lookups = e.kind === "code" ? match.codes.map(lookupUrl) : [];
+    const unlinked = (found: readonly Link[]) => lookups.filter((url) => !found.some((l) => l.url === url));
     // The built-in catalog ships without `links`; the run time reads them back from the Markdown
     // (src/catalog/links.ts), so that reader must see exactly what marked saw.
     const reread = entryLinks({ mitigation: main.markdown, mitigationBySdk: bySdk });
@@ -221,13 +210,26 @@ export function compileCatalog(
       errors.push(
         `${where}: mitigation: a link the run time's reader reads differently (plain [text](https://url) links only)`,
       );
-    for (const c of causes)
-      if (JSON.stringify(markdownLinks(c.mitigation)) !== JSON.stringify(c.links))
-        errors.push(`${where}: causes.${c.id}.mitigation: a link the run time's reader reads differently`);
-    if (e.kind === "code")
-      for (const code of match.codes)
-        if (!links.some((l) => l.url === lookupUrl(code)))
-          errors.push(`${where}: mitigation: a code entry links Microsoft's lookup page, ${lookupUrl(code)}`);
+    for (const url of unlinked(links))
+      errors.push(`${where}: mitigation: a code entry links Microsoft's lookup page, ${url}`);
+    const causes: Cause[] = [];
+    const causeIds = new Set<string>();
+    for (const c of e.causes ?? []) {
+      const at = `${where}: causes.${c.id}.mitigation`;
+      if (causeIds.has(c.id)) errors.push(`${where}: causes: duplicate cause id ${c.id}`);
+      causeIds.add(c.id);
+      const checked = checkMarkdown(c.mitigation, { anchor });
+      for (const p of checked.problems) errors.push(`${at}: ${p}`);
+      for (const url of unlinked(checked.links)) errors.push(`${at}: links Microsoft's lookup page, ${url}`);
+      if (JSON.stringify(markdownLinks(checked.markdown)) !== JSON.stringify(checked.links))
+        errors.push(`${at}: a link the run time's reader reads differently`);
+      causes.push({
+        ...c,
+        description: oneLine(c.description),
+        mitigation: checked.markdown,
+        links: checked.links,
+      });
+    }
     if (e.confidence === "low" && e.kind === "code" && links[0]?.url !== lookupUrl(match.codes[0] ?? 0))
       errors.push(`${where}: mitigation: a low-confidence entry gives the lookup link first`);
 
@@ -251,7 +253,7 @@ export function compileCatalog(
       match,
       related,
       covers,
-      description: e.description.trim().replace(/\s+/g, " "),
+      description: oneLine(e.description),
       mitigation: main.markdown,
       ...(Object.keys(bySdk).length > 0 ? { mitigationBySdk: bySdk } : {}),
       ...(causes.length > 0 ? { causes } : {}),
