@@ -43,9 +43,14 @@ export function explain(input: unknown, options: ExplainOptions = {}): Explanati
   });
   const ex: Explanation = { parsed, matches, summary: "" };
   if (parsed.chain && parsed.chain.length > 0) {
-    ex.chain = parsed.chain.map((member) => chainStep(member, catalog));
+    // Each member's own best match, ranked once: its step names it, and the deciding member's leads.
+    const sdk = options.sdk ?? parsed.sdk;
+    const own = parsed.chain.map(
+      (member) => match(member, { catalog, limit: 1, ...(sdk ? { sdk } : {}) })[0],
+    );
+    ex.chain = parsed.chain.map((member, i) => chainStep(member, own[i]));
     ex.decidedBy = decide(parsed, ex.chain);
-    ex.matches = deciderFirst(parsed, ex, catalog, options);
+    ex.matches = deciderFirst(parsed, ex, own, options);
   }
   ex.summary = summarize(parsed, ex.matches);
   // Codes the catalog does not know are said plainly, with Microsoft's own lookup page for each.
@@ -72,13 +77,12 @@ export function explain(input: unknown, options: ExplainOptions = {}): Explanati
  * "unavailable" error; else it was unavailable. Its detail is its own message, without the error class
  * that the text form prints before it, so an error object and its String() give the same step.
  */
-function chainStep(member: ParsedAuthError, catalog: Catalog | undefined): ChainStep {
+function chainStep(member: ParsedAuthError, best: Match | undefined): ChainStep {
   const message = member.message?.replace(PATTERNS.leadingErrorClass, "");
   const detail =
     member.codes.length > 0
       ? `${member.codes.map((c) => `AADSTS${c}`).join(", ")}${message ? `: ${message}` : ""}`
       : (message ?? member.errorDescription ?? "");
-  const best = match(member, { catalog, limit: 1 })[0];
   const step: ChainStep = { outcome: memberFailed(member) ? "failed" : "unavailable", detail };
   if (member.credential) step.credential = member.credential;
   if (best) step.match = { id: best.id, title: best.title, score: best.score };
@@ -92,21 +96,19 @@ function chainStep(member: ParsedAuthError, catalog: Catalog | undefined): Chain
 function deciderFirst(
   parsed: ParsedAuthError,
   ex: Explanation,
-  catalog: Catalog,
+  own: readonly (Match | undefined)[],
   options: ExplainOptions,
 ): Match[] {
   const at = ex.chain?.findIndex((s) => s.outcome === "failed") ?? -1;
   const member = at >= 0 ? parsed.chain?.[at] : undefined;
-  if (!member) return ex.matches;
-  const sdk = options.sdk ?? parsed.sdk;
-  const [own] = match(member, { catalog, limit: 1, ...(sdk ? { sdk } : {}) });
-  if (!own) return ex.matches;
+  const decider = at >= 0 ? own[at] : undefined;
+  if (!member || !decider) return ex.matches;
   const decided = `${member.credential ?? "a credential"} decided the chain`;
   const [first, ...rest] = ex.matches;
-  if (first && own.id === first.id) return [{ ...first, reasons: [decided, ...first.reasons] }, ...rest];
-  const top: Match = { ...own, reasons: [decided, ...own.reasons] };
+  if (first && decider.id === first.id) return [{ ...first, reasons: [decided, ...first.reasons] }, ...rest];
+  const top: Match = { ...decider, reasons: [decided, ...decider.reasons] };
   // One title, one match: the chain's list loses the member's entry and any entry with its title.
-  const others = ex.matches.filter((m) => m.id !== own.id && m.title !== own.title);
+  const others = ex.matches.filter((m) => m.id !== decider.id && m.title !== decider.title);
   return [top, ...others].slice(0, options.limit ?? 5);
 }
 

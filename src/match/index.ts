@@ -370,12 +370,24 @@ function authorityOf(parsed: ParsedAuthError, hay: string): Authority | undefine
   return a === "common" || a === "organizations" || a === "consumers" ? a : "tenant";
 }
 
+/** Each cause's phrases, folded once (a catalog's causes are fixed once it is built). */
+const foldedPhrases = new WeakMap<Cause, string[]>();
+function causePhrases(cause: Cause): string[] {
+  let folded = foldedPhrases.get(cause);
+  if (!folded) {
+    folded = (cause.when.phrases ?? []).map(foldText);
+    foldedPhrases.set(cause, folded);
+  }
+  return folded;
+}
+
 /** The first cause whose signals all hold, with the signals that showed it, in words. */
 function pickCause(causes: readonly Cause[], ctx: CauseContext): { cause: Cause; why: string } | undefined {
   for (const cause of causes) {
     const w = cause.when;
     const why: string[] = [];
-    const phrase = w.phrases?.find((p) => ctx.hay.includes(foldText(p)));
+    const at = causePhrases(cause).findIndex((p) => ctx.hay.includes(p));
+    const phrase = at >= 0 ? w.phrases?.[at] : undefined;
     if (w.phrases?.length && !phrase) continue;
     if (phrase) why.push(`the text says ${quote(phrase)}`);
     const cred = w.credentials?.find((c) => ctx.credentials.has(c.toLowerCase()));
