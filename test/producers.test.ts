@@ -35,6 +35,16 @@ function reference(text: string): string | undefined {
   if (wrapping?.markers.some((m) => at(m, text) >= 0)) best = wrapping;
   for (const p of PRODUCERS)
     if (best && p.wraps?.includes(best.name) && p.trailers?.some((t) => t.test(text))) return p.name;
+  if (best) return best.name;
+  // No producer's mark: the earliest runtime mark (a stack frame, a runtime exception type).
+  for (const p of PRODUCERS)
+    for (const marker of p.runtime ?? []) {
+      const i = text.search(marker);
+      if (i >= 0 && i < bestAt) {
+        best = p;
+        bestAt = i;
+      }
+    }
   return best?.name;
 }
 
@@ -87,5 +97,57 @@ describe("the producer registry", () => {
       if (name) recognised++;
     }
     expect(recognised).toBeGreaterThan(texts.length / 2);
+  });
+
+  // A stack trace or a runtime exception type names the language only when no producer left a mark.
+  describe("with no producer's mark, the runtime that printed the stack names the language", () => {
+    const cases: Array<[string, string, string | undefined]> = [
+      [
+        "a CPython traceback",
+        'Traceback (most recent call last):\n  File "/srv/jobs/export.py", line 41, in <module>\n    token = fetch()\nrequests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token',
+        "python",
+      ],
+      [
+        "a JVM frame",
+        "java.net.UnknownHostException: login.microsoftonline.com\n\tat java.net.Socket.connect(Socket.java:589)\n\tat com.example.Reports.token(Reports.java:77)",
+        "java",
+      ],
+      [
+        "a V8 frame in a Node built-in",
+        "Error: self signed certificate in certificate chain\n    at TLSSocket.onConnectSecure (node:_tls_wrap:1535:34)\n    at TLSSocket.emit (node:events:513:28)",
+        "js",
+      ],
+      [
+        ".NET's own exception type",
+        "System.Net.Http.HttpRequestException: No such host is known. (login.microsoftonline.com:443)",
+        "dotnet",
+      ],
+      [
+        "a Go panic",
+        "panic: token request failed\n\ngoroutine 1 [running]:\nmain.main()\n\t/app/main.go:17 +0x21",
+        "go",
+      ],
+      // A Go program's logger prints a source position around its own messages: that is not a Go SDK's text.
+      [
+        "a Go logger's source position alone",
+        "E0519 14:15:57.833861 1 server.go:378] token request failed: 401",
+        undefined,
+      ],
+      [
+        "a producer's mark before a runtime's frame",
+        'Traceback (most recent call last):\n  File "app.py", line 9, in <module>\nazure.core.exceptions.ClientAuthenticationError: Authentication failed',
+        "python",
+      ],
+      [
+        "an MSAL.NET mark beside a .NET exception type",
+        "System.InvalidOperationException: wrapped\n ---> MSAL.NetCore.4.61.3.0.MsalServiceException:\n\tErrorCode: invalid_client",
+        "msal-dotnet",
+      ],
+    ];
+    for (const [what, text, expected] of cases)
+      it(what, () => {
+        expect(detectProducer(text)?.name).toBe(expected);
+        expect(reference(text)).toBe(expected);
+      });
   });
 });

@@ -28,7 +28,9 @@ describe("every pattern in src/patterns.ts is safe from catastrophic backtrackin
 // A producer module keeps its own markers (src/parse/producers/): each is checked the same way.
 describe("every producer's markers are safe from catastrophic backtracking", () => {
   for (const p of PRODUCERS) {
-    const patterns = [...p.markers, ...(p.trailers ?? [])].filter((m): m is RegExp => m instanceof RegExp);
+    const patterns = [...p.markers, ...(p.trailers ?? []), ...(p.runtime ?? [])].filter(
+      (m): m is RegExp => m instanceof RegExp,
+    );
     patterns.forEach((pattern, i) => {
       it(`${p.name} marker ${i + 1}`, async () => {
         const result = await check(pattern.source, pattern.flags);
@@ -79,7 +81,11 @@ function isMarker(node: ts.Node): boolean {
   const array = node.parent;
   if (!array || !ts.isArrayLiteralExpression(array)) return false;
   const prop = array.parent;
-  return !!prop && ts.isPropertyAssignment(prop) && ["markers", "trailers"].includes(prop.name.getText());
+  return (
+    !!prop &&
+    ts.isPropertyAssignment(prop) &&
+    ["markers", "trailers", "runtime"].includes(prop.name.getText())
+  );
 }
 
 // mayMatch() skips a pattern when a text lacks its required literals. That is only sound if no text

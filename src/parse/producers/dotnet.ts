@@ -15,5 +15,10 @@ export const dotnet: Producer = {
     // MSAL.NET) and the Bot Framework SDK for .NET.
     /Microsoft\.Azure\.Services\.AppAuthentication|\bAzureServiceTokenProvider(?:Exception)?\b|Exception Message: Tried (?:the following \d{1,2} methods to get an access token|to get token using)|Received a non-retryable error\. (?:MSI|Identity) Response ?Code: |\bOpenIdConnectProtocolException\b|\bMicrosoft\.Identity\.Web\.|\bIDW\d{5}: |\bMicrosoft\.Bot\.(?:Connector|Builder)\./,
   ],
+  runtime: [
+    // .NET's own exception types (`System.Net.Http.HttpRequestException`) and a frame's source line (`in
+    // C:\\src\\Program.cs:line 42`, `Program.cs:601`).
+    /\bSystem\.(?:[A-Z][A-Za-z]{1,40}\.){0,4}[A-Z][A-Za-z]{0,60}Exception\b|\.cs:(?:line )?\d{1,6}\b/,
+  ],
   advice: "dotnet",
 };

@@ -26,6 +26,11 @@ export const go: Producer = {
     // and autorest's Azure CLI token source failing.
     /\bfailed to acquire a token\.[ \t]{0,4}\n[ \t]{0,8}Attempted credentials:|Invoking Azure CLI failed with the following error: /,
   ],
+  runtime: [
+    // A Go panic's goroutine header. (A `main.go:52` source position is not enough: any Go program's
+    // logger prints one, around messages that are its own, not an SDK's.)
+    /^goroutine \d{1,9} \[/m,
+  ],
   advice: "go",
   read: readGo,
 };

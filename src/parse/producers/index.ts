@@ -69,8 +69,8 @@ function firstAt(markers: Producer["markers"], text: string): number {
  * marker comes first (a wrapper prints its header before what it wraps); an MSAL gives way to the SDK
  * that wraps it when that SDK's markers are in the text too; a wrapper whose trailer follows the text of
  * a producer it wraps printed it (a PowerShell record around .NET's message). `raw` is the text as
- * pasted, before quote and frame prefixes were removed. A stack trace alone names a language, not a
- * producer: no guess.
+ * pasted, before quote and frame prefixes were removed. With no producer's mark, a stack trace or a runtime
+ * exception type names the language, and that language's SDK is the producer (byRuntime).
  */
 export function detectProducer(text: string, raw = text): Producer | undefined {
   for (const p of PRODUCERS) if (p.claims?.(raw)) return p;
@@ -101,6 +101,25 @@ export function detectProducer(text: string, raw = text): Producer | undefined {
   if (wrapping && firstAt(wrapping.markers, text) < Number.POSITIVE_INFINITY) best = wrapping;
   for (const p of PRODUCERS)
     if (best && p.wraps?.includes(best.name) && p.trailers && firstAt(p.trailers, text) < Infinity) return p;
+  return best ?? byRuntime(text);
+}
+
+/**
+ * No producer's mark: the language whose runtime printed the stack or the exception type (a Python
+ * traceback, a JVM frame), the earliest such mark first. The reader writes that language, so its SDK's
+ * terms are the ones to use.
+ */
+function byRuntime(text: string): Producer | undefined {
+  let best: Producer | undefined;
+  let bestAt = Number.POSITIVE_INFINITY;
+  for (const p of PRODUCERS) {
+    if (!p.runtime) continue;
+    const at = firstAt(p.runtime, text);
+    if (at < bestAt) {
+      best = p;
+      bestAt = at;
+    }
+  }
   return best;
 }
 

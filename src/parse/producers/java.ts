@@ -11,5 +11,9 @@ export const java: Producer = {
     // Azure, the older com.microsoft.azure libraries and hadoop-azure (ABFS).
     /\bcom\.microsoft\.aad\.adal4j\.|\bcom\.microsoft\.sqlserver\.jdbc\.|\borg\.springframework\.security\.oauth2\.|\bcom\.azure\.spring\.|\bcom\.microsoft\.azure\.[a-z]|\borg\.apache\.hadoop\.fs\.azurebfs\./,
   ],
+  runtime: [
+    // A JVM stack frame (`at com.example.App.main(App.java:12)`), and the JDK's own exception types.
+    /^[ \t]{0,8}at [\w$.]{1,300}\([\w$]{1,120}\.java:\d{1,6}\)|\bjava\.(?:lang|net|io|util|security)\.[A-Za-z.]{0,80}(?:Exception|Error)\b/m,
+  ],
   advice: "java",
 };

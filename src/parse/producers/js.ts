@@ -14,6 +14,10 @@ export const js: Producer = {
     // AzureCliCredential's not-installed wording, and adal-node and the Bot Framework SDK for JavaScript.
     /\bat (?:async )?[A-Z][A-Za-z]{0,60}Credential\.getToken(?:Info)? \(|Azure CLI could not be found\. Please visit https:\/\/aka\.ms\/azure-cli for installation|node_modules[\\/](?:adal-node|botbuilder|botframework-connector)[\\/]/,
   ],
+  runtime: [
+    // A V8 stack frame in a Node file or a Node built-in (`(node:_tls_wrap:1535:34)`, `(/app/index.js:10:5)`).
+    /\((?:node:[\w/]{1,60}|[^\s()]{1,400}\.[cm]?[jt]s):\d{1,7}:\d{1,7}\)/,
+  ],
   advice: "js",
   // The EnvironmentCredential wrapper prints a status of its own (400), not the server's.
   read: (text) => (PATTERNS.jsEnvironmentWrapper.test(text) ? { statusReliable: false } : {}),

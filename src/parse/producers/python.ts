@@ -14,6 +14,10 @@ export const python: Producer = {
     // The Azure Functions Python worker, and Microsoft Identity Web for Python (which wraps MSAL Python).
     /\bazure_functions_worker\b|\bms_identity_web\b/,
   ],
+  runtime: [
+    // CPython's traceback header and its frames (`File "x.py", line 12, in f`).
+    /^[ \t]{0,8}Traceback \(most recent call last\):|^[ \t]{0,8}File "[^"\n]{1,400}\.py", line \d/m,
+  ],
   advice: "python",
   // `ClientSecretCredential.get_token failed: …` names the credential.
   read(text) {

@@ -37,6 +37,12 @@ export interface Producer {
    */
   markers: ReadonlyArray<RegExp | ((text: string) => number)>;
   /**
+   * Marks of the producer's language runtime, not of the producer itself: its stack frames and its
+   * runtime's own exception types. They name the language (and so the SDK whose terms the reader uses)
+   * only when no producer's marker is in the text.
+   */
+  runtime?: readonly RegExp[];
+  /**
    * For a wrapper: true when the text is certainly this producer's, wherever the wrapped producer's
    * markers are (Terraform's `│ Error:` frame, PowerShell's record trailer, a redirect carrying the
    * error). Tested on the text as pasted, before quote and frame prefixes are removed.
