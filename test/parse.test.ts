@@ -325,6 +325,25 @@ describe("wrappers and chains nest independently", () => {
   });
 });
 
+describe("a quoted value inside one message is not a record around it", () => {
+  it("reads .NET AppAuthentication's whole line, not its quoted AppId", () => {
+    const text =
+      'Parameters: Connection String: RunAs=App;AppId="client ID of the user-assigned managed identity", Resource: https://vault.azure.net, Authority: . Exception Message: Tried to get token using Managed Service Identity. Unable to connect to the Managed Service Identity (MSI) endpoint. Please check that you are running on an Azure resource that has MSI setup.';
+    const p = parse(text);
+    expect(p.sdk).toBe("dotnet");
+    expect(p.message).toContain("Unable to connect to the Managed Service Identity");
+  });
+
+  it("still reads the value of a logfmt line whose own keys say nothing of the failure", () => {
+    const text =
+      'time="2025-06-11T09:12:44Z" level=error msg="azure.BearerAuthorizer#WithAuthorization: Failed to refresh the Token for request to https://management.azure.com/subscriptions/0b3c9e7a-2f41-4d8e-9a65-7c1d2e3f4a5b/providers?api-version=2020-01-01: StatusCode=401 -- Original Error: adal: Refresh request failed. Status Code = \'401\'. Response body: {"error":"invalid_client","error_description":"AADSTS7000222: The provided client secret keys for app \'6d2e8f14-3a5c-4b7d-9e01-2c4f6a8b0d13\' are expired.","error_codes":[7000222]}"';
+    const p = parse(text);
+    expect(p.codes).toEqual([7000222]);
+    expect(p.sdk).toBe("go");
+    expect(p.error).toBe("invalid_client");
+  });
+});
+
 describe("a text that holds two failures", () => {
   // Two runs of a Go service in one log: an expired secret, then (after a redeploy) an unknown app ID.
   const goFailure = (time: string, code: number, description: string, trace: string, status: string) =>

@@ -134,6 +134,16 @@ describe("the producer registry", () => {
         undefined,
       ],
       [
+        "adal-node's wording as a Node Error",
+        'Error: Get Token request returned http error: 400 and server response: {"error":"unauthorized_client"}',
+        "js",
+      ],
+      [
+        "ADAL for Python's same wording as an AdalError",
+        'adal.adal_error.AdalError: Get Token request returned http error: 400 and server response: {"error":"unauthorized_client"}',
+        "python",
+      ],
+      [
         "a producer's mark before a runtime's frame",
         'Traceback (most recent call last):\n  File "app.py", line 9, in <module>\nazure.core.exceptions.ClientAuthenticationError: Authentication failed',
         "python",

@@ -160,11 +160,12 @@ function parseText(
   // A URL copied from a rendered page keeps the Markdown link around it: the URL shown is the one printed.
   if (text.includes("](")) text = text.replace(PATTERNS.markdownUrlLink, "$1");
   // A JSON log record: parse the field that holds the failure instead of the record around it.
-  // A logfmt line: parse the quoted value that holds it.
+  // A logfmt line: parse the quoted value that holds it, unless the text around the value is a producer's.
   const inner =
     givenBody || depth.unwrap >= MAX_UNWRAP_DEPTH
       ? undefined
-      : (unwrapJsonRecord(text) ?? unwrapQuotedValue(text));
+      : (unwrapJsonRecord(text) ??
+        unwrapQuotedValue(text, (outside) => detectProducer(outside) !== undefined));
   if (inner !== undefined) return parseText(inner, undefined, { ...depth, unwrap: depth.unwrap + 1 });
   // Producers that claim a whole text (Terraform's `│ ` frame) are recognised before prefixes go.
   const pasted = text;

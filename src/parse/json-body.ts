@@ -126,16 +126,27 @@ export function unwrapJsonRecord(text: string): string | undefined {
 
 /**
  * The longest quoted `key="…"` value (logfmt, logrus, klog) that holds an auth failure, unescaped once.
- * Parsing the value instead of the line keeps the record's other fields out of the error's fields.
+ * Parsing the value instead of the line keeps the record's other fields out of the error's fields. None
+ * when the text around the value speaks of the failure too (an auth marker, or what `printedOutside`
+ * recognises: a producer's mark): then the value is a quoted part of one message.
  */
-export function unwrapQuotedValue(text: string): string | undefined {
+export function unwrapQuotedValue(
+  text: string,
+  printedOutside: (outside: string) => boolean = () => false,
+): string | undefined {
   if (!text.includes('="')) return undefined;
-  let best: string | undefined;
+  let best: RegExpMatchArray | undefined;
   for (const m of text.matchAll(PATTERNS.quotedValue)) {
     const value = m[1] as string;
-    if (PATTERNS.authMarker.test(value) && (!best || value.length > best.length)) best = value;
+    if (PATTERNS.authMarker.test(value) && (!best || value.length > (best[1] as string).length)) best = m;
   }
-  return best === undefined ? undefined : unescapeOnce(best);
+  if (best?.index === undefined) return undefined;
+  // The failure must be inside the value: a line whose own text also speaks of it (`AppId="…managed
+  // identity…", … Exception Message: …`) is one message with a quoted part, not a record around one.
+  const outside = text.slice(0, best.index) + text.slice(best.index + best[0].length);
+  return PATTERNS.authMarker.test(outside) || printedOutside(outside)
+    ? undefined
+    : unescapeOnce(best[1] as string);
 }
 
 /** Entra bodies found in JSON objects anywhere in the text; the first one wins. */

@@ -11,8 +11,10 @@ export const js: Producer = {
     // @azure/identity and the older Node libraries for Entra.
     /node_modules[\\/]@azure[\\/](?:identity|ms-rest-nodeauth)|@azure\/identity\b|@azure\/ms-rest-nodeauth|\bonTurnError\b|Azure Static Web Apps CLI/,
     // A credential's getToken in a V8 stack frame (`at async AzureCliCredential.getToken (…)`), its
-    // AzureCliCredential's not-installed wording, and adal-node and the Bot Framework SDK for JavaScript.
-    /\bat (?:async )?[A-Z][A-Za-z]{0,60}Credential\.getToken(?:Info)? \(|Azure CLI could not be found\. Please visit https:\/\/aka\.ms\/azure-cli for installation|node_modules[\\/](?:adal-node|botbuilder|botframework-connector)[\\/]/,
+    // AzureCliCredential's not-installed wording, and adal-node and the Bot Framework SDK for JavaScript
+    // (adal-node's `Get Token request returned http error` as a Node `Error: `; ADAL for Python prints the
+    // same words as an `AdalError: `).
+    /\bat (?:async )?[A-Z][A-Za-z]{0,60}Credential\.getToken(?:Info)? \(|Azure CLI could not be found\. Please visit https:\/\/aka\.ms\/azure-cli for installation|node_modules[\\/](?:adal-node|botbuilder|botframework-connector)[\\/]|\bError: Get Token request returned http error: /,
   ],
   runtime: [
     // A V8 stack frame in a Node file or a Node built-in (`(node:_tls_wrap:1535:34)`, `(/app/index.js:10:5)`).
