@@ -135,6 +135,8 @@ export const PATTERNS = {
   /** Markers that a string holds an auth failure worth parsing (used to pick fields out of JSON log records). */
   authMarker:
     /AADSTS\d|[A-Za-z]Credential\b|error_description|invalid_client|invalid_grant|managed identity/i,
+  /** A logfmt/logrus record's level that never carries the failure itself. */
+  logfmtQuietLevel: /\blevel="?(?:info|debug|trace)\b/i,
   /** A quoted logfmt/logrus value (`error="…\n…"`), escapes included. */
   quotedValue: /="((?:[^"\\\n]|\\.){1,200000})"/g,
   /** One level of JSON string escaping: `\"`, `\\`, `\n`, `\uXXXX` and the rest. */

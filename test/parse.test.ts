@@ -334,6 +334,17 @@ describe("a quoted value inside one message is not a record around it", () => {
     expect(p.message).toContain("Unable to connect to the Managed Service Identity");
   });
 
+  it("passes over an info record's value to the error record's", () => {
+    const text = [
+      'time="2025-06-11T09:12:40Z" level=info msg="Using managed identity extension to retrieve access token for Azure API."',
+      'time="2025-06-11T09:12:44Z" level=error msg="azure.BearerAuthorizer#WithAuthorization: Failed to refresh the Token for request to https://management.azure.com/providers?api-version=2020-01-01: StatusCode=0 -- Original Error: the MSI endpoint is not available. Failed HTTP request to MSI endpoint: Get \\"http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01\\": dial tcp 169.254.169.254:80: i/o timeout"',
+    ].join("\n");
+    const p = parse(text);
+    expect(p.sdk).toBe("go");
+    expect(p.message).toContain("i/o timeout");
+    expect(p.request?.url).toContain("169.254.169.254");
+  });
+
   it("still reads the value of a logfmt line whose own keys say nothing of the failure", () => {
     const text =
       'time="2025-06-11T09:12:44Z" level=error msg="azure.BearerAuthorizer#WithAuthorization: Failed to refresh the Token for request to https://management.azure.com/subscriptions/0b3c9e7a-2f41-4d8e-9a65-7c1d2e3f4a5b/providers?api-version=2020-01-01: StatusCode=401 -- Original Error: adal: Refresh request failed. Status Code = \'401\'. Response body: {"error":"invalid_client","error_description":"AADSTS7000222: The provided client secret keys for app \'6d2e8f14-3a5c-4b7d-9e01-2c4f6a8b0d13\' are expired.","error_codes":[7000222]}"';

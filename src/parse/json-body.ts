@@ -127,7 +127,7 @@ export function unwrapJsonRecord(text: string): string | undefined {
 /**
  * The longest quoted `key="…"` value (logfmt, logrus, klog) that holds an auth failure, unescaped once.
  * Parsing the value instead of the line keeps the record's other fields out of the error's fields. None
- * when the text around the value speaks of the failure too (an auth marker, or what `printedOutside`
+ * when the rest of the value's line speaks of the failure too (an auth marker, or what `printedOutside`
  * recognises: a producer's mark): then the value is a quoted part of one message.
  */
 export function unwrapQuotedValue(
@@ -136,17 +136,32 @@ export function unwrapQuotedValue(
 ): string | undefined {
   if (!text.includes('="')) return undefined;
   let best: RegExpMatchArray | undefined;
+  let bestLine = "";
   for (const m of text.matchAll(PATTERNS.quotedValue)) {
     const value = m[1] as string;
-    if (PATTERNS.authMarker.test(value) && (!best || value.length > (best[1] as string).length)) best = m;
+    const at = m.index ?? 0;
+    if (!PATTERNS.authMarker.test(value) || (best && value.length <= (best[1] as string).length)) continue;
+    // An info or debug record tells what the program was doing, not what failed.
+    const line = lineAround(text, at, at + m[0].length);
+    if (PATTERNS.logfmtQuietLevel.test(line)) continue;
+    best = m;
+    bestLine = line;
   }
   if (best?.index === undefined) return undefined;
   // The failure must be inside the value: a line whose own text also speaks of it (`AppId="…managed
   // identity…", … Exception Message: …`) is one message with a quoted part, not a record around one.
-  const outside = text.slice(0, best.index) + text.slice(best.index + best[0].length);
+  // (Other lines of a log are other records.)
+  const from = best.index - (text.lastIndexOf("\n", best.index) + 1);
+  const outside = bestLine.slice(0, from) + bestLine.slice(from + best[0].length);
   return PATTERNS.authMarker.test(outside) || printedOutside(outside)
     ? undefined
     : unescapeOnce(best[1] as string);
+}
+
+/** The line (or lines) holding text[from, to). */
+function lineAround(text: string, from: number, to: number): string {
+  const end = text.indexOf("\n", to);
+  return text.slice(text.lastIndexOf("\n", from) + 1, end < 0 ? text.length : end);
 }
 
 /** Entra bodies found in JSON objects anywhere in the text; the first one wins. */
