@@ -19,6 +19,7 @@ import {
   FIELDS,
   FLOOR_FILE,
   fixFound,
+  fixWordsFound,
   floorOf,
   fromParsed,
   type Half,
@@ -63,6 +64,8 @@ interface HalfReport {
   parser: Score;
   baseline: Score;
   fix: { found: number; total: number };
+  /** The same, split by whether the text carries an AADSTS code, and judged word by word too. */
+  fixBy: Record<"code" | "no code", { found: number; words: number; total: number }>;
   /** sdk against the thread's producer rather than the text (see sdkAgainstProducer). */
   sdkThread: Tally;
 }
@@ -72,11 +75,17 @@ const reports: HalfReport[] = halves.map((half) => {
   // One explain per case: its parse is what the fields are scored on, its top match what the fix is.
   const explained = new Map(cases.map((c) => [c.id, explain(c.text)] as const));
   const fix = { found: 0, total: 0 };
+  const fixBy = { code: { found: 0, words: 0, total: 0 }, "no code": { found: 0, words: 0, total: 0 } };
   for (const c of cases) {
-    const found = fixFound(c, explained.get(c.id) as Explanation);
+    const ex = explained.get(c.id) as Explanation;
+    const found = fixFound(c, ex);
     if (found === undefined) continue;
     fix.total++;
     if (found) fix.found++;
+    const by = fixBy[c.annotation.fields.codes.length > 0 ? "code" : "no code"];
+    by.total++;
+    if (found) by.found++;
+    if (fixWordsFound(c, ex)) by.words++;
   }
   return {
     half,
@@ -84,6 +93,7 @@ const reports: HalfReport[] = halves.map((half) => {
     parser: score(cases, (c) => fromParsed((explained.get(c.id) as Explanation).parsed)),
     baseline: score(cases, (c) => naive(c.text)),
     fix,
+    fixBy,
     sdkThread: sdkAgainstProducer(cases, (c) => fromParsed((explained.get(c.id) as Explanation).parsed)),
   };
 });
@@ -164,3 +174,7 @@ console.log(
 console.log(
   `top advice holds the thread's fix: ${reports.map((r) => `${r.half} ${r.fix.found}/${r.fix.total} (${pct(r.fix.found / Math.max(1, r.fix.total))})`).join(", ")}`,
 );
+for (const kind of ["code", "no code"] as const)
+  console.log(
+    `  texts with${kind === "code" ? "" : "out"} a code: ${reports.map((r) => `${r.half} ${r.fixBy[kind].found}/${r.fixBy[kind].total} as phrases, ${r.fixBy[kind].words}/${r.fixBy[kind].total} word by word`).join("; ")}`,
+  );

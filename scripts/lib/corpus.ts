@@ -267,6 +267,47 @@ export function fixFound(c: Case, ex: Explanation): boolean | undefined {
   return c.annotation.fix.every((phrase) => hay.includes(fold(phrase)));
 }
 
+/**
+ * A second, looser judge of the same phrases: every content word of every fix phrase (stop words left
+ * out, a light suffix strip on both sides) is among the words of the top match's text. It accepts
+ * "repeat the request interactively" for the phrase "interactive flow" only if "flow" is there too;
+ * it does not know synonyms. A phrase token that is not a plain word (a URL, `@azure/identity`) must
+ * appear as written. Reported beside the strict figure, never instead of it.
+ */
+export function fixWordsFound(c: Case, ex: Explanation): boolean | undefined {
+  if (c.annotation.fix.length === 0) return undefined;
+  const top = ex.matches[0];
+  if (!top) return false;
+  const text = fold(`${top.title} ${top.description} ${top.mitigation}`);
+  const words = new Set(wordsOf(text));
+  return c.annotation.fix.every((phrase) =>
+    fold(phrase)
+      .split(" ")
+      .every((token) => {
+        if (!/^[a-z0-9'-]+$/.test(token)) return text.includes(token);
+        const w = wordsOf(token);
+        return w.every((x) => words.has(x));
+      }),
+  );
+}
+
+const STOP_WORDS = new Set(
+  "a an the of to in on for with and or is be it its your you by as at from this that".split(" "),
+);
+
+function wordsOf(text: string): string[] {
+  return text
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w && !STOP_WORDS.has(w))
+    .map(stem);
+}
+
+function stem(w: string): string {
+  for (const suffix of ["ively", "ation", "ive", "ing", "ions", "ion", "ly", "ed", "es", "s"])
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3) return w.slice(0, -suffix.length);
+  return w;
+}
+
 function fold(s: string): string {
   return s
     .toLowerCase()
