@@ -250,6 +250,8 @@ export const PATTERNS = {
   /** A status beside its reason phrase: `401 Unauthorized`, `(401) Unauthorized`, `401 Client Error`. */
   statusReason:
     /(?<![\w.-])\(?([345]\d\d)\)?[ \t]{1,2}(?:Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out|Client Error|Server Error)\b/,
+  /** A status that opens a line and the response body after it: `400: {"error": …`, `401: b'{…`. */
+  statusBodyPrefix: /^[ \t]{0,4}([45]\d\d): ?[`'"{[b]{1,3}["'{[]/m,
   /** The reason phrase first: `Bad Request (400)`, `Unauthorized (HTTP 401)` is read by statusLabelled. */
   statusReasonFirst:
     /\b(?:Bad Request|Unauthorized|Forbidden|Not Found|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout) \(([345]\d\d)\)/,

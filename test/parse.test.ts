@@ -496,3 +496,28 @@ describe("a credential name with a log viewer's time glued to it", () => {
     expect(parse("MyCustomCredential authentication failed: no key").credential).toBe("MyCustomCredential");
   });
 });
+
+describe("the HTTP status, in the forms people print it", () => {
+  const forms: Array<[string, number | undefined]> = [
+    [
+      '400: b\'{"error":"invalid_grant","error_description":"AADSTS700082: The refresh token has expired."}\'',
+      400,
+    ],
+    [
+      '  401: {"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided."}',
+      401,
+    ],
+    ["Status Code = '401'. Response body: AADSTS7000215: Invalid client secret provided.", 401],
+    // A log line's milliseconds before its level are not a status.
+    [
+      "2025-02-11 09:14:03,375 ERROR [org.example.Sync] AADSTS7000215: Invalid client secret provided.",
+      undefined,
+    ],
+    // A number that opens a line with no body after it is not a status either.
+    ["404: page not found in the wiki; the job then failed with AADSTS7000215.", undefined],
+  ];
+  for (const [text, status] of forms)
+    it(`${status ?? "none"} from ${text.slice(0, 40)}`, () => {
+      expect(parse(text).status).toBe(status);
+    });
+});

@@ -26,6 +26,7 @@ const FORMS = [
   PATTERNS.statusReason,
   PATTERNS.statusReasonFirst,
   PATTERNS.statusName,
+  PATTERNS.statusBodyPrefix,
 ] as const;
 
 /** The status the text states first, or undefined. */
