@@ -32,6 +32,7 @@ import type { Catalog } from "./catalog/index.js";
 import { explain } from "./explain.js";
 import { redact } from "./redact.js";
 import type { Explanation, Sdk } from "./schema.js";
+import { topLink } from "./top-link.js";
 
 /** Options of {@link explainingCredential}. */
 export interface ExplainingCredentialOptions {
@@ -157,13 +158,12 @@ function define(target: object, key: PropertyKey, value: unknown): void {
 
 /**
  * `aadsts: <summary>. See <link>`, from the explanation's own summary (the one {@link explain} writes) and
- * the top match's first link, or Microsoft's lookup page for a code the catalog lacks. Nothing when the
+ * the top match's first link (or Microsoft's lookup page for a code the catalog lacks). Nothing when the
  * error was not recognised at all.
  */
 function summaryLine(ex: Explanation): string | undefined {
-  const top = ex.matches[0];
-  const link = top?.links[0]?.url ?? ex.unknownCodes?.[0]?.lookup;
-  if (!top && !ex.unknownCodes?.length) return undefined;
+  if (ex.matches.length === 0 && !ex.unknownCodes?.length) return undefined;
+  const link = topLink(ex);
   const summary = ex.summary.endsWith(".") ? ex.summary.slice(0, -1) : ex.summary;
   return redact(`aadsts: ${summary}.${link ? ` See ${link}` : ""}`).text;
 }

@@ -4,6 +4,7 @@ import { hasSignal } from "./match/index.js";
 import { readProp, safeStringify } from "./parse/input.js";
 import { redact } from "./redact.js";
 import type { Confidence, Explanation } from "./schema.js";
+import { topLink } from "./top-link.js";
 
 /** The Entra part of {@link SerializedError}: present only for an authentication failure. */
 export interface SerializedAuthFailure {
@@ -16,7 +17,10 @@ export interface SerializedAuthFailure {
   title?: string;
   /** One line: what failed and the best explanation (the explanation's own summary). */
   summary: string;
-  /** The top match's first link, or Microsoft's lookup page for a code the catalog lacks. */
+  /**
+   * The top match's first link; Microsoft's lookup page instead for a code the catalog lacks when the top
+   * match is only a low-confidence guess.
+   */
   link?: string;
   confidence?: Confidence;
 }
@@ -110,7 +114,7 @@ function addAadsts(out: SerializedError, value: unknown): void {
   if (!isAuthFailure(ex)) return;
   const { parsed } = ex;
   const top = ex.matches[0];
-  const link = top?.links[0]?.url ?? ex.unknownCodes?.[0]?.lookup;
+  const link = topLink(ex);
   out.aadsts = {
     codes: [...parsed.codes],
     ...(parsed.traceId ? { traceId: parsed.traceId } : {}),
