@@ -105,6 +105,14 @@ describe("explainingCredential on failure", () => {
     expect(explanationOf(error)?.matches).toEqual([]);
   });
 
+  it("points a code the catalog lacks at Microsoft's lookup page", async () => {
+    const error = new Error("AADSTS9999999: Something nobody has seen.");
+    await rejection(explainingCredential(failing(error), { appendSummary: true }).getToken("scope"));
+    expect(error.message).toMatch(
+      /^AADSTS9999999: Something nobody has seen\.\naadsts: .*AADSTS9999999 is not in the aadsts catalog\. See https:\/\/login\.microsoftonline\.com\/error\?code=9999999$/,
+    );
+  });
+
   it("calls onExplanation with the explanation and the error, and ignores what it throws", async () => {
     const error = expiredSecretError();
     const seen: Array<[string | undefined, unknown]> = [];
