@@ -4,7 +4,7 @@ import { defineConfig } from "tsup";
 const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
 /** Library entry points, shipped as ESM and CommonJS with types for each. */
-const library = { index: "src/index.ts", catalog: "src/catalog-data.ts" };
+const library = { index: "src/index.ts", catalog: "src/catalog-data.ts", identity: "src/identity.ts" };
 
 export default defineConfig([
   {

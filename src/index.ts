@@ -63,3 +63,4 @@ export {
   type UserEntry,
   UserEntrySchema,
 } from "./schema.js";
+export { type SerializedAuthFailure, type SerializedError, serializeError } from "./serialize.js";

@@ -74,6 +74,9 @@ describe("the packed tarball", () => {
       "dist/index.d.cts",
       "dist/catalog.js",
       "dist/catalog.cjs",
+      "dist/identity.js",
+      "dist/identity.cjs",
+      "dist/identity.d.ts",
       "dist/cli.js",
       "data/errors.yaml",
     ]) {
@@ -124,6 +127,25 @@ describe("the packed tarball", () => {
       n: entryCount,
       md: "## Invalid client secret (`client-secret-invalid`)",
     });
+  });
+
+  it("runs aadsts/identity from ESM and CommonJS with no @azure package installed", () => {
+    const body = `const failing = { getToken: () => Promise.reject(new Error("AADSTS7000222: The provided client secret keys for app 'x' are expired.")) };
+       explainingCredential(failing).getToken("s").catch((e) => console.log(explanationOf(e).matches[0].id));`;
+    const esm = run("node", [
+      "--input-type=module",
+      "-e",
+      `import { explainingCredential, explanationOf } from "aadsts/identity";\n${body}`,
+    ]);
+    const cjs = run("node", [
+      "-e",
+      `const { explainingCredential, explanationOf } = require("aadsts/identity");\n${body}`,
+    ]);
+    for (const r of [esm, cjs]) {
+      expect(r.err).toBe("");
+      expect(r.out.trim()).toBe("client-secret-expired");
+    }
+    expect(run("node", ["-e", `require.resolve("@azure/core-auth")`]).code).not.toBe(0);
   });
 
   it.each(["nodenext", "bundler"] as const)(
