@@ -53,7 +53,8 @@ function writeCatalogParts(): void {
   }
   files.push(current);
   mkdirSync("dist", { recursive: true });
-  files.forEach((f, i) => writeFileSync(`dist/${partFile(i)}`, `module.exports = ${JSON.stringify(f)};\n`));
+  for (const [i, f] of files.entries())
+    writeFileSync(`dist/${partFile(i)}`, `module.exports = ${JSON.stringify(f)};\n`);
   writeFileSync(`dist/${KEYS_FILE}`, `module.exports = ${JSON.stringify({ keys: ENTRY_KEYS, parts })};\n`);
 }
 
