@@ -95,20 +95,22 @@ export function positiveInt(value: string | undefined, flag: string): number | u
   return n;
 }
 
-/** Levenshtein distance, for "did you mean". Inputs are flag and command names: short. */
+/** Edit distance (insertions, deletions, substitutions, swaps of neighbours), for "did you mean". */
 function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
+  for (let j = 0; j <= b.length; j++) (d[0] as number[])[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++)
-      row[j] = Math.min(
-        (prev[j] ?? 0) + 1,
-        (row[j - 1] ?? 0) + 1,
-        (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    prev = row;
+    const row = d[i] as number[];
+    const up = d[i - 1] as number[];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min((up[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (up[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, ((d[i - 2] as number[])[j - 2] ?? 0) + 1);
+      row[j] = best;
+    }
   }
-  return prev[b.length] ?? 0;
+  return (d[a.length] as number[])[b.length] ?? 0;
 }
 
 /** The candidate nearest to `word`, when it is near enough to be a typo (at most a third of it differs). */

@@ -173,7 +173,7 @@ export function timelineChart(perMinute: Counts["timeline"]): string[] {
 function summaryTable(c: Counts): string {
   const top = (o: Record<string, number>) =>
     Object.entries(o)
-      .sort((a, b) => b[1] - a[1])
+      .sort((a, b) => b[1] - a[1] || codeNumber(a[0]) - codeNumber(b[0]))
       .slice(0, 10)
       .map(([k, n]) => `    ${String(n).padStart(7)}  ${k}`);
   return [
