@@ -110,6 +110,14 @@ describe("aadsts scan with inputs that cannot be read", () => {
     expect(JSON.parse(summary as string).summary).toMatchObject({ hits: 3, unreadable: [nope] });
   });
 
+  it("when nothing can be read, the errors are all there is: one line each, no summary", () => {
+    const [a, b] = [join(dir, "gone-a.log"), join(dir, "gone-b.log")];
+    const r = aadsts(["scan", a, b]);
+    expect(r.code).toBe(EXIT_CODES.io);
+    expect(r.out).toBe("");
+    expect(r.err).toBe(`aadsts: cannot read ${a}: ENOENT\naadsts: cannot read ${b}: ENOENT\n`);
+  });
+
   it("a directory among the files is reported the same way", () => {
     const r = aadsts(["scan", log, dir]);
     expect(r.code).toBe(EXIT_CODES.io);

@@ -41,7 +41,7 @@ traceback tail, a credential chain), explain each, and print one JSON object per
 file, startLine, endLine, the top entry's id and title, the parsed fields and the excerpt (secrets
 redacted). The summary (lines read, failures, counts by code, entry and credential) goes to stderr: a
 table on a terminal, JSON otherwise. A FILE that cannot be read is reported on stderr and skipped; the
-others are scanned, and the exit code is 3.
+others are scanned, and the exit code is 3 (with no summary when nothing could be read).
 
 Options:
   --format <F>            ndjson (default; json is the same) | text (a report with the summary and
@@ -352,6 +352,8 @@ async function run(io: CliIO, args: string[]): Promise<number> {
   }
   counts.hits = shown;
   progress?.clear();
+  // Nothing could be read: the errors above say so, and a summary of nothing would only add noise.
+  if (unreadable.length === inputs.length) return EXIT_CODES.io;
   if (format === "text") {
     io.out(`\n${summaryTable(counts)}\n`);
     const chart = timelineChart(counts.timeline);
