@@ -163,6 +163,15 @@ describe("argument mistakes are one line", () => {
     expect(err).not.toContain("ambiguous");
   });
 
+  it("a token pasted where a command or value goes is not echoed", async () => {
+    // An invented JWT-shaped token (header.payload.signature), not a real one.
+    const token = `eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.${"eyJhdWQiOiJhcGk6Ly9pbnZlbnRlZCJ9"}.c2lnbmF0dXJlLWludmVudGVkLWZvci10ZXN0cw`;
+    for (const argv of [[token], ["explain", "--format", token, "x"], ["lookup", `--${token}`]]) {
+      const err = expectUsageError(await cli(argv));
+      expect(err).not.toContain(token.split(".")[2]);
+    }
+  });
+
   it("unknown values suggest the closest allowed one", async () => {
     expect(expectUsageError(await cli(["explain", "--sdk", "pyhton", "x"]))).toContain(
       "did you mean 'python'?",

@@ -150,7 +150,8 @@ export function parseCommandArgs<O extends Command["options"]>(
     const eq = arg.indexOf("=");
     const long = arg.startsWith("--");
     const name = long ? arg.slice(2, eq < 0 ? undefined : eq) : shorts.get(arg.slice(1, 2));
-    const shown = long ? `--${name}` : arg.slice(0, 2);
+    // No option name is long: a long "option" is something pasted, and only its start is quoted back.
+    const shown = long ? `--${(name ?? "").length > 32 ? `${name?.slice(0, 12)}…` : name}` : arg.slice(0, 2);
     const option = name === undefined ? undefined : options[name];
     if (!option) {
       if (!long && Number.isFinite(Number(arg)))

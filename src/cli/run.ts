@@ -43,16 +43,19 @@ export async function run(io: CliIO): Promise<number> {
     helpFor = `${command} `;
     return await (await entry.load()).run(io, rest);
   } catch (e) {
+    // Messages quote the command line back, which may hold a pasted token: redacted like any output.
+    const { redact } = await import("../redact.js");
+    const say = (text: string) => io.err(redact(text).text);
     if (e instanceof CatalogError) {
-      io.err(`aadsts: ${e.message}\n`);
+      say(`aadsts: ${e.message}\n`);
       return EXIT_CODES.usage;
     }
     if (e instanceof UsageError) {
       const end = e.message.endsWith("?") || e.message.endsWith(".") ? "" : ".";
-      io.err(`aadsts: ${e.message}${end} Run 'aadsts ${helpFor}--help' for usage.\n`);
+      say(`aadsts: ${e.message}${end} Run 'aadsts ${helpFor}--help' for usage.\n`);
       return EXIT_CODES.usage;
     }
-    io.err(`aadsts: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    say(`aadsts: internal error: ${(e as Error)?.message ?? String(e)}\n`);
     return EXIT_CODES.io;
   }
 }
