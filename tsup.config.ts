@@ -10,6 +10,29 @@ const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { versio
 const library = { index: "src/index.ts", catalog: "src/catalog-data.ts" };
 
 /**
+ * Chunk boundaries for the ESM library: each module the entry point re-exports from is also an entry of the
+ * build, so its code sits in a chunk of its own and dist/index.js only re-exports. An app's bundler then
+ * drops the chunks it does not use (the package has no side effects), so the core never carries marked,
+ * yaml or minisearch (scripts/size.ts checks). The stub files themselves go to dist/split/, which is not
+ * shipped ("files" lists dist/*.js).
+ */
+const boundaries = Object.fromEntries(
+  [
+    "catalog/index",
+    "catalog/search",
+    "catalog/user",
+    "explain",
+    "export",
+    "match/index",
+    "parse/index",
+    "redact",
+    "render/index",
+    "scan/index",
+    "schema",
+  ].map((m) => [`split/${m.replace("/index", "")}`, `src/${m}.ts`]),
+);
+
+/**
  * The CLI is its own build, split per command (src/cli/commands/index.ts loads each with import()), so
  * dist/cli.js is a small dispatcher. In it the generated catalog module is replaced by
  * src/cli/catalog-files.ts, which reads the same data from one file of keys and one file per block, written
@@ -61,7 +84,7 @@ function writeCatalogParts(): void {
 export default defineConfig([
   {
     // ESM: the library's entry points share chunks, so the catalog ships once for both.
-    entry: library,
+    entry: { ...library, ...boundaries },
     format: ["esm"],
     dts: { entry: library },
     splitting: true,
