@@ -76,9 +76,8 @@ function writeCatalogParts(): void {
   }
   files.push(current);
   mkdirSync("dist", { recursive: true });
-  for (const [i, f] of files.entries())
-    writeFileSync(`dist/${partFile(i)}`, `module.exports = ${JSON.stringify(f)};\n`);
-  writeFileSync(`dist/${KEYS_FILE}`, `module.exports = ${JSON.stringify({ keys: ENTRY_KEYS, parts })};\n`);
+  for (const [i, f] of files.entries()) writeFileSync(`dist/${partFile(i)}`, JSON.stringify(f));
+  writeFileSync(`dist/${KEYS_FILE}`, JSON.stringify({ keys: ENTRY_KEYS, parts }));
 }
 
 export default defineConfig([

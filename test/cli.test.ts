@@ -154,6 +154,7 @@ describe("README", () => {
 
 describe("cold start", () => {
   const dist = new URL("../dist/", import.meta.url).pathname;
+  const readJson = (file: string): unknown => JSON.parse(readFileSync(`${dist}${file}`, "utf8"));
   /** The files a module loads before it runs: its static imports, transitively (tsup writes them one per line). */
   function closure(file: string, seen = new Set<string>(), external = new Set<string>()) {
     if (seen.has(file)) return { seen, external };
@@ -196,43 +197,40 @@ describe("cold start", () => {
   });
 
   it("lookup reads the catalog's keys and only the parts holding the entries it names", async () => {
-    const preload = new URL("./helpers/report-cjs-cache.cjs", import.meta.url).pathname;
+    const preload = new URL("./helpers/report-files-read.cjs", import.meta.url).pathname;
     const r = spawnSync(process.execPath, ["--require", preload, CLI, "lookup", "7000215"], {
       encoding: "utf8",
       env: { PATH: process.env.PATH ?? "", TERM: "dumb" },
     });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Invalid client secret/);
-    const loaded = (JSON.parse(r.stderr.trim().split("\n").pop() as string) as string[])
-      .map((f) => f.slice(f.lastIndexOf("/") + 1))
-      .filter((f) => f.startsWith("catalog-"))
-      .sort();
+    const loaded = [
+      ...new Set(
+        (JSON.parse(r.stderr.trim().split("\n").pop() as string) as string[])
+          .map((f) => f.slice(f.lastIndexOf("/") + 1))
+          .filter((f) => f.startsWith("catalog-")),
+      ),
+    ].sort();
     // The entry printed, the others for its code, and the related entries whose titles it shows.
-    const { createRequire } = await import("node:module");
-    const { keys, parts } = createRequire(dist)("./catalog-keys.cjs") as {
-      keys: [string][];
-      parts: number[];
-    };
+    const { keys, parts } = readJson("catalog-keys.json") as { keys: [string][]; parts: number[] };
     const { lookupAll } = await import("../src/index.js");
     const shown = lookupAll(7000215);
     const named = new Set([...shown.map((e) => e.id), ...(shown[0]?.related ?? [])]);
     const needed = new Set(
-      keys.flatMap(([id], i) => (named.has(id) ? [`catalog-part-${parts[i]}.cjs`] : [])),
+      keys.flatMap(([id], i) => (named.has(id) ? [`catalog-part-${parts[i]}.json`] : [])),
     );
-    expect(loaded).toEqual(["catalog-keys.cjs", ...[...needed].sort()]);
+    expect(loaded).toEqual(["catalog-keys.json", ...[...needed].sort()]);
     expect(needed.size).toBeLessThan(Math.max(...parts) / 4);
   });
 
   it("the CLI's catalog files hold the same entries as the library's catalog", async () => {
-    const { createRequire } = await import("node:module");
-    const load = createRequire(dist);
-    const { keys, parts } = load("./catalog-keys.cjs") as { keys: [string][]; parts: number[] };
+    const { keys, parts } = readJson("catalog-keys.json") as { keys: [string][]; parts: number[] };
     const entries = listEntries();
     expect(keys.map((k) => k[0])).toEqual(entries.map((e) => e.id));
     const { ENTRY_BLOCKS } = await import("../src/generated/catalog.js");
     const text: Record<string, string> = Object.assign({}, ...ENTRY_BLOCKS.map((b) => b()));
     keys.forEach(([id], i) => {
-      expect((load(`./catalog-part-${parts[i]}.cjs`) as Record<string, string>)[id]).toBe(text[id]);
+      expect((readJson(`catalog-part-${parts[i]}.json`) as Record<string, string>)[id]).toBe(text[id]);
     });
   });
 });

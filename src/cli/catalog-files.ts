@@ -5,14 +5,14 @@
  * 7000215` then reads the keys and the one part holding its entry, not the whole catalog (cold start).
  * The library keeps the generated module.
  */
-import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
 import { ENTRY_BLOCK_COUNT, entryBlock } from "../catalog/entry-block.js";
 import type { EntryKey } from "../generated/catalog.js";
 import { KEYS_FILE, partFile } from "./catalog-file-names.js";
 
 export type { EntryId, EntryKey } from "../generated/catalog.js";
 
-const load = createRequire(import.meta.url);
+const load = (file: string): unknown => JSON.parse(readFileSync(new URL(file, import.meta.url), "utf8"));
 
 const { keys, parts } = load(`./${KEYS_FILE}`) as { keys: EntryKey[]; parts: number[] };
 
