@@ -1,15 +1,89 @@
-import { readFileSync } from "node:fs";
-import { defineConfig } from "tsup";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { defineConfig, type Options } from "tsup";
+import { KEYS_FILE, PART_BYTES, partFile } from "./src/cli/catalog-file-names.js";
+import { ENTRY_BLOCKS, ENTRY_KEYS } from "./src/generated/catalog.js";
 
 const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
 /** Library entry points, shipped as ESM and CommonJS with types for each. */
 const library = { index: "src/index.ts", catalog: "src/catalog-data.ts", identity: "src/identity.ts" };
 
+/**
+ * Chunk boundaries for the ESM library: each module the entry point re-exports from is also an entry of the
+ * build, so its code sits in a chunk of its own and dist/index.js only re-exports. An app's bundler then
+ * drops the chunks it does not use (the package has no side effects), so the core never carries marked,
+ * yaml or minisearch (scripts/size.ts checks). The stub files themselves go to dist/split/, which is not
+ * shipped ("files" lists dist/*.js).
+ */
+const boundaries = Object.fromEntries(
+  [
+    "catalog/index",
+    "catalog/search",
+    "catalog/user",
+    "explain",
+    "export",
+    "match/index",
+    "parse/index",
+    "redact",
+    "render/index",
+    "scan/index",
+    "schema",
+  ].map((m) => [`split/${m.replace("/index", "")}`, `src/${m}.ts`]),
+);
+
+/**
+ * The CLI is its own build, split per command (src/cli/commands/index.ts loads each with import()), so
+ * dist/cli.js is a small dispatcher. In it the generated catalog module is replaced by
+ * src/cli/catalog-files.ts, which reads the same data from one file of keys and one file per block, written
+ * here: `aadsts lookup` loads one block, not the whole catalog.
+ */
+const generated = fileURLToPath(new URL("./src/generated/catalog.ts", import.meta.url));
+const catalogFiles = fileURLToPath(new URL("./src/cli/catalog-files.ts", import.meta.url));
+const cliCatalog: NonNullable<Options["esbuildPlugins"]>[number] = {
+  name: "aadsts-cli-catalog",
+  setup(build) {
+    build.onResolve({ filter: /generated\/catalog\.js$/ }, async (args) => {
+      const resolved = await build.resolve(args.path.replace(/\.js$/, ".ts"), {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+      });
+      return resolved.path === generated && args.importer !== catalogFiles
+        ? { path: catalogFiles }
+        : undefined;
+    });
+    build.onEnd(() => writeCatalogParts());
+  },
+};
+
+/** The entries' JSON text in part files of about PART_BYTES each, in catalog order, and the keys file. */
+function writeCatalogParts(): void {
+  const text: Record<string, string> = Object.assign({}, ...ENTRY_BLOCKS.map((block) => block()));
+  const parts: number[] = [];
+  let current: Record<string, string> = {};
+  let size = 0;
+  const files: Record<string, string>[] = [];
+  for (const [id] of ENTRY_KEYS) {
+    const t = text[id] ?? "";
+    if (size > 0 && size + t.length > PART_BYTES) {
+      files.push(current);
+      current = {};
+      size = 0;
+    }
+    current[id] = t;
+    size += t.length;
+    parts.push(files.length);
+  }
+  files.push(current);
+  mkdirSync("dist", { recursive: true });
+  for (const [i, f] of files.entries()) writeFileSync(`dist/${partFile(i)}`, JSON.stringify(f));
+  writeFileSync(`dist/${KEYS_FILE}`, JSON.stringify({ keys: ENTRY_KEYS, parts }));
+}
+
 export default defineConfig([
   {
-    // ESM: the library and the CLI share chunks, so the catalog ships once for both.
-    entry: { ...library, cli: "src/cli/main.ts" },
+    // ESM: the library's entry points share chunks, so the catalog ships once for both.
+    entry: { ...library, ...boundaries },
     format: ["esm"],
     dts: { entry: library },
     splitting: true,
@@ -17,7 +91,6 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     treeshake: true,
-    define: { __AADSTS_VERSION__: JSON.stringify(version) },
   },
   {
     entry: library,
@@ -27,5 +100,15 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     treeshake: true,
+  },
+  {
+    entry: { cli: "src/cli/main.ts" },
+    format: ["esm"],
+    splitting: true,
+    target: "node20",
+    platform: "node",
+    treeshake: true,
+    define: { __AADSTS_VERSION__: JSON.stringify(version) },
+    esbuildPlugins: [cliCatalog],
   },
 ]);

@@ -1,7 +1,8 @@
 /** End-to-end: spawn the built binary with a pinned environment and check output and exit codes. */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { COMMANDS } from "../src/cli/commands/index.js";
 import { listEntries } from "../src/index.js";
 
 const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
@@ -127,9 +128,9 @@ describe("aadsts list and usage", () => {
     const r = aadsts(args);
     expect(r.code).toBe(2);
     expect(r.err.trim().split("\n")).toHaveLength(1);
-    expect(r.err).toMatch(/^aadsts: .*Run 'aadsts --help'/);
+    expect(r.err).toMatch(/^aadsts: .*Run 'aadsts (\w+ )?--help' for usage\.$/m);
   });
-  it.each(["explain", "lookup", "list"])("%s --help", (cmd) => {
+  it.each(["explain", "lookup", "list", "search", "export", "scan"])("%s --help", (cmd) => {
     const r = aadsts([cmd, "--help"]);
     expect(r.code).toBe(0);
     expect(r.out).toContain(`aadsts ${cmd}`);
@@ -138,5 +139,98 @@ describe("aadsts list and usage", () => {
     expect(aadsts(["--help"]).out).toContain("Exit codes:");
     expect(aadsts(["--version"]).out.trim()).toBe(JSON.parse(readFileSync("package.json", "utf8")).version);
     expect(aadsts([]).code).toBe(2);
+  });
+});
+
+describe("README", () => {
+  it("the CLI block lists every command, scan included", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const section = readme.slice(readme.indexOf("## CLI"));
+    const block = section.slice(section.indexOf("```"), section.indexOf("```", section.indexOf("```") + 3));
+    for (const c of Object.values(COMMANDS)) expect(block).toContain(`aadsts ${c.usage}`);
+    expect(block).toContain("aadsts scan [FILE…]");
+  });
+});
+
+describe("cold start", () => {
+  const dist = new URL("../dist/", import.meta.url).pathname;
+  const readJson = (file: string): unknown => JSON.parse(readFileSync(`${dist}${file}`, "utf8"));
+  /** The files a module loads before it runs: its static imports, transitively (tsup writes them one per line). */
+  function closure(file: string, seen = new Set<string>(), external = new Set<string>()) {
+    if (seen.has(file)) return { seen, external };
+    seen.add(file);
+    const text = readFileSync(`${dist}${file}`, "utf8");
+    for (const line of text.split("\n")) {
+      if (!line.startsWith("import ")) continue;
+      const from = line.slice(line.lastIndexOf(" ") + 1).replace(/[';"]/g, "");
+      if (from.startsWith("./")) closure(from.slice(2), seen, external);
+      else external.add(from);
+    }
+    return { seen, external };
+  }
+  const sources = (files: Set<string>) =>
+    [...files].flatMap((f) =>
+      readFileSync(`${dist}${f}`, "utf8")
+        .split("\n")
+        .filter((l) => l.startsWith("// src/"))
+        .map((l) => l.slice(3)),
+    );
+
+  it("dist/cli.js is a dispatcher: no catalog, renderer or parser before a command is chosen", () => {
+    const { seen, external } = closure("cli.js");
+    expect([...external].sort()).toEqual(["fs", "util"]);
+    const modules = sources(seen);
+    expect(modules).toContain("src/cli/run.ts");
+    expect(modules.filter((m) => !m.startsWith("src/cli/") && m !== "src/vocab.ts")).toEqual([]);
+  });
+
+  it("lookup's module loads neither the parser, zod, minisearch, yaml nor the whole compiled catalog", () => {
+    const lookupModule = readdirSync(dist).find((f) => f.startsWith("lookup-") && f.endsWith(".js"));
+    expect(lookupModule).toBeDefined();
+    const { seen, external } = closure(lookupModule as string);
+    const modules = sources(seen);
+    expect(modules).toContain("src/cli/commands/lookup.ts");
+    expect(modules).toContain("src/cli/catalog-files.ts");
+    for (const m of ["src/generated/catalog.ts", "src/parse/index.ts", "src/explain.ts", "src/schema.ts"])
+      expect(modules).not.toContain(m);
+    for (const pkg of ["zod", "minisearch", "yaml"]) expect(external).not.toContain(pkg);
+  });
+
+  it("lookup reads the catalog's keys and only the parts holding the entries it names", async () => {
+    const preload = new URL("./helpers/report-files-read.cjs", import.meta.url).pathname;
+    const r = spawnSync(process.execPath, ["--require", preload, CLI, "lookup", "7000215"], {
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "", TERM: "dumb" },
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Invalid client secret/);
+    const loaded = [
+      ...new Set(
+        (JSON.parse(r.stderr.trim().split("\n").pop() as string) as string[])
+          .map((f) => f.slice(f.lastIndexOf("/") + 1))
+          .filter((f) => f.startsWith("catalog-")),
+      ),
+    ].sort();
+    // The entry printed, the others for its code, and the related entries whose titles it shows.
+    const { keys, parts } = readJson("catalog-keys.json") as { keys: [string][]; parts: number[] };
+    const { lookupAll } = await import("../src/index.js");
+    const shown = lookupAll(7000215);
+    const named = new Set([...shown.map((e) => e.id), ...(shown[0]?.related ?? [])]);
+    const needed = new Set(
+      keys.flatMap(([id], i) => (named.has(id) ? [`catalog-part-${parts[i]}.json`] : [])),
+    );
+    expect(loaded).toEqual(["catalog-keys.json", ...[...needed].sort()]);
+    expect(needed.size).toBeLessThan(Math.max(...parts) / 4);
+  });
+
+  it("the CLI's catalog files hold the same entries as the library's catalog", async () => {
+    const { keys, parts } = readJson("catalog-keys.json") as { keys: [string][]; parts: number[] };
+    const entries = listEntries();
+    expect(keys.map((k) => k[0])).toEqual(entries.map((e) => e.id));
+    const { ENTRY_BLOCKS } = await import("../src/generated/catalog.js");
+    const text: Record<string, string> = Object.assign({}, ...ENTRY_BLOCKS.map((b) => b()));
+    keys.forEach(([id], i) => {
+      expect((readJson(`catalog-part-${parts[i]}.json`) as Record<string, string>)[id]).toBe(text[id]);
+    });
   });
 });

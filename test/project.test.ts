@@ -14,7 +14,7 @@ describe("project", () => {
     for (const command of blocks) expect(ci).toContain(command);
   });
   it("the README's exit codes are the CLI's", async () => {
-    const { EXIT_CODES } = await import("../src/cli/help.js");
+    const { EXIT_CODES } = await import("../src/cli/io.js");
     const readme = read("README.md");
     for (const code of Object.values(EXIT_CODES))
       expect(readme).toMatch(new RegExp(`^\\| ${code} +\\| `, "m"));

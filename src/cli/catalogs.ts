@@ -1,9 +1,7 @@
 /** `--catalog FILE`: user catalogs layered on the built-in one, for every command. */
 import { readFileSync } from "node:fs";
 import { type Catalog, defaultCatalog } from "../catalog/index.js";
-
-/** A user catalog that cannot be read or loaded: exit 2, with every problem on its own line. */
-export class CatalogError extends Error {}
+import { CatalogError } from "./io.js";
 
 /**
  * The built-in catalog with each `--catalog FILE` layered on top, in order. Read synchronously: catalog

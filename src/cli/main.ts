@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The `aadsts` binary: binds run() to the real process. */
+import { fstatSync } from "node:fs";
 import { run } from "./run.js";
 
 declare const __AADSTS_VERSION__: string;
@@ -7,7 +8,31 @@ declare const __AADSTS_VERSION__: string;
 /** Stdin is read up to this many bytes; anything beyond is dropped (parse reads 1M characters at most). */
 const MAX_STDIN_BYTES = 8 * 1024 * 1024;
 
+/**
+ * Stdin redirected from a directory (`aadsts explain < somedir`) reads as empty in Node; it is an input
+ * that cannot be read (exit 3), so it is refused before reading.
+ */
+function checkStdin(): void {
+  let directory = false;
+  try {
+    directory = fstatSync(0).isDirectory();
+  } catch {
+    // No stdin at all (closed descriptor): reading it will say so.
+  }
+  if (directory)
+    throw Object.assign(new Error("stdin is a directory"), {
+      code: "EISDIR",
+    } as Partial<NodeJS.ErrnoException>);
+}
+
+/** Stdin as a stream of chunks, refused when it is a directory. */
+async function* stdinChunks(): AsyncGenerator<Buffer> {
+  checkStdin();
+  for await (const chunk of process.stdin) yield chunk as Buffer;
+}
+
 async function readStdin(): Promise<string> {
+  checkStdin();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of process.stdin) {
@@ -35,7 +60,7 @@ const code = await run({
   stdoutIsTTY: process.stdout.isTTY === true,
   stdinIsTTY: process.stdin.isTTY === true,
   readStdin,
-  stdin: process.stdin,
+  stdin: stdinChunks(),
   stderrIsTTY: process.stderr.isTTY === true,
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),

@@ -1,9 +1,9 @@
 /**
- * Node adapter for scan(): files (gzip detected by its magic bytes, not its name) and stdin, read in
- * large chunks. Kept out of the core so the library stays browser-safe.
+ * Node adapter for scan(): files (gzip detected by its magic bytes, not its name), pipes and stdin, read
+ * in large chunks. Kept out of the core so the library stays browser-safe.
  */
 import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 
@@ -20,27 +20,37 @@ async function isGzip(path: string): Promise<boolean> {
   }
 }
 
+/** The chunks of `raw`, each reported to `onRead` by its size. */
+function counted(raw: AsyncIterable<Buffer>, onRead: ((bytes: number) => void) | undefined): Readable {
+  if (!onRead) return raw instanceof Readable ? raw : Readable.from(raw);
+  return Readable.from(
+    (async function* () {
+      for await (const chunk of raw) {
+        onRead(chunk.length);
+        yield chunk;
+      }
+    })(),
+  );
+}
+
 /**
  * A file's bytes, gunzipped when it is gzip. `onRead` is told how many bytes of the file itself (before
  * gunzip) each chunk took, so a caller can show progress against the file's size.
+ *
+ * A path that is not a regular file (a FIFO, a process substitution such as `<(cat app.log)`, a device)
+ * has no size and no positions: it is opened once and streamed, and gzip is detected from its first
+ * bytes. A missing or unreadable path, or a directory, is a rejected promise, not a stream error.
  */
 export async function fileSource(
   path: string,
   onRead?: (bytes: number) => void,
 ): Promise<AsyncIterable<Buffer>> {
-  // Opening the file first turns a missing or unreadable file into a rejected promise, not a stream error.
+  const st = await stat(path);
+  if (st.isDirectory())
+    throw Object.assign(new Error(`illegal operation on a directory, read '${path}'`), { code: "EISDIR" });
+  if (!st.isFile()) return streamSource(counted(createReadStream(path, { highWaterMark: CHUNK }), onRead));
   const gzip = await isGzip(path);
-  const raw = createReadStream(path, { highWaterMark: CHUNK });
-  const source: Readable = onRead
-    ? Readable.from(
-        (async function* () {
-          for await (const chunk of raw as AsyncIterable<Buffer>) {
-            onRead(chunk.length);
-            yield chunk;
-          }
-        })(),
-      )
-    : raw;
+  const source = counted(createReadStream(path, { highWaterMark: CHUNK }), onRead);
   return gzip ? source.pipe(createGunzip({ chunkSize: CHUNK })) : source;
 }
 

@@ -1,0 +1,375 @@
+/**
+ * `aadsts scan [FILE…]`: stream logs through scan(), print one NDJSON hit per failure (or a text report),
+ * and a summary on stderr: lines read, hits, counts by code, entry and credential. A file that cannot be
+ * read is reported and skipped; the scan goes on with the next and exits 3 at the end.
+ */
+import { stat } from "node:fs/promises";
+import { type Hit, type ScanSummary, scan } from "../../scan/index.js";
+import { fileSource, streamSource } from "../../scan/node.js";
+import { userCatalog } from "../catalogs.js";
+import {
+  type CliIO,
+  type Command,
+  EXIT_CODES,
+  oneOf,
+  parseCommandArgs,
+  positiveInt,
+  UsageError,
+} from "../io.js";
+
+/** `ndjson` and `json` are the same output: one JSON object per failure. */
+const FORMATS = ["ndjson", "text", "json"] as const;
+
+const options = {
+  format: { type: "string", default: "ndjson" },
+  "fail-on-hit": { type: "boolean" },
+  since: { type: "string" },
+  until: { type: "string" },
+  "max-line-length": { type: "string" },
+  "max-block-lines": { type: "string" },
+  "no-redact": { type: "boolean" },
+  "no-progress": { type: "boolean" },
+  catalog: { type: "string", multiple: true },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+const help = `Usage: aadsts scan [FILE…] [options]
+
+Read logs (files, gzip detected by content, pipes such as <(…) and /dev/stdin, or stdin when no FILE
+or -), find every authentication failure, group the lines of one failure (Go's response block, a Python
+traceback tail, a credential chain), explain each, and print one JSON object per failure on stdout:
+file, startLine, endLine, the top entry's id and title, the parsed fields and the excerpt (secrets
+redacted). The summary (lines read, failures, counts by code, entry and credential) goes to stderr: a
+table on a terminal, JSON otherwise. A FILE that cannot be read is reported on stderr and skipped; the
+others are scanned, and the exit code is 3 (with no summary when nothing could be read).
+
+Options:
+  --format <F>            ndjson (default; json is the same) | text (a report with the summary and
+                          failures over time per code; on a terminal the summary is shown once)
+  --fail-on-hit           exit 1 when any failure is found (for CI jobs)
+  --since <TIME>          only failures at or after TIME (ISO 8601), by the failure's own timestamp
+  --until <TIME>          only failures at or before TIME
+  --max-line-length <N>   longest line read, in characters (default 1000000); longer lines are cut, flagged
+  --max-block-lines <N>   most lines grouped into one failure (default 400); longer blocks are cut, flagged
+  --no-redact             keep secrets in the output
+  --catalog <FILE>        your own catalog entries on top of the built-in ones (repeatable)
+  --no-progress           no progress line (it is shown only when stderr is a terminal and every input
+                          is a regular file, so its size is known)
+  -h, --help              this help
+
+Examples:
+  kubectl logs deploy/api --since=1h | aadsts scan --format text
+  aadsts scan app.log.gz --fail-on-hit > failures.ndjson
+  aadsts scan <(ssh web1 cat /var/log/app.log) app.log
+
+Exit codes: 0 done (1 with --fail-on-hit and failures found), 2 usage error, 3 an input could not be
+read (the others were scanned).
+`;
+
+interface Counts {
+  files: ScanSummary[];
+  lines: number;
+  hits: number;
+  longLines: number;
+  truncatedHits: number;
+  byCode: Record<string, number>;
+  byEntry: Record<string, number>;
+  byCredential: Record<string, number>;
+  /** Per code, per minute (ISO minute) of the failure's own timestamp: for the text report's chart. */
+  timeline: Record<string, Record<string, number>>;
+}
+
+function isoTime(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) throw new UsageError(`${flag} must be a date or ISO 8601 time, not '${value}'`);
+  return t;
+}
+
+const bump = (o: Record<string, number>, k: string) => {
+  o[k] = (o[k] ?? 0) + 1;
+};
+
+/** One hit as printed: where it is, what it is, the fields, and the redacted excerpt. */
+function hitRecord(hit: Hit) {
+  const top = hit.matches[0];
+  return {
+    ...(hit.file ? { file: hit.file } : {}),
+    startLine: hit.startLine,
+    endLine: hit.endLine,
+    ...(top ? { id: top.id, title: top.title } : {}),
+    parsed: hit.parsed,
+    excerpt: hit.excerpt,
+    ...(hit.truncated ? { truncated: true } : {}),
+  };
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** The time of a timeline key (an ISO minute, read as UTC), or NaN. */
+const minuteTime = (minute: string) => Date.parse(`${minute.slice(0, 10)}T${minute.slice(11, 16)}Z`);
+
+/** "AADSTS50126" → 50126; an entry id (a failure with no code) sorts after every code. */
+const codeNumber = (key: string) =>
+  key.startsWith("AADSTS") && Number.isInteger(Number(key.slice(6))) ? Number(key.slice(6)) : Infinity;
+
+/**
+ * A bar chart of failures over time, one block per code, the most frequent first: a burst of one code at
+ * one time shows at a glance. Buckets are minutes when the failures span two hours or less, hours up to
+ * three days, days beyond; every bucket between the first and the last is shown, empty ones too, so the
+ * gaps are visible.
+ */
+export function timelineChart(perMinute: Counts["timeline"]): string[] {
+  const times = Object.values(perMinute)
+    .flatMap((h) => Object.keys(h).map(minuteTime))
+    .filter((t) => !Number.isNaN(t));
+  if (times.length === 0) return [];
+  const first = Math.min(...times);
+  const last = Math.max(...times);
+  const unit = last - first <= 2 * HOUR ? MINUTE : last - first <= 3 * DAY ? HOUR : DAY;
+  const label = (t: number) => {
+    const iso = new Date(t).toISOString();
+    return unit === MINUTE ? iso.slice(0, 16) : unit === HOUR ? `${iso.slice(0, 13)}:00` : iso.slice(0, 10);
+  };
+  const floor = (t: number) => t - (t % unit);
+  const buckets: string[] = [];
+  for (let t = floor(first); t <= last; t += unit) buckets.push(label(t));
+  const rows = Object.entries(perMinute).map(([code, counts]) => {
+    const row = new Map<string, number>();
+    let total = 0;
+    for (const [minute, n] of Object.entries(counts)) {
+      const t = minuteTime(minute);
+      if (Number.isNaN(t)) continue;
+      const b = label(floor(t));
+      row.set(b, (row.get(b) ?? 0) + n);
+      total += n;
+    }
+    return { code, row, total };
+  });
+  rows.sort(
+    (a, b) =>
+      b.total - a.total ||
+      codeNumber(a.code) - codeNumber(b.code) ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
+  const max = Math.max(...rows.flatMap((r) => [...r.row.values()]));
+  const lines = [
+    `Failures per ${unit === MINUTE ? "minute" : unit === HOUR ? "hour" : "day"} (by the failure's own timestamp, UTC):`,
+  ];
+  for (const { code, row, total } of rows) {
+    if (total === 0) continue;
+    lines.push(`  ${code} (${total})`);
+    for (const b of buckets) {
+      const n = row.get(b) ?? 0;
+      const bar = n > 0 ? `${"#".repeat(Math.max(1, Math.round((40 * n) / max)))} ` : "";
+      lines.push(`    ${b}  ${bar}${n}`);
+    }
+  }
+  return lines;
+}
+
+function summaryTable(c: Counts): string {
+  const top = (o: Record<string, number>) =>
+    Object.entries(o)
+      .sort((a, b) => b[1] - a[1] || codeNumber(a[0]) - codeNumber(b[0]))
+      .slice(0, 10)
+      .map(([k, n]) => `    ${String(n).padStart(7)}  ${k}`);
+  return [
+    `Lines read: ${c.lines}   Failures: ${c.hits}${c.longLines ? `   Lines cut at the length limit: ${c.longLines}` : ""}${c.truncatedHits ? `   Failures cut at a limit: ${c.truncatedHits}` : ""}`,
+    "  By code:",
+    ...top(c.byCode),
+    "  By catalog entry:",
+    ...top(c.byEntry),
+    "  By credential:",
+    ...top(c.byCredential),
+  ].join("\n");
+}
+
+const MiB = 1048576;
+
+/**
+ * The progress line on stderr: shown only when stderr is a terminal and every input is a file whose size
+ * is known (stdin has none). It is redrawn at most ten times a second and erased before the summary.
+ */
+class Progress {
+  private done = 0;
+  private last = 0;
+  private drawn = false;
+  constructor(
+    private readonly io: CliIO,
+    private readonly total: number,
+  ) {}
+  read(bytes: number, hits: number, name: string): void {
+    this.done += bytes;
+    const now = Date.now();
+    if (this.drawn && now - this.last < 100 && this.done < this.total) return;
+    this.last = now;
+    this.drawn = true;
+    const ratio = this.total > 0 ? Math.min(1, this.done / this.total) : 1;
+    const width = 24;
+    const full = Math.round(ratio * width);
+    const bar = `${"█".repeat(full)}${"░".repeat(width - full)}`;
+    const size = `${(this.done / MiB).toFixed(1)}/${(this.total / MiB).toFixed(1)} MiB`;
+    this.io.err(
+      `\r\x1b[K${bar} ${String(Math.floor(ratio * 100)).padStart(3)}%  ${size}  ${hits} hits  ${name}`,
+    );
+  }
+  clear(): void {
+    if (this.drawn) this.io.err("\r\x1b[K");
+    this.drawn = false;
+  }
+}
+
+/** The inputs that name the process's own stdin, which is read as the stream it was given. */
+const STDIN_NAMES = new Set(["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
+
+/**
+ * The total size of the inputs, or undefined when one is stdin, a pipe or anything else that is not a
+ * regular file (its size is unknown). A file that cannot be read counts 0 here; the scan reports it.
+ */
+async function totalSize(inputs: string[]): Promise<number | undefined> {
+  let total = 0;
+  for (const name of inputs) {
+    if (STDIN_NAMES.has(name)) return undefined;
+    const st = await stat(name).catch(() => undefined);
+    if (st && !st.isFile()) return undefined;
+    total += st?.size ?? 0;
+  }
+  return total;
+}
+
+async function run(io: CliIO, args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, options, ["max-line-length", "max-block-lines"]);
+  if (values.help) {
+    io.out(help);
+    return EXIT_CODES.ok;
+  }
+  const format = oneOf(values.format, FORMATS, "scan format");
+  const since = isoTime(values.since, "--since");
+  const until = isoTime(values.until, "--until");
+  const maxLineLength = positiveInt(values["max-line-length"], "--max-line-length");
+  const maxBlockLines = positiveInt(values["max-block-lines"], "--max-block-lines");
+
+  const counts: Counts = {
+    files: [],
+    lines: 0,
+    hits: 0,
+    longLines: 0,
+    truncatedHits: 0,
+    byCode: {},
+    byEntry: {},
+    byCredential: {},
+    timeline: {},
+  };
+  const batch: string[] = [];
+  const catalog = await userCatalog(values.catalog);
+  const inputs = positionals.length === 0 ? ["-"] : positionals;
+  const total = io.stderrIsTTY && !values["no-progress"] ? await totalSize(inputs) : undefined;
+  const progress = total === undefined ? undefined : new Progress(io, total);
+  // On a shared terminal the progress line is erased before hits are written, and redrawn after.
+  const out = (text: string) => {
+    if (io.stdoutIsTTY) progress?.clear();
+    io.out(text);
+  };
+  const flushBatch = () => {
+    if (batch.length > 0) out(`${batch.join("\n")}\n`);
+    batch.length = 0;
+  };
+  let shown = 0;
+  const unreadable: string[] = [];
+  const failed = (name: string, e: unknown, what: string) => {
+    progress?.clear();
+    unreadable.push(name);
+    io.err(
+      `aadsts: ${what} ${name === "-" ? "stdin" : name}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
+    );
+  };
+  for (const name of inputs) {
+    const isStdin = STDIN_NAMES.has(name);
+    let source: AsyncIterable<Buffer | string>;
+    try {
+      source = isStdin
+        ? await streamSource(io.stdin ?? (async function* () {})())
+        : await fileSource(name, progress && ((bytes) => progress.read(bytes, shown, name)));
+    } catch (e) {
+      failed(name, e, "cannot read");
+      continue;
+    }
+    const summary: ScanSummary = { lines: 0, hits: 0, longLines: 0 };
+    try {
+      for await (const hit of scan(
+        source,
+        {
+          catalog,
+          ...(name === "-" ? {} : { file: name }),
+          ...(maxLineLength ? { maxLineLength } : {}),
+          ...(maxBlockLines ? { maxBlockLines } : {}),
+          redact: !values["no-redact"],
+        },
+        summary,
+      )) {
+        const t = hit.parsed.timestamp ? Date.parse(hit.parsed.timestamp) : Number.NaN;
+        if ((since !== undefined || until !== undefined) && Number.isNaN(t)) continue;
+        if (since !== undefined && t < since) continue;
+        if (until !== undefined && t > until) continue;
+        shown++;
+        for (const c of hit.parsed.codes) bump(counts.byCode, `AADSTS${c}`);
+        if (hit.parsed.codes.length === 0) bump(counts.byCode, "(no code)");
+        bump(counts.byEntry, hit.matches[0]?.id ?? "(none)");
+        bump(counts.byCredential, hit.parsed.credential ?? "(not named)");
+        if (hit.truncated) counts.truncatedHits++;
+        if (hit.parsed.timestamp) {
+          const minute = hit.parsed.timestamp.slice(0, 16);
+          const code = hit.parsed.codes[0]
+            ? `AADSTS${hit.parsed.codes[0]}`
+            : (hit.matches[0]?.id ?? "(none)");
+          counts.timeline[code] ??= {};
+          bump(counts.timeline[code] as Record<string, number>, minute);
+        }
+        if (format === "text") {
+          const where = `${hit.file ?? "stdin"}:${hit.startLine}${hit.endLine > hit.startLine ? `-${hit.endLine}` : ""}`;
+          const top = hit.matches[0];
+          out(
+            `${where}  ${hit.parsed.codes.map((c) => `AADSTS${c}`).join(",") || "-"}  ${top ? `${top.id}: ${top.title}` : ""}\n`,
+          );
+        } else {
+          // Hits are written in batches: one write per hit costs more than the JSON itself.
+          batch.push(JSON.stringify(hitRecord(hit)));
+          if (batch.length >= 256) flushBatch();
+        }
+      }
+    } catch (e) {
+      flushBatch();
+      failed(name, e, "error while reading");
+      continue;
+    }
+    flushBatch();
+    counts.files.push(summary);
+    counts.lines += summary.lines;
+    counts.longLines += summary.longLines;
+  }
+  counts.hits = shown;
+  progress?.clear();
+  // Nothing could be read: the errors above say so, and a summary of nothing would only add noise.
+  if (unreadable.length === inputs.length) return EXIT_CODES.io;
+  if (format === "text") {
+    io.out(`\n${summaryTable(counts)}\n`);
+    const chart = timelineChart(counts.timeline);
+    if (chart.length > 0) io.out(`\n${chart.join("\n")}\n`);
+  }
+  // The summary goes to stderr: a table on a terminal, JSON otherwise (for pipelines). The text report
+  // holds the table already: when it is on the same terminal, it is not shown twice.
+  const { timeline: _t, ...summaryJson } = counts;
+  if (io.stderrIsTTY) {
+    if (!(format === "text" && io.stdoutIsTTY)) io.err(`${summaryTable(counts)}\n`);
+  } else
+    io.err(
+      `${JSON.stringify({ summary: { ...summaryJson, ...(unreadable.length > 0 ? { unreadable } : {}) } })}\n`,
+    );
+  if (unreadable.length > 0) return EXIT_CODES.io;
+  return values["fail-on-hit"] && shown > 0 ? EXIT_CODES.failuresFound : EXIT_CODES.ok;
+}
+
+export const scanCommand: Command = { options, help, run };
