@@ -319,6 +319,13 @@ export async function run(io: CliIO): Promise<number> {
           throw e instanceof ScanUsageError ? new UsageError(e.message) : e;
         }
       }
+      case "mcp": {
+        // Loaded on demand: the MCP SDK is for this command only (cold start of the others unchanged).
+        const { cmdMcp, McpUsageError } = await import("./mcp-command.js");
+        return await cmdMcp(io, rest).catch((e) => {
+          throw e instanceof McpUsageError ? new UsageError(e.message) : e;
+        });
+      }
       default:
         throw new UsageError(`unknown command '${command}'`);
     }
