@@ -15,6 +15,8 @@ Usage:
   aadsts list                    list the catalog, grouped by category
   aadsts export                  the catalog as a lookup table (CSV, KQL datatable or JSON lines)
   aadsts scan [FILE…]            find every failure in logs (files, .gz, stdin): NDJSON hits, summary on stderr
+  aadsts enrich [FILE…]          log shipper step: every record out, in order, failures with an "aadsts" object
+  aadsts mcp                     Model Context Protocol server on stdio, for AI assistants
 
 Options (all commands):
   --format <F>    text | markdown | html | ansi | json  (default: ansi on a terminal, text when piped)

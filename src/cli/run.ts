@@ -319,6 +319,12 @@ export async function run(io: CliIO): Promise<number> {
           throw e instanceof ScanUsageError ? new UsageError(e.message) : e;
         }
       }
+      case "enrich": {
+        const { cmdEnrich, EnrichUsageError } = await import("./enrich-command.js");
+        return await cmdEnrich(io, rest).catch((e) => {
+          throw e instanceof EnrichUsageError ? new UsageError(e.message) : e;
+        });
+      }
       case "mcp": {
         // Loaded on demand: the MCP SDK is for this command only (cold start of the others unchanged).
         const { cmdMcp, McpUsageError } = await import("./mcp-command.js");
