@@ -130,7 +130,8 @@ Exit codes: 0 done (1 with --fail-on-hit and failures found), 2 usage error, 3 i
 Write the catalog as a lookup table keyed by AADSTS code, one row per code and entry, for log
 engines that join at query time (Sentinel/Log Analytics SigninLogs.ResultType, Splunk, Elastic):
   csv    a CSV with a header row: a Sentinel watchlist or a Splunk lookup (default)
-  kql    a KQL datatable named AadstsCatalog, followed by a ready-to-run join with SigninLogs
+  kql    a KQL datatable named AadstsCatalog, a function AadstsFailures for tables with a Message
+         column (AppTraces, ContainerLogV2, AzureDiagnostics), and a ready-to-run join with SigninLogs
   json   JSON lines: an Elastic enrich index
 
 Columns: code, name, id, title, credentials, category, actor, retryable, userFixable,
