@@ -2,7 +2,9 @@
  * `aadsts mcp` as an assistant meets it: the MCP SDK's own Client spawns the built CLI over stdio, lists
  * the tools and calls each one. A planted secret in every input must not come back in any answer.
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -155,6 +157,36 @@ describe("aadsts mcp over stdio, with the SDK's client", () => {
     const ok = (await client.callTool({ name: "lookup_error", arguments: { code: "50076" } })) as ToolResult;
     expect(ok.structuredContent?.found).toBe(true);
     expect(stderr).toBe("");
+  });
+});
+
+describe("loading", () => {
+  it("the CLI's static import graph leaves the MCP SDK out (only `aadsts mcp` loads it)", () => {
+    const seen = new Set<string>();
+    const walk = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const src = readFileSync(file, "utf8");
+      // Static imports only: `import … from "./x.js"` and bare `import "./x.js"` (dynamic import() is skipped).
+      for (const m of src.matchAll(/^import\s(?:[^;]*?\sfrom\s)?["'](\.[^"']+)["']/gm))
+        walk(join(dirname(file), m[1] as string));
+    };
+    walk(CLI);
+    expect(seen.size).toBeGreaterThan(1);
+    for (const file of seen) expect(readFileSync(file, "utf8"), file).not.toContain("@modelcontextprotocol");
+    // And the SDK is reached from the CLI at all: through the mcp command's chunk, loaded on demand.
+    const cli = readFileSync(CLI, "utf8");
+    const chunk = /import\(["'](\.\/mcp-command-[^"']+)["']\)/.exec(cli)?.[1];
+    expect(chunk).toBeDefined();
+    expect(readFileSync(join(dirname(CLI), chunk as string), "utf8")).toContain("@modelcontextprotocol/sdk");
+  });
+
+  it("exits 0 when its input closes, and rejects arguments", () => {
+    const r = spawnSync(process.execPath, [CLI, "mcp"], { input: "", encoding: "utf8", timeout: 20_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("");
+    const bad = spawnSync(process.execPath, [CLI, "mcp", "extra"], { encoding: "utf8" });
+    expect(bad.status).toBe(2);
   });
 });
 
