@@ -338,18 +338,24 @@ export class Enricher {
     this.pending = [];
     const first = block[0];
     if (!first) return;
-    const info = this.explainBlock(block);
-    this.out.push(info ? this.enrichLine(first, info) : first.bytes);
+    const { info, clean } = this.explainBlock(block);
+    this.out.push(info ? this.enrichLine(first, info, clean) : first.bytes);
     for (let i = 1; i < block.length; i++) this.out.push((block[i] as PendingLine).bytes);
   }
 
-  private explainBlock(block: PendingLine[]): EnrichInfo | undefined {
+  /**
+   * The block's failures, summed up for its first line. `clean`: the parser's redaction, which reads every
+   * part of the block, found no secret, so the line need not be redacted again.
+   */
+  private explainBlock(block: PendingLine[]): { info: EnrichInfo | undefined; clean: boolean } {
     let info: EnrichInfo | undefined;
+    let clean = true;
     try {
       const text = block.length === 1 ? (block[0] as PendingLine).text : block.map((l) => l.text).join("\n");
       const seen = new Set<string>();
       for (const part of splitFailures(text)) {
         const { parsed, text: redactedText } = parseWithText(part, { redact: true }, 0, true);
+        if (parsed.redacted) clean = false;
         const id = failureId(parsed);
         if (id !== undefined && seen.has(id)) continue;
         const matches = match(parsed, { catalog: this.catalog, text: redactedText, limit: 1 });
@@ -365,9 +371,9 @@ export class Enricher {
         if (block.length > 1) info.lines = block.length;
       }
     } catch {
-      return info;
+      return { info, clean: false };
     }
-    return info;
+    return { info, clean };
   }
 
   private info(parsed: ParsedAuthError, top: Match | undefined): EnrichInfo {
@@ -397,13 +403,13 @@ export class Enricher {
    * wrapped (or left as it is, with plain: "pass"). With redaction on (the default), secrets in the
    * record's own text are replaced too; a record without any keeps its bytes.
    */
-  private enrichLine(line: PendingLine, info: EnrichInfo): EnrichOutput {
+  private enrichLine(line: PendingLine, info: EnrichInfo, clean: boolean): EnrichOutput {
     const bytes = line.bytes;
     const end = bytes.length - lineEndLength(bytes);
     const eol = bytes.subarray(end).toString("utf8");
     const record = jsonRecord(line.text);
     const payload = JSON.stringify(info);
-    const cleaned = this.redactRecords ? redact(line.text) : { text: line.text, count: 0 };
+    const cleaned = this.redactRecords && !clean ? redact(line.text) : { text: line.text, count: 0 };
     if (record) {
       this.stats.enriched++;
       const exists = Object.hasOwn(record, "aadsts");
