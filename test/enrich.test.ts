@@ -219,7 +219,7 @@ function lineReader(child: ChildProcessWithoutNullStreams) {
   return {
     lines,
     /** Resolves once `n` lines have arrived, or rejects after `ms`. */
-    until(n: number, ms = 5000): Promise<void> {
+    until(n: number, ms = 15_000): Promise<void> {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(
           () => reject(new Error(`only ${lines.length} of ${n} lines after ${ms} ms`)),
@@ -291,7 +291,7 @@ describe("aadsts enrich as a log shipper runs it", () => {
       failures: 3,
       enriched: 3,
     });
-  }, 20_000);
+  }, 60_000);
 
   it("reads files, and rejects bad options", () => {
     const bad = spawnSync(process.execPath, [CLI, "enrich", "--plain", "drop"], {
