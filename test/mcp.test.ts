@@ -7,8 +7,10 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TOOL_DESCRIPTIONS } from "../src/mcp/server.js";
+import { loadCatalog } from "../src/catalog/user.js";
+import { createMcpServer, TOOL_DESCRIPTIONS } from "../src/mcp/server.js";
 import { explainError, lookupError, scanLog, searchErrors } from "../src/mcp/tools.js";
 
 const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
@@ -157,6 +159,32 @@ describe("aadsts mcp over stdio, with the SDK's client", () => {
     const ok = (await client.callTool({ name: "lookup_error", arguments: { code: "50076" } })) as ToolResult;
     expect(ok.structuredContent?.found).toBe(true);
     expect(stderr).toBe("");
+  });
+});
+
+describe("a server with a user catalog (in memory)", () => {
+  it("answers from the user's override", async () => {
+    const catalog = loadCatalog(
+      `- id: client-secret-expired
+  override: true
+  mitigation: Open a ticket in the Identity queue with the app ID from the error.
+  actor: operator
+`,
+      { name: "contoso.yaml" },
+    );
+    const server = createMcpServer({ catalog, version: "0.0.0-test" });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    const client = new Client({ name: "aadsts-test", version: "1.0.0" });
+    await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
+    const r = (await client.callTool({ name: "lookup_error", arguments: { code: "7000222" } })) as ToolResult;
+    expect(text(r)).toContain("Identity queue");
+    expect((r.structuredContent as { entry: { actor: string } }).entry.actor).toBe("operator");
+    const e = (await client.callTool({
+      name: "explain_error",
+      arguments: { error: "AADSTS7000222: The provided client secret keys for app 'x' are expired." },
+    })) as ToolResult;
+    expect(text(e)).toContain("Identity queue");
+    await client.close();
   });
 });
 
