@@ -121,6 +121,25 @@ const KQL_TYPES: Record<keyof ExportRow, string> = {
   variants: "string",
 };
 
+/**
+ * For logs that carry the error as text (AppTraces, ContainerLogV2, AzureDiagnostics, a custom table):
+ * a function that takes any table with a string `Message` column, pulls the first AADSTS code out of it
+ * and joins the catalog. `contains` is a cheap filter before the regex; an unknown code keeps its row and
+ * gets Microsoft's lookup page as `docs`.
+ */
+const KQL_FREE_TEXT = `// Free-text logs: any table with a string column named Message (rename or convert yours first).
+// AppTraces | invoke AadstsFailures() | project TimeGenerated, AppRoleName, AadstsCode, title, actor, retryable, docs
+// ContainerLogV2 | extend Message = tostring(LogMessage) | invoke AadstsFailures() | summarize count() by AadstsCode, title
+// AzureDiagnostics | extend Message = tostring(column_ifexists("Message", "")) | invoke AadstsFailures()
+let AadstsFailures = (T:(Message:string)) {
+    T
+    | where Message contains "AADSTS"
+    | extend AadstsCode = toint(extract(@"AADSTS(\\d{4,8})\\b", 1, Message))
+    | where isnotnull(AadstsCode)
+    | join kind=leftouter (AadstsCatalog) on $left.AadstsCode == $right.code
+    | extend docs = iff(isempty(docs), strcat("https://login.microsoftonline.com/error?code=", tostring(AadstsCode)), docs)
+};`;
+
 /** The catalog as CSV, a KQL `datatable` (for Azure Monitor and Sentinel joins) or JSON. */
 export function exportCatalog(format: ExportFormat, catalog: Catalog = defaultCatalog): string {
   const rows = exportRows(catalog);
@@ -144,6 +163,7 @@ export function exportCatalog(format: ExportFormat, catalog: Catalog = defaultCa
 let AadstsCatalog = datatable(${header}) [
 ${body}
 ];
+${KQL_FREE_TEXT}
 SigninLogs
 | where ResultType != "0"
 | extend code = toint(ResultType)

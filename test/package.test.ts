@@ -205,4 +205,12 @@ export { codes, first, title };
     const v = run("npx", ["--no-install", "aadsts", "--version"]);
     expect(v.out.trim()).toBe(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version);
   });
+
+  // The MCP SDK is an optional peer: an install without it still works, and `aadsts mcp` says what is missing.
+  it("installs without the MCP SDK, and aadsts mcp then names it in one line", () => {
+    const r = run("npx", ["--no-install", "aadsts", "mcp"], { input: "" });
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).toContain("npm install @modelcontextprotocol/sdk");
+  });
 });

@@ -44,4 +44,14 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: "find every failure in logs (files, .gz, pipes, stdin): NDJSON hits, summary on stderr",
     load: async () => (await import("./scan.js")).scanCommand,
   },
+  enrich: {
+    usage: "enrich [FILE…]",
+    summary: 'log shipper step: every record out, in order, failures with an "aadsts" object',
+    load: async () => (await import("./enrich.js")).enrichCommand,
+  },
+  mcp: {
+    usage: "mcp",
+    summary: "Model Context Protocol server on stdio, for AI assistants",
+    load: async () => (await import("./mcp.js")).mcpCommand,
+  },
 };
