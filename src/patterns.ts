@@ -335,6 +335,11 @@ export const PATTERNS = {
   /** `'name': 'value'` secrets in Python dict reprs. */
   secretPythonField:
     /'(client_secret|client_assertion|assertion|password|refresh_token|access_token|id_token|code_verifier)'([ \t]*:[ \t]*)'((?:[^'\\\n]|\\.){0,8192})'/gi,
+  /**
+   * HTTP Digest credentials: every parameter after the scheme goes (the `response` hash is derived from the
+   * password, and `username`/`nonce` belong to it), up to the end of the line.
+   */
+  digestHeader: /\b((?:Proxy-)?Authorization:[ \t]*Digest[ \t]+)([^\r\n]{1,8192})/gi,
   /** Secret-bearing headers: `X-IDENTITY-HEADER: <value>` (App Service), `Authorization: <scheme> <value>`. */
   secretHeader:
     /\b(X-IDENTITY-HEADER|Authorization|Proxy-Authorization)(:[ \t]*(?:(?:Basic|Digest|NTLM|Negotiate)[ \t]+)?)(?!Bearer\b)([^\s"',]{8,4096})/gi,
