@@ -407,7 +407,7 @@ export type PatternName = keyof typeof PATTERNS;
  * Substrings a text must hold for a pattern to match anywhere in it. The credential-name patterns
  * (`[A-Z][A-Za-z]{0,60}Credential…`) are linear, but failing them is costly on text dense with
  * capitalised words: every word start tries up to 60 letters. A native substring search for the fixed
- * part first skips them on text that cannot match (a crafted megabyte went from ≈80 ms to ≈30 ms).
+ * part first skips them on text that cannot match (bench:adversarial measures the difference).
  * test/redos.test.ts checks every entry against the pattern, on the fixtures and with fast-check.
  */
 export const REQUIRED_LITERALS: { readonly [K in PatternName]?: readonly string[] } = {

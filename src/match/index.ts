@@ -13,8 +13,8 @@ type Authority = (typeof AUTHORITIES)[number];
 export { adviceSdk } from "../parse/producers/index.js";
 
 /**
- * The score table, highest first. The order is the contract: code + credential, code, message phrase,
- * HTTP status, then credential fallback.
+ * The score table, highest first. The groups are the contract: a code, then a message phrase, then the
+ * HTTP status, sub-error or OAuth error, then a context hint, then the fallbacks.
  */
 export const SCORES = {
   /** The entry lists the AADSTS code and the failing credential. */
@@ -35,12 +35,12 @@ export const SCORES = {
   messageOtherCredential: 45,
   /** The HTTP status is one the entry lists, and the credential matches. */
   statusAndCredential: 38,
-  /** The HTTP status matches an entry for any credential. Only when the error carries no AADSTS code. */
-  status: 30,
   /** The MSAL sub-error is one the entry explains (basic_action, bad_token, …). */
   suberror: 37,
   /** The OAuth `error` is one the entry explains: what the calling app should do about it. */
   oauthError: 36,
+  /** The HTTP status matches an entry for any credential. Only when the error carries no AADSTS code. */
+  status: 30,
   /** A context hint appears (host markers such as 169.254.169.254), and the credential matches. */
   hintAndCredential: 24,
   /** A context hint appears. */
@@ -127,7 +127,7 @@ export const PHRASE_WINDOW = 65_536;
  * The part of `text` phrase matching reads: all of it up to PHRASE_WINDOW characters; beyond that the
  * first PHRASE_WINDOW, or, when those hold no AADSTS code, a window around the first code after them.
  * Codes, IDs and the other fields are parsed from the whole input; this bounds only the phrase search,
- * which would otherwise cost ≈ 100 ms per MB. Logs belong to scan(), which matches each failure alone.
+ * which would otherwise grow with the whole input. Logs belong to scan(), which matches each failure alone.
  */
 function phraseWindow(text: string): string {
   if (text.length <= PHRASE_WINDOW) return text;

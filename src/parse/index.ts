@@ -349,14 +349,18 @@ function conflict(field: string, json: string | undefined, label: string | undef
   return { field, values: [json, label] };
 }
 
-const MAX_MESSAGE_LENGTH = 500;
+/**
+ * Longest message taken from a short plain text (one to three lines, no labelled message). Not
+ * fields.ts's MAX_MESSAGE_LENGTH, which caps any message, however it was found.
+ */
+const SHORT_TEXT_MESSAGE_LENGTH = 500;
 
-/** The text as one message when it has at most three non-empty lines, capped at 500 characters. */
+/** The text as one message when it has at most three non-empty lines, capped at SHORT_TEXT_MESSAGE_LENGTH. */
 function shortTextMessage(text: string): string | undefined {
   const lines = text.split("\n", 50).filter((l) => l.trim() !== "");
   if (lines.length === 0 || lines.length > 3) return undefined;
   const t = lines.join(" ").trim();
-  return t.length > MAX_MESSAGE_LENGTH ? `${t.slice(0, MAX_MESSAGE_LENGTH)}…` : t;
+  return t.length > SHORT_TEXT_MESSAGE_LENGTH ? `${t.slice(0, SHORT_TEXT_MESSAGE_LENGTH)}…` : t;
 }
 
 /** Keep only what the schema accepts, so a reader bug drops a field instead of breaking the contract. */

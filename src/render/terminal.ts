@@ -138,8 +138,8 @@ function blocks(tokens: Token[], style: Style, indent: string): string[] {
 
 /**
  * marked's lexer, without the block rules this text cannot contain. Each rule's regex is compiled the first
- * time it runs, and the setext-heading, HTML, table and link-definition rules cost about 25 ms of a cold
- * `aadsts lookup`; a rule is left out only when a character it needs is absent, so the tokens are the same.
+ * time it runs, and the setext-heading, HTML, table and link-definition rules are a visible part of a cold
+ * `aadsts lookup` (the README's start-up figures); a rule is left out only when a character it needs is absent, so the tokens are the same.
  * @internal
  */
 export function lexerFor(markdown: string): Lexer {
