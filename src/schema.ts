@@ -140,7 +140,7 @@ export const UserEntrySchema = CatalogEntrySourceSchema.partial().extend({
   /** Where this advice comes from: your runbook or wiki page (https). */
   source: z.url({ protocol: PATTERNS.httpsProtocol, error: "an https URL" }).optional(),
 });
-/** One entry of a user catalog, as {@link UserEntrySchema} accepts it. */
+/** One entry of a user catalog, as {@link loadCatalog} accepts it. */
 export type UserEntry = z.infer<typeof UserEntrySchema>;
 
 /** Can an entry's `match` ever fire: a code, phrase, hint, status, OAuth name, or a fallback role. */
@@ -208,7 +208,7 @@ export const EntraErrorBodySchema = z.looseObject({
   suberror: z.string().optional(),
   claims: z.string().optional(),
 });
-/** The token endpoint's error body, as {@link EntraErrorBodySchema} reads it. */
+/** The token endpoint's error body, as the parser reads it. */
 export type EntraErrorBody = z.infer<typeof EntraErrorBodySchema>;
 
 const RequestSchema = z.object({ method: z.string(), url: z.string() });
@@ -267,7 +267,7 @@ export const ParsedAuthErrorSchema = z.object({
   /** True when the input was longer than the parse limit and only its start was read. */
   truncated: z.boolean().optional(),
 });
-/** The fields {@link parse} extracts; the public JSON contract, checked by {@link ParsedAuthErrorSchema}. */
+/** The fields {@link parse} extracts; the public JSON contract (a zod schema checks every result). */
 export type ParsedAuthError = z.infer<typeof ParsedAuthErrorSchema>;
 
 /** A catalog entry that explains the error, with its score and the reasons it matched. */

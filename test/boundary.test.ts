@@ -7,13 +7,14 @@ const TEXT = `ClientSecretCredential authentication failed: AADSTS7000215: Inval
 Trace ID: 3f2e1d0c-9b8a-4765-8432-10fedcba9876`;
 
 /** The built-in catalog with one internal step broken: an error the library did not expect. */
-function brokenCatalog(method: "candidates" | "byId"): Catalog {
+function brokenCatalog(method: "entries" | "byId"): Catalog {
+  const fail = () => {
+    throw new TypeError(`injected failure in ${method}`);
+  };
   return new Proxy(defaultCatalog, {
     get(target, key, receiver) {
-      if (key === method)
-        return () => {
-          throw new TypeError(`injected failure in ${method}`);
-        };
+      // Reading `entries` fails at once (the matcher reads it to build its indexes); byId fails when called.
+      if (key === method) return method === "entries" ? fail() : fail;
       return Reflect.get(target, key, receiver);
     },
   });
@@ -39,7 +40,7 @@ describe("errors surface under test and debug, and are contained otherwise", () 
   });
 
   it("an internal error in matching rethrows with its stack under test", () => {
-    const catalog = brokenCatalog("candidates");
+    const catalog = brokenCatalog("entries");
     let caught: unknown;
     try {
       explain(TEXT, { catalog });
@@ -47,19 +48,19 @@ describe("errors surface under test and debug, and are contained otherwise", () 
       caught = e;
     }
     expect(caught).toBeInstanceOf(TypeError);
-    expect((caught as Error).message).toBe("injected failure in candidates");
+    expect((caught as Error).message).toBe("injected failure in entries");
     expect((caught as Error).stack).toContain("boundary.test.ts");
-    expect(() => match(parse(TEXT), { catalog })).toThrow("injected failure in candidates");
+    expect(() => match(parse(TEXT), { catalog })).toThrow("injected failure in entries");
   });
 
   it("the same error surfaces with AADSTS_DEBUG=1 outside a test runner", () => {
     asAnApplication("1");
-    expect(() => explain(TEXT, { catalog: brokenCatalog("candidates") })).toThrow("injected failure");
+    expect(() => explain(TEXT, { catalog: brokenCatalog("entries") })).toThrow("injected failure");
   });
 
   it("an application gets a safe result instead", () => {
     asAnApplication();
-    const catalog = brokenCatalog("candidates");
+    const catalog = brokenCatalog("entries");
     const ex = explain(TEXT, { catalog });
     expect(ex.matches).toEqual([]);
     expect(ex.summary).toMatch(/internal error; AADSTS_DEBUG=1 shows it/);

@@ -4,7 +4,8 @@
  * kind of signal adds one point (at most five) to break ties. Remaining ties keep catalog order.
  */
 import { atBoundary } from "../boundary.js";
-import { type Catalog, defaultCatalog, foldText, type IndexedEntry } from "../catalog/index.js";
+import { type Catalog, defaultCatalog, foldText } from "../catalog/index.js";
+import { type IndexedEntry, matchIndexes } from "../catalog/match-indexes.js";
 import { adviceSdk } from "../parse/producers/index.js";
 import { PATTERNS } from "../patterns.js";
 import type { AUTHORITIES, CatalogEntry, Cause, Confidence, Match, ParsedAuthError, Sdk } from "../schema.js";
@@ -556,7 +557,8 @@ export function rank(parsed: ParsedAuthError, options: MatchOptions = {}): Match
   const catalog = options.catalog ?? defaultCatalog;
   const limit = typeof options.limit === "number" ? options.limit : 5;
   const safe = wellFormed(parsed);
-  const found = catalog.phrases.findAll(haystack(safe, options.text));
+  const indexes = matchIndexes(catalog);
+  const found = indexes.phrases.findAll(haystack(safe, options.text));
   const facts = credentialFacts(safe);
   const scored: Scored[] = [];
   const codes = [...safe.codes, ...(safe.chain ?? []).flatMap((m) => m.codes)];
@@ -580,7 +582,7 @@ export function rank(parsed: ParsedAuthError, options: MatchOptions = {}): Match
       ),
     ),
   };
-  for (const ix of catalog.candidates(signals)) {
+  for (const ix of indexes.candidates(signals)) {
     const s = scoreEntry(ix, safe, found, facts, context);
     if (s) scored.push(s);
   }
@@ -595,7 +597,7 @@ export function rank(parsed: ParsedAuthError, options: MatchOptions = {}): Match
         s.reasons.push("a credential in the chain got an answer, so its failure comes first");
       }
   if (scored.length === 0 && hasSignal(safe)) {
-    for (const ix of catalog.indexed) {
+    for (const ix of indexes.indexed) {
       if (ix.entry.match.fallback && ix.credentials.length === 0)
         scored.push({
           ix,

@@ -40,7 +40,7 @@ export { MAX_INPUT_LENGTH } from "./input.js";
 export interface ParseOptions {
   /** Remove secrets from the input before reading it (default true). */
   redact?: boolean;
-  /** Longest input read, in characters (default {@link MAX_INPUT_LENGTH}); the rest is ignored and flagged. */
+  /** Longest input read, in characters (default 1,000,000: MAX_INPUT_LENGTH in src/parse/input.ts); the rest is ignored and flagged. */
   maxLength?: number;
 }
 
