@@ -163,9 +163,6 @@ export const PATTERNS = {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   unsafeControl: /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g,
 
-  /** The HTML entities marked's lexer leaves in text tokens. */
-  htmlEntity: /&(quot|#39|lt|gt|amp);/g,
-
   /** Characters with meaning in Markdown inline text, escaped when input-derived text goes into Markdown.
    * Parentheses are left alone: with the brackets escaped they cannot form a link. */
   markdownSpecial: /[\\`*_[\]<>|#!~&{}]/g,
@@ -300,7 +297,7 @@ export const PATTERNS = {
     /(?:Please run:|Please explicitly log in with:|To re-authenticate, please run:)[ \t]*\n((?:[ \t]*az [^\n]{1,500}\n?){1,3})/,
   /** A PowerShell cmdlet at the start of an error record. */
   cmdlet: /^([A-Z][a-z]{1,20}-Az[A-Za-z]{1,40}) ?: /m,
-  /** HTML entities a web page copy leaves in pasted text. */
+  /** HTML entities: in text copied from a web page, and in the text tokens marked's lexer leaves escaped. */
   htmlEntityAny: /&(?:quot|apos|#39|#x27|#34|lt|gt|amp|nbsp);/g,
   /** A labelled GUID cut by console wrapping: the part before the break, the break, the rest. */
   wrappedGuidTail: /^\n[ \t]{0,8}([0-9A-Fa-f-]{1,35})(?![0-9A-Za-z])/,
@@ -387,8 +384,6 @@ export const PATTERNS = {
     /login\.(?:microsoftonline\.(?:com|us)|windows\.net|partner\.microsoftonline\.cn|chinacloudapi\.cn)\/([A-Za-z0-9.-]{1,100})\//i,
   /** An OAuth error or sub-error name in a catalog: invalid_client, basic_action. */
   oauthName: /^[a-z][a-z0-9_]*$/,
-  /** The only protocol catalog links may use (zod's url({ protocol })). */
-  httpsProtocol: /^https$/,
   /** A `{placeholder}` of a published message template. */
   templatePlaceholder: /\{[^{}]*\}/g,
 

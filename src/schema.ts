@@ -5,6 +5,7 @@
  */
 import * as z from "zod";
 import { PATTERNS } from "./patterns.js";
+import { hasControl, isHttps } from "./sanitize.js";
 
 import { ACTORS, CATEGORIES, SDKS, type Sdk } from "./vocab.js";
 
@@ -15,7 +16,7 @@ const text = z
   .string()
   .trim()
   .min(1, "must not be empty")
-  .refine((t) => t.search(PATTERNS.unsafeControl) === -1, "control characters are not allowed");
+  .refine((t) => !hasControl(t), "control characters are not allowed");
 const oauthNames = z.array(
   z.string().regex(PATTERNS.oauthName, "an OAuth error name such as invalid_client"),
 );
@@ -123,7 +124,7 @@ export const CatalogEntrySourceSchema = z.strictObject({
     section: text,
     row: text.optional(),
     /** A public page for this entry's source when the guide's own URL is not it (a thread for codes seen in the wild). */
-    url: z.url({ protocol: PATTERNS.httpsProtocol }).optional(),
+    url: z.string().refine(isHttps, "an https URL").optional(),
   }),
 });
 export type CatalogEntrySource = z.infer<typeof CatalogEntrySourceSchema>;
@@ -138,7 +139,7 @@ export const UserEntrySchema = CatalogEntrySourceSchema.partial().extend({
   /** Replace the built-in entry with this id; fields left out keep the built-in values. */
   override: z.boolean().optional(),
   /** Where this advice comes from: your runbook or wiki page (https). */
-  source: z.url({ protocol: PATTERNS.httpsProtocol, error: "an https URL" }).optional(),
+  source: z.string().refine(isHttps, "an https URL").optional(),
 });
 /** One entry of a user catalog, as {@link loadCatalog} accepts it. */
 export type UserEntry = z.infer<typeof UserEntrySchema>;

@@ -5,12 +5,10 @@
 import { parseArgs } from "node:util";
 import { listEntries, lookupAll } from "../catalog/index.js";
 import { EXPORT_FORMATS, type ExportFormat, exportCatalog } from "../export.js";
-import { entryView } from "../match/index.js";
 import { PATTERNS } from "../patterns.js";
-import { FORMATS, type Format, render, renderEntry } from "../render/index.js";
-import { escapeHtml, escapeMarkdown } from "../render/markup.js";
-import { ANSI } from "../render/terminal.js";
-import { CATEGORIES, SDKS, type Sdk } from "../vocab.js";
+import { FORMATS, type Format, render, renderEntry, renderList } from "../render/index.js";
+import { escapeHtml } from "../render/markup.js";
+import { SDKS, type Sdk } from "../vocab.js";
 import { CatalogError, userCatalog } from "./catalogs.js";
 import { COMMAND_HELP, EXIT_CODES, MAIN_HELP } from "./help.js";
 
@@ -180,66 +178,7 @@ async function cmdList(io: CliIO, args: string[]): Promise<number> {
   }
   if (positionals.length > 0) throw new UsageError("list takes no arguments");
   const format = resolveFormat(values.format, colorOption(values.color), io.env, io.stdoutIsTTY);
-  const entries = listEntries(await userCatalog(values.catalog));
-  if (format === "json") {
-    io.out(
-      `${JSON.stringify(
-        entries.map((e) => entryView(e)),
-        null,
-        2,
-      )}\n`,
-    );
-    return EXIT_CODES.ok;
-  }
-  // Grouped by category, in the order categories are declared; catalog order inside a group.
-  const groups = CATEGORIES.map((c) => ({
-    category: c,
-    entries: entries.filter((e) => e.category === c),
-  })).filter((g) => g.entries.length > 0);
-  const codes = (codes: number[]) => codes.map((c) => `AADSTS${c}`).join(", ");
-  const creds = (c: string[]) => c.join(", ") || "any";
-  const meta = (e: (typeof entries)[number]) =>
-    [codes(e.match.codes), e.name ?? "", e.match.credentials.join(", ")].filter(Boolean).join(" · ");
-  switch (format) {
-    case "markdown":
-      for (const g of groups) {
-        io.out(
-          `## ${g.category} (${g.entries.length})\n\n| Id | Codes | Name | Credentials | Title |\n| --- | --- | --- | --- | --- |\n`,
-        );
-        for (const e of g.entries)
-          io.out(
-            `| \`${e.id}\` | ${codes(e.match.codes)} | ${escapeMarkdown(e.name ?? "")} | ${escapeMarkdown(creds(e.match.credentials))} | ${escapeMarkdown(e.title)} |\n`,
-          );
-        io.out("\n");
-      }
-      break;
-    case "html":
-      for (const g of groups) {
-        io.out(
-          `<h2>${escapeHtml(g.category)} (${g.entries.length})</h2>\n<table class="aadsts-list">\n<thead><tr><th scope="col">Id</th><th scope="col">Codes</th><th scope="col">Name</th><th scope="col">Credentials</th><th scope="col">Title</th></tr></thead>\n<tbody>\n`,
-        );
-        for (const e of g.entries)
-          io.out(
-            `<tr><td><code>${escapeHtml(e.id)}</code></td><td>${codes(e.match.codes)}</td><td>${escapeHtml(e.name ?? "")}</td><td>${escapeHtml(creds(e.match.credentials))}</td><td>${escapeHtml(e.title)}</td></tr>\n`,
-          );
-        io.out("</tbody>\n</table>\n");
-      }
-      break;
-    default: {
-      const width = Math.min(48, Math.max(...entries.map((e) => e.id.length)));
-      for (const g of groups) {
-        const heading = `${g.category} (${g.entries.length})`;
-        io.out(`${format === "ansi" ? ANSI.heading(heading) : heading}\n`);
-        for (const e of g.entries) {
-          const id = format === "ansi" ? ANSI.strong(e.id.padEnd(width)) : e.id.padEnd(width);
-          const m = meta(e);
-          io.out(`  ${id}  ${e.title}${m ? `  (${m})` : ""}\n`);
-        }
-        io.out("\n");
-      }
-      io.out(`${entries.length} entries. 'aadsts lookup <id | code | name>' shows one.\n`);
-    }
-  }
+  io.out(renderList(listEntries(await userCatalog(values.catalog)), { format }));
   return EXIT_CODES.ok;
 }
 

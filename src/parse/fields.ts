@@ -210,24 +210,6 @@ const JSON_ESCAPES: Record<string, string> = {
   t: "\t",
 };
 
-const ENTITIES: Record<string, string> = {
-  "&quot;": '"',
-  "&apos;": "'",
-  "&#39;": "'",
-  "&#x27;": "'",
-  "&#34;": '"',
-  "&lt;": "<",
-  "&gt;": ">",
-  "&amp;": "&",
-  "&nbsp;": " ",
-};
-
-/** Text copied from a web page can carry HTML entities; turn the common ones back into characters. */
-export function decodeHtmlEntities(text: string): string {
-  if (!text.includes("&")) return text;
-  return text.replace(PATTERNS.htmlEntityAny, (e) => ENTITIES[e] ?? e);
-}
-
 /** Undo one level of JSON string escaping (text that was a JSON string value, pasted with its escapes). */
 export function unescapeOnce(text: string): string {
   // When the whole text is a valid JSON string body, the native parser undoes exactly the same escapes,

@@ -6,6 +6,7 @@
 import { atBoundary, debugging } from "../boundary.js";
 import { PATTERNS } from "../patterns.js";
 import { redact } from "../redact.js";
+import { decodeEntities } from "../sanitize.js";
 import { type EntraErrorBody, type ParsedAuthError, ParsedAuthErrorSchema } from "../schema.js";
 import { readChain } from "./chain.js";
 import { readCredential } from "./credential.js";
@@ -14,7 +15,6 @@ import {
   aadstsBlock,
   aadstsCodes,
   clientIdFrom,
-  decodeHtmlEntities,
   descriptionParts,
   labels,
   looksEscaped,
@@ -170,7 +170,7 @@ function parseText(
 ): ParsedAuthError {
   // A whole HTML page is read for its text (and its $Config's error message), not its markup.
   const normalized = normalizeLineEnds(input);
-  let text = htmlPageText(normalized) ?? decodeHtmlEntities(normalized);
+  let text = htmlPageText(normalized) ?? decodeEntities(normalized);
   // A URL copied from a rendered page keeps the Markdown link around it: the URL shown is the one printed.
   if (text.includes("](")) text = text.replace(PATTERNS.markdownUrlLink, "$1");
   // A JSON log record: parse the field that holds the failure instead of the record around it.

@@ -3,7 +3,7 @@ import { type Catalog, defaultCatalog } from "../catalog/index.js";
 import { entryView } from "../match/index.js";
 import type { CatalogEntry, Explanation, Match, Sdk } from "../schema.js";
 import { renderHtml, renderMarkdown } from "./markup.js";
-import { buildModel, entryModel, type RenderModel } from "./model.js";
+import { buildModel, entryModel, listModel, type RenderModel } from "./model.js";
 import { ANSI, PLAIN, renderTerminal } from "./terminal.js";
 
 /** The formats {@link render} and {@link renderEntry} produce. */
@@ -105,4 +105,22 @@ export function renderEntry(entry: CatalogEntry, options: RenderOptions = {}): s
   const view = entryView(entry, options.sdk);
   if (format === "json") return `${JSON.stringify(view, null, 2)}\n`;
   return renderModel(entryModel(view, options.catalog ?? defaultCatalog), format);
+}
+
+/**
+ * The catalog's entries as a list (what `aadsts list` prints): grouped by category, one line or table row
+ * per entry; `json` gives each entry as {@link renderEntry} would.
+ */
+export function renderList(
+  entries: readonly CatalogEntry[],
+  options: Pick<RenderOptions, "format"> = {},
+): string {
+  const format = options.format ?? "text";
+  if (format === "json")
+    return `${JSON.stringify(
+      entries.map((e) => entryView(e)),
+      null,
+      2,
+    )}\n`;
+  return renderModel(listModel(entries), format);
 }
