@@ -52,7 +52,9 @@ describe("renderList (aadsts list)", () => {
       .filter(Boolean)
       .join(" · ");
     const width = Math.min(48, Math.max(...entries.map((e) => e.id.length)));
-    expect(out.split("\n")).toContain(`  ${"client-secret-invalid".padEnd(width)}  ${secret.title}  (${meta})`);
+    expect(out.split("\n")).toContain(
+      `  ${"client-secret-invalid".padEnd(width)}  ${secret.title}  (${meta})`,
+    );
     expect(out.trimEnd().split("\n").at(-1)).toBe(
       `${entries.length} entries. 'aadsts lookup <id | code | name>' shows one.`,
     );
