@@ -18,7 +18,8 @@ export interface ExplainOptions extends ParseOptions {
 
 /**
  * Parse any input (string, Error, token-endpoint body, anything) and rank the catalog entries that
- * explain it. Never throws. `matches` is empty when nothing was recognised.
+ * explain it. Never throws (with `AADSTS_DEBUG=1`, an internal error is rethrown with its stack).
+ * `matches` is empty when nothing was recognised.
  *
  * @example
  * ```ts

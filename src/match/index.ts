@@ -502,7 +502,7 @@ export function entryView(
 
 /**
  * Rank catalog entries for a parsed error, best first, each with its score and the reasons it matched.
- * Returns [] when nothing matches. Never throws. {@link explain} is parse and match in one call.
+ * Returns [] when nothing matches. Never throws (except an internal error under `AADSTS_DEBUG=1`). {@link explain} is parse and match in one call.
  *
  * @example
  * ```ts

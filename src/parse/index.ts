@@ -60,7 +60,8 @@ interface Depth {
 
 /**
  * Extract the structured fields of an Entra authentication failure from a string, an `Error`, a token
- * endpoint JSON body (object or text) or anything else. Never throws: unreadable input gives
+ * endpoint JSON body (object or text) or anything else. Never throws (except an internal error under
+ * `AADSTS_DEBUG=1`): unreadable input gives
  * `{ codes: [] }`. Secrets are redacted before any field is taken, unless `redact: false`.
  *
  * @example

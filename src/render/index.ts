@@ -36,7 +36,8 @@ function renderModel(model: RenderModel, format: Format): string {
 
 /**
  * Render an explanation as `text`, `markdown`, `html`, `ansi` or `json`. Input-derived text is escaped
- * for HTML and Markdown and stripped of control characters for text and ANSI. Never throws.
+ * for HTML and Markdown and stripped of control characters for text and ANSI. Never throws (except an
+ * internal error under `AADSTS_DEBUG=1`).
  *
  * @example
  * ```ts
