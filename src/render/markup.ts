@@ -221,5 +221,6 @@ function htmlSection(s: Section): string[] {
 
 /** The model as HTML: one article, sections one after another. */
 export function renderHtml(model: RenderModel): string {
-  return `${['<article class="aadsts-explanation">', ...model.sections.flatMap(htmlSection), "</article>"].join("\n")}\n`;
+  const className = model.view === "list" ? "aadsts-catalog" : "aadsts-explanation";
+  return `${[`<article class="${className}">`, ...model.sections.flatMap(htmlSection), "</article>"].join("\n")}\n`;
 }

@@ -107,6 +107,8 @@ export interface AlternativeItem {
 /** What every format renders. */
 export interface RenderModel {
   sections: Section[];
+  /** What the output is, for a page's styles: an explanation (or one entry), or the catalog's list. */
+  view?: "list";
 }
 
 export const FIELD_LABELS: ReadonlyArray<readonly [keyof ParsedAuthError, string]> = [
@@ -346,5 +348,5 @@ export function listModel(entries: readonly CatalogEntry[]): RenderModel {
     kind: "note",
     text: `${entries.length} entries. 'aadsts lookup <id | code | name>' shows one.`,
   });
-  return { sections };
+  return { sections, view: "list" };
 }
