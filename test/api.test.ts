@@ -2,6 +2,7 @@
  * The public API, as a user's import sees it: the built package entry in both module formats. Every name
  * here is a semver promise; src/index.ts says why the rest is left out.
  */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 
@@ -57,6 +58,16 @@ describe("the package entry", () => {
       .sort();
     expect(names).toEqual([...EXPORTED].sort());
     for (const name of PRIVATE) expect(mod).not.toHaveProperty(name);
+  });
+
+  it("the README's table of exported names lists exactly these", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const table = readme.slice(
+      readme.indexOf("| Stage "),
+      readme.indexOf("\n\n", readme.indexOf("| Stage ")),
+    );
+    const listed = [...table.matchAll(/`(\w+)`/g)].map((m) => m[1]);
+    expect(listed.sort()).toEqual([...EXPORTED].sort());
   });
 
   it("stays within 25 runtime names, with room for the ones planned", () => {
