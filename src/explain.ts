@@ -1,7 +1,8 @@
+import { atBoundary } from "./boundary.js";
 import { type Catalog, defaultCatalog } from "./catalog/index.js";
 import { lookupUrl } from "./catalog/lookup-url.js";
-import { match, memberFailed } from "./match/index.js";
-import { MAX_INPUT_LENGTH, type ParseOptions, parseWithText } from "./parse/index.js";
+import { memberFailed, rank } from "./match/index.js";
+import { MAX_INPUT_LENGTH, type ParseOptions, parseOptions, readInput } from "./parse/index.js";
 import { PATTERNS } from "./patterns.js";
 import type { ChainStep, Explanation, Match, ParsedAuthError, Sdk } from "./schema.js";
 
@@ -17,7 +18,8 @@ export interface ExplainOptions extends ParseOptions {
 
 /**
  * Parse any input (string, Error, token-endpoint body, anything) and rank the catalog entries that
- * explain it. Never throws. `matches` is empty when nothing was recognised.
+ * explain it. Never throws (with `AADSTS_DEBUG=1`, an internal error is rethrown with its stack).
+ * `matches` is empty when nothing was recognised.
  *
  * @example
  * ```ts
@@ -33,9 +35,34 @@ export interface ExplainOptions extends ParseOptions {
  * ```
  */
 export function explain(input: unknown, options: ExplainOptions = {}): Explanation {
-  const { parsed, text, more } = parseWithText(input, options);
+  return atBoundary(
+    () => explainInput(input, explainOptions(options)),
+    () => ({ parsed: { codes: [] }, matches: [], summary: NOT_EXPLAINED }),
+  );
+}
+
+/** What explain() says when an internal error stopped it (outside tests and AADSTS_DEBUG=1). */
+const NOT_EXPLAINED = "aadsts could not read this input (an internal error; AADSTS_DEBUG=1 shows it)";
+
+/** Options as given by a caller without types: a value of the wrong type is the default. */
+function explainOptions(options: unknown): ExplainOptions {
+  if (typeof options !== "object" || options === null) return {};
+  const { catalog, sdk, limit } = options as Record<string, unknown>;
+  return {
+    ...parseOptions(options),
+    ...(isCatalog(catalog) ? { catalog } : {}),
+    ...(typeof sdk === "string" ? { sdk: sdk as Sdk } : {}),
+    ...(typeof limit === "number" ? { limit } : {}),
+  };
+}
+
+const isCatalog = (value: unknown): value is Catalog =>
+  typeof value === "object" && value !== null && typeof (value as Catalog).byCode === "function";
+
+function explainInput(input: unknown, options: ExplainOptions): Explanation {
+  const { parsed, text, more } = readInput(input, options);
   const catalog = options.catalog ?? defaultCatalog;
-  const matches = match(parsed, {
+  const matches = rank(parsed, {
     catalog,
     limit: options.limit,
     text,
@@ -45,9 +72,7 @@ export function explain(input: unknown, options: ExplainOptions = {}): Explanati
   if (parsed.chain && parsed.chain.length > 0) {
     // Each member's own best match, ranked once: its step names it, and the deciding member's leads.
     const sdk = options.sdk ?? parsed.sdk;
-    const own = parsed.chain.map(
-      (member) => match(member, { catalog, limit: 1, ...(sdk ? { sdk } : {}) })[0],
-    );
+    const own = parsed.chain.map((member) => rank(member, { catalog, limit: 1, ...(sdk ? { sdk } : {}) })[0]);
     ex.chain = parsed.chain.map((member, i) => chainStep(member, own[i]));
     ex.decidedBy = decide(parsed, ex.chain);
     ex.matches = deciderFirst(parsed, ex, own, options);

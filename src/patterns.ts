@@ -165,9 +165,6 @@ export const PATTERNS = {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   unsafeControl: /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g,
 
-  /** The HTML entities marked's lexer leaves in text tokens. */
-  htmlEntity: /&(quot|#39|lt|gt|amp);/g,
-
   /** Characters with meaning in Markdown inline text, escaped when input-derived text goes into Markdown.
    * Parentheses are left alone: with the brackets escaped they cannot form a link. */
   markdownSpecial: /[\\`*_[\]<>|#!~&{}]/g,
@@ -304,7 +301,7 @@ export const PATTERNS = {
     /(?:Please run:|Please explicitly log in with:|To re-authenticate, please run:)[ \t]*\n((?:[ \t]*az [^\n]{1,500}\n?){1,3})/,
   /** A PowerShell cmdlet at the start of an error record. */
   cmdlet: /^([A-Z][a-z]{1,20}-Az[A-Za-z]{1,40}) ?: /m,
-  /** HTML entities a web page copy leaves in pasted text. */
+  /** HTML entities: in text copied from a web page, and in the text tokens marked's lexer leaves escaped. */
   htmlEntityAny: /&(?:quot|apos|#39|#x27|#34|lt|gt|amp|nbsp);/g,
   /** A labelled GUID cut by console wrapping: the part before the break, the break, the rest. */
   wrappedGuidTail: /^\n[ \t]{0,8}([0-9A-Fa-f-]{1,35})(?![0-9A-Za-z])/,
@@ -339,6 +336,11 @@ export const PATTERNS = {
   /** `'name': 'value'` secrets in Python dict reprs. */
   secretPythonField:
     /'(client_secret|client_assertion|assertion|password|refresh_token|access_token|id_token|code_verifier)'([ \t]*:[ \t]*)'((?:[^'\\\n]|\\.){0,8192})'/gi,
+  /**
+   * HTTP Digest credentials: every parameter after the scheme goes (the `response` hash is derived from the
+   * password, and `username`/`nonce` belong to it), up to the end of the line.
+   */
+  digestHeader: /\b((?:Proxy-)?Authorization:[ \t]*Digest[ \t]+)([^\r\n]{1,8192})/gi,
   /** Secret-bearing headers: `X-IDENTITY-HEADER: <value>` (App Service), `Authorization: <scheme> <value>`. */
   secretHeader:
     /\b(X-IDENTITY-HEADER|Authorization|Proxy-Authorization)(:[ \t]*(?:(?:Basic|Digest|NTLM|Negotiate)[ \t]+)?)(?!Bearer\b)([^\s"',]{8,4096})/gi,
@@ -386,8 +388,6 @@ export const PATTERNS = {
     /login\.(?:microsoftonline\.(?:com|us)|windows\.net|partner\.microsoftonline\.cn|chinacloudapi\.cn)\/([A-Za-z0-9.-]{1,100})\//i,
   /** An OAuth error or sub-error name in a catalog: invalid_client, basic_action. */
   oauthName: /^[a-z][a-z0-9_]*$/,
-  /** The only protocol catalog links may use (zod's url({ protocol })). */
-  httpsProtocol: /^https$/,
   /** A `{placeholder}` of a published message template. */
   templatePlaceholder: /\{[^{}]*\}/g,
 
@@ -406,7 +406,7 @@ export type PatternName = keyof typeof PATTERNS;
  * Substrings a text must hold for a pattern to match anywhere in it. The credential-name patterns
  * (`[A-Z][A-Za-z]{0,60}Credential…`) are linear, but failing them is costly on text dense with
  * capitalised words: every word start tries up to 60 letters. A native substring search for the fixed
- * part first skips them on text that cannot match (a crafted megabyte went from ≈80 ms to ≈30 ms).
+ * part first skips them on text that cannot match (bench:adversarial measures the difference).
  * test/redos.test.ts checks every entry against the pattern, on the fixtures and with fast-check.
  */
 export const REQUIRED_LITERALS: { readonly [K in PatternName]?: readonly string[] } = {

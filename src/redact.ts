@@ -52,6 +52,11 @@ export function redact(text: string): RedactResult {
     bump();
     return `'${m[1]}'${m[2]}'${REDACTED}'`;
   });
+  out = substitute(out, PATTERNS.digestHeader, (m) => {
+    if (m[2]?.startsWith(REDACTED)) return undefined;
+    bump();
+    return `${m[1]}${REDACTED}`;
+  });
   out = substitute(out, PATTERNS.secretHeader, (m) => {
     if (m[3]?.startsWith(REDACTED)) return undefined;
     bump();

@@ -5,6 +5,7 @@
  */
 import * as z from "zod";
 import { PATTERNS } from "./patterns.js";
+import { hasControl, isHttps } from "./sanitize.js";
 
 import { ACTORS, CATEGORIES, SDKS, type Sdk } from "./vocab.js";
 
@@ -15,7 +16,7 @@ const text = z
   .string()
   .trim()
   .min(1, "must not be empty")
-  .refine((t) => t.search(PATTERNS.unsafeControl) === -1, "control characters are not allowed");
+  .refine((t) => !hasControl(t), "control characters are not allowed");
 const oauthNames = z.array(
   z.string().regex(PATTERNS.oauthName, "an OAuth error name such as invalid_client"),
 );
@@ -123,7 +124,7 @@ export const CatalogEntrySourceSchema = z.strictObject({
     section: text,
     row: text.optional(),
     /** A public page for this entry's source when the guide's own URL is not it (a thread for codes seen in the wild). */
-    url: z.url({ protocol: PATTERNS.httpsProtocol }).optional(),
+    url: z.string().refine(isHttps, "an https URL").optional(),
   }),
 });
 export type CatalogEntrySource = z.infer<typeof CatalogEntrySourceSchema>;
@@ -138,9 +139,9 @@ export const UserEntrySchema = CatalogEntrySourceSchema.partial().extend({
   /** Replace the built-in entry with this id; fields left out keep the built-in values. */
   override: z.boolean().optional(),
   /** Where this advice comes from: your runbook or wiki page (https). */
-  source: z.url({ protocol: PATTERNS.httpsProtocol, error: "an https URL" }).optional(),
+  source: z.string().refine(isHttps, "an https URL").optional(),
 });
-/** One entry of a user catalog, as {@link UserEntrySchema} accepts it. */
+/** One entry of a user catalog, as {@link loadCatalog} accepts it. */
 export type UserEntry = z.infer<typeof UserEntrySchema>;
 
 /** Can an entry's `match` ever fire: a code, phrase, hint, status, OAuth name, or a fallback role. */
@@ -208,7 +209,7 @@ export const EntraErrorBodySchema = z.looseObject({
   suberror: z.string().optional(),
   claims: z.string().optional(),
 });
-/** The token endpoint's error body, as {@link EntraErrorBodySchema} reads it. */
+/** The token endpoint's error body, as the parser reads it. */
 export type EntraErrorBody = z.infer<typeof EntraErrorBodySchema>;
 
 const RequestSchema = z.object({ method: z.string(), url: z.string() });
@@ -267,7 +268,7 @@ export const ParsedAuthErrorSchema = z.object({
   /** True when the input was longer than the parse limit and only its start was read. */
   truncated: z.boolean().optional(),
 });
-/** The fields {@link parse} extracts; the public JSON contract, checked by {@link ParsedAuthErrorSchema}. */
+/** The fields {@link parse} extracts; the public JSON contract (a zod schema checks every result). */
 export type ParsedAuthError = z.infer<typeof ParsedAuthErrorSchema>;
 
 /** A catalog entry that explains the error, with its score and the reasons it matched. */

@@ -8,15 +8,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseMessagesTsv, templatePhrase } from "../scripts/lib/compile-catalog.js";
 import { parseReferenceTsv } from "../src/catalog/rules.js";
-import {
-  type CatalogEntry,
-  explain,
-  exportCatalog,
-  exportRows,
-  listEntries,
-  lookup,
-  lookupAll,
-} from "../src/index.js";
+import { exportRows } from "../src/export.js";
+import { type CatalogEntry, explain, exportCatalog, listEntries, lookup, lookupAll } from "../src/index.js";
 
 const read = (p: string) => readFileSync(new URL(`../${p}`, import.meta.url), "utf8");
 const tsvCodes = parseReferenceTsv(read("data/aadsts-codes.tsv")).map((r) => r.code);

@@ -1,9 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { buildIfStale } from "../scripts/build-if-stale.mjs";
 
-/** The CLI tests spawn the built binary; build it when a plain `vitest` run finds none. */
+/**
+ * The CLI and package tests run the built dist/: build it when it is missing or older than src/, data/,
+ * tsup.config.ts or package.json, so a plain `vitest` run never tests a stale CLI.
+ */
 export default function setup(): void {
-  if (!existsSync(new URL("../dist/cli.js", import.meta.url))) {
-    execFileSync("npx", ["tsup"], { stdio: "inherit", cwd: new URL("..", import.meta.url).pathname });
-  }
+  const status = buildIfStale({ catalog: true });
+  if (status !== 0) throw new Error(`building dist/ failed (exit ${status})`);
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { explain, MAX_BONUS, match, type ParsedAuthError, parse, render, SCORES } from "../src/index.js";
+import { explain, match, type ParsedAuthError, parse, render } from "../src/index.js";
+import { MAX_BONUS, SCORES } from "../src/match/index.js";
 
 const block = (credential: string, code: number, error = "unauthorized_client") =>
   `${credential} authentication failed. 

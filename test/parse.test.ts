@@ -1,15 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  explain,
-  FORMATS,
-  MAX_INPUT_LENGTH,
-  ParsedAuthErrorSchema,
-  parse,
-  redact,
-  render,
-} from "../src/index.js";
+import { explain, FORMATS, parse, redact, render } from "../src/index.js";
 import { MAX_MESSAGE_LENGTH } from "../src/parse/fields.js";
+import { MAX_INPUT_LENGTH } from "../src/parse/index.js";
+import { ParsedAuthErrorSchema } from "../src/schema.js";
 
 const guide = readFileSync(new URL("../examples/guide-client-secret.txt", import.meta.url), "utf8");
 

@@ -5,22 +5,16 @@
  */
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  explain,
-  FORMATS,
-  MAX_INPUT_LENGTH,
-  ParsedAuthErrorSchema,
-  parse,
-  render,
-  scanAll,
-} from "../src/index.js";
+import { explain, FORMATS, parse, render, scanAll } from "../src/index.js";
 import {
   normalizeLineEnds,
   stripLinePrefixes,
   unescapeLineBreaks,
   unescapeOnce,
 } from "../src/parse/fields.js";
+import { MAX_INPUT_LENGTH } from "../src/parse/index.js";
 import { PATTERNS } from "../src/patterns.js";
+import { ParsedAuthErrorSchema } from "../src/schema.js";
 import { textFrom } from "./helpers/texts.js";
 
 const RUNS = Number(process.env.AADSTS_PROPERTY_RUNS ?? 10_000);

@@ -26,6 +26,9 @@ const SECRETS = {
   sas: "bm90LWEtcmVhbC1zZXJ2aWNlLWJ1cy1rZXk=",
   // HTTP Basic credentials (base64 of an invented user:password).
   basic: "aW52ZW50ZWQ6bm90LWEtcmVhbC1wYXNzd29yZA==",
+  proxyBasic: "cHJveHktdXNlcjppbnZlbnRlZC1wcm94eS1wdw==",
+  // HTTP Digest: the response hash is derived from the password.
+  digest: "5f3c1a9e7b2d4f608e1c3a5b7d9f0e2c",
   // A quoted command-line password with spaces, and PowerShell's plain-text SecureString.
   flagPassword: "correct horse battery 9!",
   secureString: "Pl@in Text-not-real-42",
@@ -44,7 +47,9 @@ https://acct.blob.core.windows.net/c/b?sv=2022-11-02&sig=${SECRETS.sig}&se=2025
 DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${SECRETS.accountKey};EndpointSuffix=core.windows.net
 AZURE_PASSWORD=${SECRETS.password}
 X-IDENTITY-HEADER: ${SECRETS.header}
-Proxy-Authorization: Basic ${SECRETS.basic}
+Authorization: Basic ${SECRETS.basic}
+Proxy-Authorization: Basic ${SECRETS.proxyBasic}
+Authorization: Digest username="svc-invented", realm="contoso.example", nonce="a1b2c3d4", uri="/token", response="${SECRETS.digest}"
 + az login --service-principal -u aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee --password="${SECRETS.flagPassword}" --tenant contoso.example
 PS> $secret = ConvertTo-SecureString '${SECRETS.secureString}' -AsPlainText -Force
 GET https://app.contoso.example/signin-oidc?code=${SECRETS.authCode}&state=a1b2c3&session_state=d4e5f6
@@ -78,7 +83,9 @@ describe("redact", () => {
       `AccountKey=${REDACTED}`,
       `Bearer ${REDACTED}`,
       `X-IDENTITY-HEADER: ${REDACTED}`,
+      `Authorization: Basic ${REDACTED}`,
       `Proxy-Authorization: Basic ${REDACTED}`,
+      `Authorization: Digest ${REDACTED}`,
       `--password="${REDACTED}" --tenant contoso.example`,
       `ConvertTo-SecureString '${REDACTED}' -AsPlainText`,
       `signin-oidc?code=${REDACTED}&state=a1b2c3`,

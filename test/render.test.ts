@@ -1,17 +1,10 @@
 import { readFileSync } from "node:fs";
 import { lexer } from "marked";
 import { describe, expect, it } from "vitest";
-import {
-  explain,
-  FORMATS,
-  listEntries,
-  lookup,
-  ParsedAuthErrorSchema,
-  render,
-  renderEntry,
-} from "../src/index.js";
+import { explain, FORMATS, listEntries, lookup, render, renderEntry } from "../src/index.js";
 import { FIELD_LABELS } from "../src/render/model.js";
 import { lexerFor } from "../src/render/terminal.js";
+import { ParsedAuthErrorSchema } from "../src/schema.js";
 
 const guide = readFileSync(new URL("../examples/guide-client-secret.txt", import.meta.url), "utf8");
 const chain = readFileSync(new URL("./fixtures/go/dac-failed-to-acquire-token.txt", import.meta.url), "utf8");

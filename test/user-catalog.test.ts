@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { createCatalog } from "../src/catalog/index.js";
 import {
   type CatalogEntry,
   CatalogLoadError,
-  createCatalog,
   defaultCatalog,
   explain,
   loadCatalog,

@@ -1,106 +1,29 @@
 /**
- * The catalog at run time: the compiled entries (no YAML is parsed at import) and the indexes the
- * matcher and lookup() use. A Catalog can also be built from other entries, for tests and user catalogs.
+ * The catalog at run time: the compiled entries (no YAML is parsed at import) and the lookups by id, code
+ * and name. A Catalog can also be built from other entries, for tests and user catalogs.
  */
 import type { EntryId } from "../generated/catalog.js";
 import { PATTERNS } from "../patterns.js";
 import type { CatalogEntry } from "../schema.js";
 import { BUILT_IN_KEYS, builtInEntries, builtInEntry, type EntryKey } from "./builtin.js";
 import { foldText } from "./fold.js";
-import { PhraseIndex } from "./phrase-index.js";
 
 export type { EntryId };
 export { foldText };
 
-/** An entry with its phrases folded and numbered for matching. */
-export interface IndexedEntry {
-  entry: CatalogEntry;
-  order: number;
-  /** Phrase ids (in the catalog's PhraseIndex) of the entry's messages, hints and credential names. */
-  messages: number[];
-  hints: number[];
-  credentialPhrases: number[];
-  /** Lower-cased credential names. */
-  credentials: string[];
-}
-
-/** A catalog ready for matching: the built-in {@link defaultCatalog}, or one made by {@link createCatalog} or {@link loadCatalog}. */
+/**
+ * A catalog: the built-in {@link defaultCatalog}, or one made by {@link loadCatalog}. A plain set of
+ * lookups; the indexes the matcher builds for a catalog are kept apart from it (src/catalog/match-indexes.ts).
+ */
 export interface Catalog {
   /** Every entry, in catalog order. */
   readonly entries: readonly CatalogEntry[];
-  /** @internal The entries prepared for matching. */
-  readonly indexed: readonly IndexedEntry[];
-  /**
-   * @internal
-   * The entries a parsed error can match at all: those sharing a code, a phrase, a status, an OAuth error
-   * or sub-error with it, plus the few fallback entries. Matching scores only these, not the whole catalog.
-   */
-  candidates(signals: {
-    codes: readonly number[];
-    phrases: ReadonlySet<number>;
-    status?: number;
-    error?: string;
-    suberror?: string;
-  }): IndexedEntry[];
-  /** @internal Every phrase of every entry, found in one pass by match(). */
-  readonly phrases: PhraseIndex;
   /** The entry with this id. */
   byId(id: string): CatalogEntry | undefined;
   /** The entries that explain this AADSTS code, most general first. */
   byCode(code: number): readonly CatalogEntry[];
   /** By symbolic name (InvalidClientSecret), ignoring case. */
   byName(name: string): readonly CatalogEntry[];
-}
-
-/** The matching indexes: built on first use, so `lookup` and `list` do not pay for them (cold start). */
-interface MatchIndexes {
-  phrases: PhraseIndex;
-  indexed: IndexedEntry[];
-  candidates: Catalog["candidates"];
-}
-
-function buildMatchIndexes(entries: readonly CatalogEntry[]): MatchIndexes {
-  const phrases = new PhraseIndex(
-    entries.flatMap((e) => [...e.match.messages, ...e.match.hints, ...e.match.credentials].map(foldText)),
-  );
-  const ids = (list: string[]) => list.map((p) => phrases.idOf(foldText(p)));
-  const indexed = entries.map((entry, order) => ({
-    entry,
-    order,
-    messages: ids(entry.match.messages),
-    hints: ids(entry.match.hints),
-    credentialPhrases: ids(entry.match.credentials),
-    credentials: entry.match.credentials.map((c) => c.toLowerCase()),
-  }));
-  const add = <K>(map: Map<K, IndexedEntry[]>, key: K, ix: IndexedEntry) => {
-    const list = map.get(key) ?? [];
-    list.push(ix);
-    map.set(key, list);
-  };
-  const ixByCode = new Map<number, IndexedEntry[]>();
-  const ixByPhrase = new Map<number, IndexedEntry[]>();
-  const ixByStatus = new Map<number, IndexedEntry[]>();
-  const ixByError = new Map<string, IndexedEntry[]>();
-  const always: IndexedEntry[] = [];
-  for (const ix of indexed) {
-    const m = ix.entry.match;
-    for (const c of m.codes) add(ixByCode, c, ix);
-    for (const p of [...ix.messages, ...ix.hints, ...ix.credentialPhrases]) add(ixByPhrase, p, ix);
-    for (const st of m.status) add(ixByStatus, st, ix);
-    for (const e of m.errors) add(ixByError, `e:${e}`, ix);
-    for (const e of m.suberrors) add(ixByError, `s:${e}`, ix);
-    if (m.fallback || m.chainUnavailable) always.push(ix);
-  }
-  const candidates: Catalog["candidates"] = (signals) => {
-    const set = new Set<IndexedEntry>(always);
-    for (const c of signals.codes) for (const ix of ixByCode.get(c) ?? []) set.add(ix);
-    for (const p of signals.phrases) for (const ix of ixByPhrase.get(p) ?? []) set.add(ix);
-    if (signals.status !== undefined) for (const ix of ixByStatus.get(signals.status) ?? []) set.add(ix);
-    if (signals.error) for (const ix of ixByError.get(`e:${signals.error}`) ?? []) set.add(ix);
-    if (signals.suberror) for (const ix of ixByError.get(`s:${signals.suberror}`) ?? []) set.add(ix);
-    return [...set];
-  };
-  return { phrases, indexed, candidates };
 }
 
 /** A catalog over these entries (already validated). To read your own YAML, use {@link loadCatalog}. */
@@ -142,22 +65,10 @@ function catalogOver(
   for (const list of codes.values()) list.sort((a, b) => (keys[a]?.[3] ?? 0) - (keys[b]?.[3] ?? 0));
   const read = (list: readonly number[] | undefined): readonly CatalogEntry[] =>
     list ? list.map(entryAt) : [];
-  let indexes: MatchIndexes | undefined;
-  const matchIndexes = () => {
-    indexes ??= buildMatchIndexes(allEntries());
-    return indexes;
-  };
   return {
     get entries() {
       return allEntries();
     },
-    get indexed() {
-      return matchIndexes().indexed;
-    },
-    get phrases() {
-      return matchIndexes().phrases;
-    },
-    candidates: (signals) => matchIndexes().candidates(signals),
     byId: (id) => {
       const i = byId.get(id);
       return i === undefined ? undefined : entryAt(i);

@@ -4,6 +4,8 @@
  * The entry's shape itself is checked by one zod schema (CatalogEntrySourceSchema, and UserEntrySchema
  * derived from it). Browser-safe: no `node:` imports, no I/O; the build passes file contents in.
  */
+
+import { httpsUrl, parseUrl } from "../sanitize.js";
 import type { CatalogEntry, EntryMatch, Link } from "../schema.js";
 import { matchIsUsable } from "../schema.js";
 import { lookupUrl } from "./lookup-url.js";
@@ -32,13 +34,10 @@ export { lookupUrl };
  * the built-in catalog) be on {@link ALLOWED_HOSTS}. A user catalog links its own wiki: `anyHost`.
  */
 export function linkProblem(url: string, anyHost = false): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return `link ${JSON.stringify(url)} is not a URL`;
-  }
-  if (parsed.protocol !== "https:") return `link ${JSON.stringify(url)} is not an https URL`;
+  const given = parseUrl(url);
+  if (!given) return `link ${JSON.stringify(url)} is not a URL`;
+  const parsed = httpsUrl(given);
+  if (!parsed) return `link ${JSON.stringify(url)} is not an https URL`;
   if (!anyHost && parsed.hostname === "docs.microsoft.com")
     return `link ${JSON.stringify(url)} is on docs.microsoft.com; use its learn.microsoft.com page`;
   if (!anyHost && !ALLOWED_HOSTS.has(parsed.hostname))

@@ -350,28 +350,24 @@ export class Enricher {
   private explainBlock(block: PendingLine[]): { info: EnrichInfo | undefined; clean: boolean } {
     let info: EnrichInfo | undefined;
     let clean = true;
-    try {
-      const text = block.length === 1 ? (block[0] as PendingLine).text : block.map((l) => l.text).join("\n");
-      const seen = new Set<string>();
-      for (const part of splitFailures(text)) {
-        const { parsed, text: redactedText } = parseWithText(part, { redact: true }, 0, true);
-        if (parsed.redacted) clean = false;
-        const id = failureId(parsed);
-        if (id !== undefined && seen.has(id)) continue;
-        const matches = match(parsed, { catalog: this.catalog, text: redactedText, limit: 1 });
-        if (!isFailure(parsed, matches)) continue;
-        if (id !== undefined) seen.add(id);
-        this.stats.failures++;
-        if (info) {
-          info.failures++;
-          for (const c of parsed.codes) if (!info.codes.includes(c)) info.codes.push(c);
-          continue;
-        }
-        info = this.info(parsed, matches[0]);
-        if (block.length > 1) info.lines = block.length;
+    const text = block.length === 1 ? (block[0] as PendingLine).text : block.map((l) => l.text).join("\n");
+    const seen = new Set<string>();
+    for (const part of splitFailures(text)) {
+      const { parsed, text: redactedText } = parseWithText(part, { redact: true }, true);
+      if (parsed.redacted) clean = false;
+      const id = failureId(parsed);
+      if (id !== undefined && seen.has(id)) continue;
+      const matches = match(parsed, { catalog: this.catalog, text: redactedText, limit: 1 });
+      if (!isFailure(parsed, matches)) continue;
+      if (id !== undefined) seen.add(id);
+      this.stats.failures++;
+      if (info) {
+        info.failures++;
+        for (const c of parsed.codes) if (!info.codes.includes(c)) info.codes.push(c);
+        continue;
       }
-    } catch {
-      return { info, clean: false };
+      info = this.info(parsed, matches[0]);
+      if (block.length > 1) info.lines = block.length;
     }
     return { info, clean };
   }

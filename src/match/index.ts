@@ -3,7 +3,9 @@
  * shares with the error earns the score in SCORES, an entry's score is its best signal, and every extra
  * kind of signal adds one point (at most five) to break ties. Remaining ties keep catalog order.
  */
-import { type Catalog, defaultCatalog, foldText, type IndexedEntry } from "../catalog/index.js";
+import { atBoundary } from "../boundary.js";
+import { type Catalog, defaultCatalog, foldText } from "../catalog/index.js";
+import { type IndexedEntry, matchIndexes } from "../catalog/match-indexes.js";
 import { adviceSdk } from "../parse/producers/index.js";
 import { PATTERNS } from "../patterns.js";
 import type { AUTHORITIES, CatalogEntry, Cause, Confidence, Match, ParsedAuthError, Sdk } from "../schema.js";
@@ -13,8 +15,8 @@ type Authority = (typeof AUTHORITIES)[number];
 export { adviceSdk } from "../parse/producers/index.js";
 
 /**
- * The score table, highest first. The order is the contract: code + credential, code, message phrase,
- * HTTP status, then credential fallback.
+ * The score table, highest first. The groups are the contract: a code, then a message phrase, then the
+ * HTTP status, sub-error or OAuth error, then a context hint, then the fallbacks.
  */
 export const SCORES = {
   /** The entry lists the AADSTS code and the failing credential. */
@@ -35,12 +37,12 @@ export const SCORES = {
   messageOtherCredential: 45,
   /** The HTTP status is one the entry lists, and the credential matches. */
   statusAndCredential: 38,
-  /** The HTTP status matches an entry for any credential. Only when the error carries no AADSTS code. */
-  status: 30,
   /** The MSAL sub-error is one the entry explains (basic_action, bad_token, …). */
   suberror: 37,
   /** The OAuth `error` is one the entry explains: what the calling app should do about it. */
   oauthError: 36,
+  /** The HTTP status matches an entry for any credential. Only when the error carries no AADSTS code. */
+  status: 30,
   /** A context hint appears (host markers such as 169.254.169.254), and the credential matches. */
   hintAndCredential: 24,
   /** A context hint appears. */
@@ -112,7 +114,7 @@ function haystack(parsed: ParsedAuthError, text: string | undefined): string {
       p.serviceError?.message,
       p.request?.url,
     ])
-      if (v) parts.push(phraseWindow(v));
+      if (typeof v === "string" && v) parts.push(phraseWindow(v));
     for (const m of p.chain ?? []) add(m);
   };
   add(parsed);
@@ -127,7 +129,7 @@ export const PHRASE_WINDOW = 65_536;
  * The part of `text` phrase matching reads: all of it up to PHRASE_WINDOW characters; beyond that the
  * first PHRASE_WINDOW, or, when those hold no AADSTS code, a window around the first code after them.
  * Codes, IDs and the other fields are parsed from the whole input; this bounds only the phrase search,
- * which would otherwise cost ≈ 100 ms per MB. Logs belong to scan(), which matches each failure alone.
+ * which would otherwise grow with the whole input. Logs belong to scan(), which matches each failure alone.
  */
 function phraseWindow(text: string): string {
   if (text.length <= PHRASE_WINDOW) return text;
@@ -500,7 +502,7 @@ export function entryView(
 
 /**
  * Rank catalog entries for a parsed error, best first, each with its score and the reasons it matched.
- * Returns [] when nothing matches. Never throws. {@link explain} is parse and match in one call.
+ * Returns [] when nothing matches. Never throws (except an internal error under `AADSTS_DEBUG=1`). {@link explain} is parse and match in one call.
  *
  * @example
  * ```ts
@@ -511,73 +513,111 @@ export function entryView(
  * ```
  */
 export function match(parsed: ParsedAuthError, options: MatchOptions = {}): Match[] {
-  try {
-    const catalog = options.catalog ?? defaultCatalog;
-    const limit = options.limit ?? 5;
-    const safe: ParsedAuthError = { ...parsed, codes: Array.isArray(parsed?.codes) ? parsed.codes : [] };
-    const found = catalog.phrases.findAll(haystack(safe, options.text));
-    const facts = credentialFacts(safe);
-    const scored: Scored[] = [];
-    const codes = [...safe.codes, ...(safe.chain ?? []).flatMap((m) => m.codes)];
-    const signals = {
-      codes,
-      phrases: found,
-      status: safe.status,
-      error: safe.error,
-      suberror: safe.suberror,
+  if (typeof parsed !== "object" || parsed === null) return [];
+  const opts: MatchOptions = typeof options === "object" && options !== null ? options : {};
+  return atBoundary(
+    () => rank(parsed, opts),
+    () => [],
+  );
+}
+
+/** Fields of ParsedAuthError that are not plain strings; every other field is kept only when it is one. */
+const NOT_TEXT = new Set(["codes", "chain", "status", "request", "serviceError", "conflicts"]);
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+
+/**
+ * A caller's parsed error as ranking reads it: each field kept only in its schema's shape (parse() output
+ * always is; a hand-made or deserialised object may not be), chain members likewise.
+ */
+function wellFormed(parsed: ParsedAuthError): ParsedAuthError {
+  const given = parsed as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(given))
+    if (!NOT_TEXT.has(key) && (typeof value === "string" || typeof value === "boolean")) out[key] = value;
+  out.codes = Array.isArray(given.codes) ? given.codes.filter((c) => Number.isInteger(c)) : [];
+  if (Number.isInteger(given.status)) out.status = given.status;
+  const { request, serviceError, chain } = given;
+  if (isRecord(request) && typeof request.method === "string" && typeof request.url === "string")
+    out.request = { method: request.method, url: request.url };
+  if (isRecord(serviceError) && typeof serviceError.code === "string")
+    out.serviceError = {
+      code: serviceError.code,
+      ...(typeof serviceError.message === "string" ? { message: serviceError.message } : {}),
     };
-    const hay = haystack(safe, options.text);
-    const authority = authorityOf(safe, hay);
-    const context: CauseContext = {
-      hay,
-      credentials: facts.all,
-      ...(safe.sdk ? { sdk: safe.sdk } : {}),
-      ...(authority ? { authority } : {}),
-      clientIds: new Set(
-        [safe.clientId, ...(safe.chain ?? []).map((m) => m.clientId)].flatMap((c) =>
-          c ? [c.toLowerCase()] : [],
-        ),
+  if (Array.isArray(chain)) out.chain = chain.filter(isRecord).map((m) => wellFormed(m as ParsedAuthError));
+  return out as ParsedAuthError;
+}
+
+/**
+ * match()'s work, without the boundary: for callers that are themselves one (explain). The parsed error
+ * comes from parse(), or from a caller: its codes are taken only when they are an array of numbers.
+ */
+export function rank(parsed: ParsedAuthError, options: MatchOptions = {}): Match[] {
+  const catalog = options.catalog ?? defaultCatalog;
+  const limit = typeof options.limit === "number" ? options.limit : 5;
+  const safe = wellFormed(parsed);
+  const indexes = matchIndexes(catalog);
+  const found = indexes.phrases.findAll(haystack(safe, options.text));
+  const facts = credentialFacts(safe);
+  const scored: Scored[] = [];
+  const codes = [...safe.codes, ...(safe.chain ?? []).flatMap((m) => m.codes)];
+  const signals = {
+    codes,
+    phrases: found,
+    status: safe.status,
+    error: safe.error,
+    suberror: safe.suberror,
+  };
+  const hay = haystack(safe, options.text);
+  const authority = authorityOf(safe, hay);
+  const context: CauseContext = {
+    hay,
+    credentials: facts.all,
+    ...(safe.sdk ? { sdk: safe.sdk } : {}),
+    ...(authority ? { authority } : {}),
+    clientIds: new Set(
+      [safe.clientId, ...(safe.chain ?? []).map((m) => m.clientId)].flatMap((c) =>
+        c ? [c.toLowerCase()] : [],
       ),
-    };
-    for (const ix of catalog.candidates(signals)) {
-      const s = scoreEntry(ix, safe, found, facts, context);
-      if (s) scored.push(s);
-    }
-    // The chain's own entry sums up a chain whose members were all unavailable. When a member got an
-    // answer (a code, an OAuth error, a status), that member's failure is the story; the chain entry stays
-    // listed, below the member's.
-    if ((safe.chain ?? []).some(memberFailed))
-      for (const s of scored)
-        if (chainEntry(s.ix) && s.score > SCORES.hint) {
-          s.score = SCORES.hint;
-          s.best = Math.min(s.best, SCORES.hint);
-          s.reasons.push("a credential in the chain got an answer, so its failure comes first");
-        }
-    if (scored.length === 0 && hasSignal(safe)) {
-      for (const ix of catalog.indexed) {
-        if (ix.entry.match.fallback && ix.credentials.length === 0)
-          scored.push({
-            ix,
-            score: SCORES.genericFallback,
-            best: SCORES.genericFallback,
-            reasons: ["no entry matches this error specifically; general advice on reading it"],
-          });
-      }
-    }
-    scored.sort((a, b) => b.score - a.score || subsumes(a, b) || a.ix.order - b.ix.order);
-    // Two entries with one title (the same failure written for two credentials) show once: the first.
-    const titles = new Set<string>();
-    const shown = scored.filter((s) => {
-      const t = s.ix.entry.title.toLowerCase();
-      if (titles.has(t)) return false;
-      titles.add(t);
-      return true;
-    });
-    const sdk = options.sdk ?? safe.sdk;
-    return shown
-      .slice(0, Math.max(0, limit))
-      .map((s, i) => toMatch(s.ix.entry, s.score, s.reasons, sdk, confidenceOf(s, shown[i + 1]), s.cause));
-  } catch {
-    return [];
+    ),
+  };
+  for (const ix of indexes.candidates(signals)) {
+    const s = scoreEntry(ix, safe, found, facts, context);
+    if (s) scored.push(s);
   }
+  // The chain's own entry sums up a chain whose members were all unavailable. When a member got an
+  // answer (a code, an OAuth error, a status), that member's failure is the story; the chain entry stays
+  // listed, below the member's.
+  if ((safe.chain ?? []).some(memberFailed))
+    for (const s of scored)
+      if (chainEntry(s.ix) && s.score > SCORES.hint) {
+        s.score = SCORES.hint;
+        s.best = Math.min(s.best, SCORES.hint);
+        s.reasons.push("a credential in the chain got an answer, so its failure comes first");
+      }
+  if (scored.length === 0 && hasSignal(safe)) {
+    for (const ix of indexes.indexed) {
+      if (ix.entry.match.fallback && ix.credentials.length === 0)
+        scored.push({
+          ix,
+          score: SCORES.genericFallback,
+          best: SCORES.genericFallback,
+          reasons: ["no entry matches this error specifically; general advice on reading it"],
+        });
+    }
+  }
+  scored.sort((a, b) => b.score - a.score || subsumes(a, b) || a.ix.order - b.ix.order);
+  // Two entries with one title (the same failure written for two credentials) show once: the first.
+  const titles = new Set<string>();
+  const shown = scored.filter((s) => {
+    const t = s.ix.entry.title.toLowerCase();
+    if (titles.has(t)) return false;
+    titles.add(t);
+    return true;
+  });
+  const sdk = options.sdk ?? safe.sdk;
+  return shown
+    .slice(0, Math.max(0, limit))
+    .map((s, i) => toMatch(s.ix.entry, s.score, s.reasons, sdk, confidenceOf(s, shown[i + 1]), s.cause));
 }

@@ -6,13 +6,14 @@
  * redaction removes them from the text before that.
  */
 import { PATTERNS } from "../patterns.js";
-import { decodeHtmlEntities, unescapeOnce } from "./fields.js";
+import { decodeEntities } from "../sanitize.js";
+import { unescapeOnce } from "./fields.js";
 
 /** The readable text of an HTML document, or undefined when the text is not one. */
 export function htmlPageText(text: string): string | undefined {
   if (!PATTERNS.htmlDocument.test(text)) return undefined;
   const message = PATTERNS.signInPageMessage.exec(text)?.[1];
-  const visible = decodeHtmlEntities(withoutCode(text).replace(PATTERNS.htmlTag, "\n"))
+  const visible = decodeEntities(withoutCode(text).replace(PATTERNS.htmlTag, "\n"))
     .split("\n")
     .map((line) => line.trim())
     .filter((line) => line !== "")

@@ -3,8 +3,10 @@
  * findings with a fixed precedence (JSON body fields over labelled text, the Go header over looser
  * credential mentions) and validates the result with zod. It never throws on user data.
  */
+import { atBoundary, debugging } from "../boundary.js";
 import { PATTERNS } from "../patterns.js";
 import { redact } from "../redact.js";
+import { decodeEntities } from "../sanitize.js";
 import { type EntraErrorBody, type ParsedAuthError, ParsedAuthErrorSchema } from "../schema.js";
 import { readChain } from "./chain.js";
 import { readCredential } from "./credential.js";
@@ -13,7 +15,6 @@ import {
   aadstsBlock,
   aadstsCodes,
   clientIdFrom,
-  decodeHtmlEntities,
   descriptionParts,
   labels,
   looksEscaped,
@@ -39,7 +40,7 @@ export { MAX_INPUT_LENGTH } from "./input.js";
 export interface ParseOptions {
   /** Remove secrets from the input before reading it (default true). */
   redact?: boolean;
-  /** Longest input read, in characters (default {@link MAX_INPUT_LENGTH}); the rest is ignored and flagged. */
+  /** Longest input read, in characters (default 1,000,000: MAX_INPUT_LENGTH in src/parse/input.ts); the rest is ignored and flagged. */
   maxLength?: number;
 }
 
@@ -59,7 +60,8 @@ interface Depth {
 
 /**
  * Extract the structured fields of an Entra authentication failure from a string, an `Error`, a token
- * endpoint JSON body (object or text) or anything else. Never throws: unreadable input gives
+ * endpoint JSON body (object or text) or anything else. Never throws (except an internal error under
+ * `AADSTS_DEBUG=1`): unreadable input gives
  * `{ codes: [] }`. Secrets are redacted before any field is taken, unless `redact: false`.
  *
  * @example
@@ -85,42 +87,55 @@ export interface ParseResult {
   more: number;
 }
 
+/** What an input that could not be read at all gives: no fields. */
+const NOTHING_READ = (): ParseResult => ({ parsed: { codes: [] }, text: "", more: 0 });
+
 /**
  * parse(), plus the redacted text it read and the count of further failures. An input that holds
  * several failures is read for its first one only, whole: its fields never mix with another's. `whole`
- * reads the input as one failure (scan() has already cut it). Never throws.
+ * reads the input as one failure (scan() has already cut it). A public boundary: never throws, except
+ * under test or AADSTS_DEBUG=1 when an internal error surfaces (src/boundary.ts).
  */
-export function parseWithText(
-  input: unknown,
-  options: ParseOptions = {},
-  depth = 0,
-  whole = false,
-): ParseResult {
-  try {
-    const { text: raw, body, fields, members } = toInputText(input, depth > 0);
-    const max = options.maxLength ?? MAX_INPUT_LENGTH;
-    const truncated = raw.length > max;
-    let text = truncated ? raw.slice(0, max) : raw;
-    let redacted = false;
-    if (options.redact !== false) {
-      const r = redact(text);
-      text = r.text;
-      redacted = r.count > 0;
-    }
-    const given = body && !redacted ? body : undefined;
-    const start: Depth = { unwrap: 0, chain: depth };
-    const first = whole || given ? { text, more: 0 } : firstFailure(text);
-    const parsed = parseText(first.text, given, start);
-    if (fields) applyObjectFields(parsed, fields, options.redact !== false);
-    if (members && depth < MAX_CHAIN_DEPTH) {
-      parsed.chain = members.map((m) => parseWithText(m, options, depth + 1).parsed);
-    }
-    if (redacted) parsed.redacted = true;
-    if (truncated) parsed.truncated = true;
-    return { parsed: validate(parsed), text: first.text, more: first.more };
-  } catch {
-    return { parsed: { codes: [] }, text: "", more: 0 };
+export function parseWithText(input: unknown, options: ParseOptions = {}, whole = false): ParseResult {
+  return atBoundary(() => readInput(input, parseOptions(options), 0, whole), NOTHING_READ);
+}
+
+/** Options as given by a caller without types: anything that is not a usable value is the default. */
+export function parseOptions(options: unknown): ParseOptions {
+  if (typeof options !== "object" || options === null) return {};
+  const { redact, maxLength } = options as Record<string, unknown>;
+  return {
+    ...(redact === false ? { redact: false } : {}),
+    ...(typeof maxLength === "number" && maxLength >= 0 ? { maxLength } : {}),
+  };
+}
+
+/**
+ * parseWithText's work, without the boundary: for callers that are themselves a boundary (explain). Any
+ * input is read; an exception here is a bug.
+ */
+export function readInput(input: unknown, options: ParseOptions = {}, depth = 0, whole = false): ParseResult {
+  const { text: raw, body, fields, members } = toInputText(input, depth > 0);
+  const max = options.maxLength ?? MAX_INPUT_LENGTH;
+  const truncated = raw.length > max;
+  let text = truncated ? raw.slice(0, max) : raw;
+  let redacted = false;
+  if (options.redact !== false) {
+    const r = redact(text);
+    text = r.text;
+    redacted = r.count > 0;
   }
+  const given = body && !redacted ? body : undefined;
+  const start: Depth = { unwrap: 0, chain: depth };
+  const first = whole || given ? { text, more: 0 } : firstFailure(text);
+  const parsed = parseText(first.text, given, start);
+  if (fields) applyObjectFields(parsed, fields, options.redact !== false);
+  if (members && depth < MAX_CHAIN_DEPTH) {
+    parsed.chain = members.map((m) => readInput(m, options, depth + 1).parsed);
+  }
+  if (redacted) parsed.redacted = true;
+  if (truncated) parsed.truncated = true;
+  return { parsed: validate(parsed), text: first.text, more: first.more };
 }
 
 /** Failures after the first that explain counts (a crafted text of thousands is not split thousands of times). */
@@ -156,7 +171,7 @@ function parseText(
 ): ParsedAuthError {
   // A whole HTML page is read for its text (and its $Config's error message), not its markup.
   const normalized = normalizeLineEnds(input);
-  let text = htmlPageText(normalized) ?? decodeHtmlEntities(normalized);
+  let text = htmlPageText(normalized) ?? decodeEntities(normalized);
   // A URL copied from a rendered page keeps the Markdown link around it: the URL shown is the one printed.
   if (text.includes("](")) text = text.replace(PATTERNS.markdownUrlLink, "$1");
   // A JSON log record: parse the field that holds the failure instead of the record around it.
@@ -350,20 +365,32 @@ function conflict(field: string, json: string | undefined, label: string | undef
   return { field, values: [json, label] };
 }
 
-const MAX_MESSAGE_LENGTH = 500;
+/**
+ * Longest message taken from a short plain text (one to three lines, no labelled message). Not
+ * fields.ts's MAX_MESSAGE_LENGTH, which caps any message, however it was found.
+ */
+const SHORT_TEXT_MESSAGE_LENGTH = 500;
 
-/** The text as one message when it has at most three non-empty lines, capped at 500 characters. */
+/** The text as one message when it has at most three non-empty lines, capped at SHORT_TEXT_MESSAGE_LENGTH. */
 function shortTextMessage(text: string): string | undefined {
   const lines = text.split("\n", 50).filter((l) => l.trim() !== "");
   if (lines.length === 0 || lines.length > 3) return undefined;
   const t = lines.join(" ").trim();
-  return t.length > MAX_MESSAGE_LENGTH ? `${t.slice(0, MAX_MESSAGE_LENGTH)}…` : t;
+  return t.length > SHORT_TEXT_MESSAGE_LENGTH ? `${t.slice(0, SHORT_TEXT_MESSAGE_LENGTH)}…` : t;
 }
 
-/** Keep only what the schema accepts, so a reader bug drops a field instead of breaking the contract. */
+/**
+ * The fields as the schema accepts them. A field that fails its schema is a reader bug: under test or
+ * AADSTS_DEBUG=1 it throws with zod's account of the field; otherwise the field is dropped, so the
+ * result still keeps the contract.
+ */
 function validate(parsed: ParsedAuthError): ParsedAuthError {
   const first = ParsedAuthErrorSchema.safeParse(parsed);
   if (first.success) return first.data;
+  if (debugging())
+    throw new TypeError(
+      `parse produced fields its schema rejects: ${first.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   const copy: Record<string, unknown> = { ...parsed };
   for (const issue of first.error.issues) {
     const key = issue.path[0];

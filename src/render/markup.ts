@@ -4,8 +4,8 @@
  */
 import { Marked, type Tokens } from "marked";
 import { PATTERNS } from "../patterns.js";
-import { type MatchView, type RenderModel, sourceLabel } from "./model.js";
-import { stripControl } from "./terminal.js";
+import { isHttps, stripControl } from "../sanitize.js";
+import { type EntryRow, type RenderModel, type Section, WORDS } from "./model.js";
 
 const HTML_ESCAPES: Record<string, string> = {
   "&": "&amp;",
@@ -26,14 +26,6 @@ export function escapeMarkdown(text: string): string {
     .replace(PATTERNS.whitespace, " ")
     .trim()
     .replace(PATTERNS.markdownSpecial, "\\$&");
-}
-
-function isHttps(href: string): boolean {
-  try {
-    return new URL(href).protocol === "https:";
-  } catch {
-    return false;
-  }
 }
 
 /** A private marked instance: the global one is left untouched (the package has no side effects). */
@@ -60,143 +52,175 @@ export function markdownToHtml(markdown: string): string {
   return (safeMarked.parse(markdown, { async: false }) as string).trim();
 }
 
+const credentialsCell = (e: EntryRow) => e.credentials.join(", ") || WORDS.anyCredential;
+
 // ---- Markdown ----
 
-function mdMatch(m: MatchView, lines: string[]): void {
-  lines.push("### What happened", "", escapeMarkdown(m.description), "");
-  lines.push("### What to do", "", m.mitigation.trim(), "");
-  if (m.links.length > 0) {
-    lines.push("### Links", "");
-    for (const l of m.links) lines.push(`- [${escapeMarkdown(l.text)}](${l.url})`);
-    lines.push("");
+const mdRow = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
+const mdTable = (columns: readonly string[], rows: string[][]) =>
+  [mdRow(columns), mdRow(columns.map(() => "---")), ...rows.map(mdRow)].join("\n");
+
+/** One section as Markdown. */
+function mdSection(s: Section): string {
+  switch (s.kind) {
+    case "title":
+      return `## ${escapeMarkdown(s.text)}${s.id ? ` (\`${s.id}\`)` : ""}`;
+    case "reasons":
+    case "note":
+      return escapeMarkdown(s.text);
+    case "fields":
+      return mdTable(
+        s.columns,
+        s.rows.map((f) => [f.label, escapeMarkdown(f.value)]),
+      );
+    case "notice":
+      return `${escapeMarkdown(s.text)} <${s.link}>`;
+    case "chain":
+      return [
+        `### ${s.heading}`,
+        ...(s.note ? [escapeMarkdown(s.note)] : []),
+        mdTable(
+          s.columns,
+          s.rows.map((c) => [
+            escapeMarkdown(c.credential),
+            escapeMarkdown(c.outcome),
+            c.entry ? `\`${c.entry.id}\`` : "",
+          ]),
+        ),
+      ].join("\n\n");
+    case "text":
+      return `### ${s.heading}\n\n${escapeMarkdown(s.text)}`;
+    case "markdown":
+      return `### ${s.heading}\n\n${s.markdown.trim()}`;
+    case "links":
+      return `### ${s.heading}\n\n${s.links.map((l) => `- [${escapeMarkdown(l.text)}](${l.url})`).join("\n")}`;
+    case "related":
+      return `### ${s.heading}\n\n${s.items.map((r) => `- ${escapeMarkdown(r.title)} (\`${r.id}\`)`).join("\n")}`;
+    case "meta":
+      return `*${s.items
+        .map(
+          (i) =>
+            `${i.label}: ${i.href ? `[${escapeMarkdown(i.value)}](${i.href})` : escapeMarkdown(i.value)}`,
+        )
+        .join(". ")}.*`;
+    case "alternatives":
+      return `### ${s.heading}\n\n${s.items
+        .map(
+          (a) => `- ${escapeMarkdown(a.headline)} (\`${a.id}\`, ${a.detail}): ${escapeMarkdown(a.reasons)}`,
+        )
+        .join("\n")}`;
+    case "entries":
+      return `## ${escapeMarkdown(s.heading)}\n\n${mdTable(
+        s.columns,
+        s.rows.map((e) => [
+          `\`${e.id}\``,
+          e.codes,
+          escapeMarkdown(e.name),
+          escapeMarkdown(credentialsCell(e)),
+          escapeMarkdown(e.title),
+        ]),
+      )}`;
   }
-  if (m.related.length > 0) {
-    lines.push("### See also", "");
-    for (const r of m.related) lines.push(`- ${escapeMarkdown(r.title)} (\`${r.id}\`)`);
-    lines.push("");
-  }
-  lines.push(
-    `*Who acts: ${m.actor}. Retrying unchanged: ${m.retry}. Source: ${m.source.url ? `[${escapeMarkdown(sourceLabel(m.source))}](${m.source.url})` : escapeMarkdown(sourceLabel(m.source))}.*`,
-    "",
-  );
 }
 
+/** The model as Markdown: sections one after another, a blank line between them. */
 export function renderMarkdown(model: RenderModel): string {
-  const lines: string[] = [];
-  const best = model.best;
-  lines.push(
-    `## ${best ? `${escapeMarkdown(best.headline)} (\`${best.id}\`)` : escapeMarkdown(model.summary)}`,
-    "",
-  );
-  if (best?.score !== undefined && best.reasons.length > 0)
-    lines.push(
-      `Matched on (${best.confidence ?? "medium"} confidence): ${best.reasons.map(escapeMarkdown).join("; ")}.`,
-      "",
-    );
-  if (model.fields.length > 0) {
-    lines.push("| Field | Value |", "| --- | --- |");
-    for (const f of model.fields) lines.push(`| ${f.label} | ${escapeMarkdown(f.value)} |`);
-    lines.push("");
-  }
-  for (const u of model.unknownCodes)
-    lines.push(`AADSTS${u.code} is not in the aadsts catalog. Microsoft's lookup: <${u.lookup}>`, "");
-  if (model.chain.length > 0) {
-    lines.push("### Credentials tried", "");
-    if (model.decidedBy) lines.push(escapeMarkdown(model.decidedBy), "");
-    lines.push("| Credential | Outcome | Best match |", "| --- | --- | --- |");
-    for (const c of model.chain)
-      lines.push(
-        `| ${escapeMarkdown(c.credential)} | ${escapeMarkdown(c.outcome)} | ${c.entry ? `\`${c.entry.id}\`` : ""} |`,
-      );
-    lines.push("");
-  }
-  if (best) mdMatch(best, lines);
-  else lines.push("No catalog entry matches this text.", "");
-  if (model.alternatives.length > 0) {
-    lines.push("### Other possible causes", "");
-    for (const a of model.alternatives)
-      lines.push(
-        `- ${escapeMarkdown(a.headline)} (\`${a.id}\`, score ${a.score ?? ""}, ${a.confidence ?? "medium"} confidence): ${a.reasons.map(escapeMarkdown).join("; ")}`,
-      );
-    lines.push("");
-  }
-  return `${lines.join("\n").trimEnd()}\n`;
+  return `${model.sections.map(mdSection).join("\n\n").trimEnd()}\n`;
 }
 
 // ---- HTML ----
 
-function htmlMatch(m: MatchView, out: string[]): void {
-  out.push(`<h3>What happened</h3>`, `<p>${escapeHtml(m.description)}</p>`);
-  out.push(`<h3>What to do</h3>`, markdownToHtml(m.mitigation));
-  if (m.links.length > 0) {
-    out.push("<h3>Links</h3>", "<ul>");
-    for (const l of m.links)
-      if (isHttps(l.url))
-        out.push(
-          `<li><a href="${escapeHtml(l.url)}" rel="noopener noreferrer">${escapeHtml(l.text)}</a></li>`,
-        );
-    out.push("</ul>");
+const link = (href: string, text: string) =>
+  `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${escapeHtml(text)}</a>`;
+const htmlList = (items: string[]) => ["<ul>", ...items.map((i) => `<li>${i}</li>`), "</ul>"];
+
+/** One section as HTML lines. */
+function htmlSection(s: Section): string[] {
+  switch (s.kind) {
+    case "title":
+      return [`<h2>${escapeHtml(s.text)}${s.id ? ` <code>${escapeHtml(s.id)}</code>` : ""}</h2>`];
+    case "reasons":
+      return [`<p class="aadsts-reasons">${escapeHtml(s.text)}</p>`];
+    case "fields":
+      return [
+        '<table class="aadsts-fields">',
+        "<tbody>",
+        ...s.rows.map(
+          (f) =>
+            `<tr><th scope="row">${escapeHtml(f.label)}</th><td>${f.href ? link(f.href, f.value) : escapeHtml(f.value)}</td></tr>`,
+        ),
+        "</tbody>",
+        "</table>",
+      ];
+    case "notice":
+      return [`<p class="aadsts-unknown">${escapeHtml(s.text)} ${link(s.link, s.link)}</p>`];
+    case "chain":
+      return [
+        `<h3>${escapeHtml(s.heading)}</h3>`,
+        ...(s.note ? [`<p class="aadsts-decided">${escapeHtml(s.note)}</p>`] : []),
+        '<table class="aadsts-chain">',
+        `<thead><tr>${s.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join("")}</tr></thead>`,
+        "<tbody>",
+        ...s.rows.map(
+          (c) =>
+            `<tr><td>${escapeHtml(c.credential)}</td><td>${escapeHtml(c.outcome)}</td><td>${c.entry ? `<code>${escapeHtml(c.entry.id)}</code>` : ""}</td></tr>`,
+        ),
+        "</tbody>",
+        "</table>",
+      ];
+    case "text":
+      return [`<h3>${escapeHtml(s.heading)}</h3>`, `<p>${escapeHtml(s.text)}</p>`];
+    case "markdown":
+      return [`<h3>${escapeHtml(s.heading)}</h3>`, markdownToHtml(s.markdown)];
+    case "links":
+      return [
+        `<h3>${escapeHtml(s.heading)}</h3>`,
+        ...htmlList(s.links.filter((l) => isHttps(l.url)).map((l) => link(l.url, l.text))),
+      ];
+    case "related":
+      return [
+        `<h3>${escapeHtml(s.heading)}</h3>`,
+        ...htmlList(s.items.map((r) => `${escapeHtml(r.title)} <code>${escapeHtml(r.id)}</code>`)),
+      ];
+    case "meta":
+      return [
+        `<p class="aadsts-meta">${s.items
+          .map(
+            (i) =>
+              `${escapeHtml(i.label)}: ${i.href && isHttps(i.href) ? link(i.href, i.value) : escapeHtml(i.value)}`,
+          )
+          .join(". ")}.</p>`,
+      ];
+    case "note":
+      return [`<p>${escapeHtml(s.text)}</p>`];
+    case "alternatives":
+      return [
+        `<h3>${escapeHtml(s.heading)}</h3>`,
+        ...htmlList(
+          s.items.map(
+            (a) =>
+              `${escapeHtml(a.headline)} <code>${escapeHtml(a.id)}</code> (${escapeHtml(a.detail)}): ${escapeHtml(a.reasons)}`,
+          ),
+        ),
+      ];
+    case "entries":
+      return [
+        `<h2>${escapeHtml(s.heading)}</h2>`,
+        '<table class="aadsts-list">',
+        `<thead><tr>${s.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join("")}</tr></thead>`,
+        "<tbody>",
+        ...s.rows.map(
+          (e) =>
+            `<tr><td><code>${escapeHtml(e.id)}</code></td><td>${escapeHtml(e.codes)}</td><td>${escapeHtml(e.name)}</td><td>${escapeHtml(credentialsCell(e))}</td><td>${escapeHtml(e.title)}</td></tr>`,
+        ),
+        "</tbody>",
+        "</table>",
+      ];
   }
-  if (m.related.length > 0) {
-    out.push("<h3>See also</h3>", "<ul>");
-    for (const r of m.related) out.push(`<li>${escapeHtml(r.title)} <code>${escapeHtml(r.id)}</code></li>`);
-    out.push("</ul>");
-  }
-  out.push(
-    `<p class="aadsts-meta">Who acts: ${escapeHtml(m.actor)}. Retrying unchanged: ${m.retry}. Source: ${m.source.url ? `<a href="${escapeHtml(m.source.url)}" rel="noopener noreferrer">${escapeHtml(sourceLabel(m.source))}</a>` : escapeHtml(sourceLabel(m.source))}.</p>`,
-  );
 }
 
+/** The model as HTML: one article, sections one after another. */
 export function renderHtml(model: RenderModel): string {
-  const out: string[] = ['<article class="aadsts-explanation">'];
-  const best = model.best;
-  out.push(
-    best
-      ? `<h2>${escapeHtml(best.headline)} <code>${escapeHtml(best.id)}</code></h2>`
-      : `<h2>${escapeHtml(model.summary)}</h2>`,
-  );
-  if (best?.score !== undefined && best.reasons.length > 0)
-    out.push(
-      `<p class="aadsts-reasons">Matched on (${best.confidence ?? "medium"} confidence): ${escapeHtml(best.reasons.join("; "))}.</p>`,
-    );
-  if (model.fields.length > 0) {
-    out.push('<table class="aadsts-fields">', "<tbody>");
-    for (const f of model.fields) {
-      const value = f.href
-        ? `<a href="${escapeHtml(f.href)}" rel="noopener noreferrer">${escapeHtml(f.value)}</a>`
-        : escapeHtml(f.value);
-      out.push(`<tr><th scope="row">${escapeHtml(f.label)}</th><td>${value}</td></tr>`);
-    }
-    out.push("</tbody>", "</table>");
-  }
-  for (const u of model.unknownCodes)
-    out.push(
-      `<p class="aadsts-unknown">AADSTS${u.code} is not in the aadsts catalog. Microsoft's lookup: <a href="${escapeHtml(u.lookup)}" rel="noopener noreferrer">${escapeHtml(u.lookup)}</a></p>`,
-    );
-  if (model.chain.length > 0) {
-    out.push("<h3>Credentials tried</h3>");
-    if (model.decidedBy) out.push(`<p class="aadsts-decided">${escapeHtml(model.decidedBy)}</p>`);
-    out.push('<table class="aadsts-chain">');
-    out.push(
-      '<thead><tr><th scope="col">Credential</th><th scope="col">Outcome</th><th scope="col">Best match</th></tr></thead>',
-      "<tbody>",
-    );
-    for (const c of model.chain)
-      out.push(
-        `<tr><td>${escapeHtml(c.credential)}</td><td>${escapeHtml(c.outcome)}</td><td>${c.entry ? `<code>${escapeHtml(c.entry.id)}</code>` : ""}</td></tr>`,
-      );
-    out.push("</tbody>", "</table>");
-  }
-  if (best) htmlMatch(best, out);
-  else out.push("<p>No catalog entry matches this text.</p>");
-  if (model.alternatives.length > 0) {
-    out.push("<h3>Other possible causes</h3>", "<ul>");
-    for (const a of model.alternatives)
-      out.push(
-        `<li>${escapeHtml(a.headline)} <code>${escapeHtml(a.id)}</code> (score ${a.score ?? ""}, ${a.confidence ?? "medium"} confidence): ${escapeHtml(a.reasons.join("; "))}</li>`,
-      );
-    out.push("</ul>");
-  }
-  out.push("</article>");
-  return `${out.join("\n")}\n`;
+  const className = model.view === "list" ? "aadsts-catalog" : "aadsts-explanation";
+  return `${[`<article class="${className}">`, ...model.sections.flatMap(htmlSection), "</article>"].join("\n")}\n`;
 }

@@ -6,7 +6,8 @@
  */
 import { getDefaults, Lexer, type Token, Tokenizer, type Tokens } from "marked";
 import { PATTERNS } from "../patterns.js";
-import { type MatchView, type RenderModel, sourceLabel } from "./model.js";
+import { decodeEntities, stripControl } from "../sanitize.js";
+import type { RenderModel, Section } from "./model.js";
 
 export interface Style {
   title(s: string): string;
@@ -43,11 +44,6 @@ export const ANSI: Style = {
   strong: esc("1"),
 };
 
-/** Remove C0/C1 controls (escape sequences lose their ESC and become inert text) and bidi overrides. */
-export function stripControl(text: string): string {
-  return text.replace(PATTERNS.unsafeControl, "");
-}
-
 function inline(tokens: Token[] | undefined, style: Style): string {
   let out = "";
   for (const t of tokens ?? []) {
@@ -80,13 +76,6 @@ function inline(tokens: Token[] | undefined, style: Style): string {
     }
   }
   return out;
-}
-
-const ENTITIES: Record<string, string> = { quot: '"', "#39": "'", lt: "<", gt: ">", amp: "&" };
-
-/** marked's lexer leaves HTML entities in text tokens; terminals want the characters. */
-function decodeEntities(s: string): string {
-  return s.replace(PATTERNS.htmlEntity, (m, name: string) => ENTITIES[name] ?? m);
 }
 
 const indentLines = (text: string, pad: string) => text.split("\n").join(`\n${pad}`);
@@ -138,8 +127,8 @@ function blocks(tokens: Token[], style: Style, indent: string): string[] {
 
 /**
  * marked's lexer, without the block rules this text cannot contain. Each rule's regex is compiled the first
- * time it runs, and the setext-heading, HTML, table and link-definition rules cost about 25 ms of a cold
- * `aadsts lookup`; a rule is left out only when a character it needs is absent, so the tokens are the same.
+ * time it runs, and the setext-heading, HTML, table and link-definition rules are a visible part of a cold
+ * `aadsts lookup` (the README's start-up figures); a rule is left out only when a character it needs is absent, so the tokens are the same.
  * @internal
  */
 export function lexerFor(markdown: string): Lexer {
@@ -157,78 +146,92 @@ export function markdownToTerminal(markdown: string, style: Style, indent = ""):
   return blocks(lexerFor(markdown).lex(markdown), style, indent).join("\n\n");
 }
 
-function matchBlock(m: MatchView, style: Style): string[] {
-  const lines: string[] = [];
-  lines.push(style.heading("What happened"));
-  lines.push(`  ${m.description}`);
-  lines.push("");
-  lines.push(style.heading("What to do"));
-  lines.push(markdownToTerminal(m.mitigation, style, "  "));
-  if (m.links.length > 0) {
-    lines.push("");
-    lines.push(style.heading("Links"));
-    for (const l of m.links) lines.push(`  - ${style.link(l.text, l.url)}`);
-  }
-  if (m.related.length > 0) {
-    lines.push("");
-    lines.push(style.heading("See also"));
-    for (const r of m.related) lines.push(`  - ${r.title} ${style.dim(`(aadsts lookup ${r.id})`)}`);
-  }
-  lines.push("");
-  lines.push(
-    style.dim(
-      `Who acts: ${m.actor} · Retrying unchanged: ${m.retry} · Source: ${m.source.url || sourceLabel(m.source)}`,
-    ),
-  );
-  return lines;
-}
-
 /** Input-derived text made safe and flat for one terminal line. */
 const oneLine = (s: string) => stripControl(s).replace(PATTERNS.whitespace, " ").trim();
 
-export function renderTerminal(model: RenderModel, style: Style): string {
-  const lines: string[] = [];
-  const best = model.best;
-  lines.push(style.title(stripControl(best ? `${best.headline} [${best.id}]` : model.summary)));
-  if (best?.score !== undefined && best.reasons.length > 0)
-    lines.push(
-      style.dim(
-        `matched on (${best.confidence ?? "medium"} confidence): ${stripControl(best.reasons.join("; "))}`,
-      ),
-    );
-  lines.push("");
-  if (model.fields.length > 0) {
-    const width = Math.max(...model.fields.map((f) => f.label.length));
-    for (const f of model.fields) {
-      const value = oneLine(f.value);
-      lines.push(`  ${style.label(f.label.padEnd(width))}  ${value}`);
+/** A heading and the lines under it. */
+const headed = (style: Style, heading: string, lines: string[]) =>
+  [style.heading(heading), ...lines].join("\n");
+
+/** One section as terminal lines (without the blank line that separates sections). */
+function section(s: Section, style: Style, idWidth: number): string {
+  switch (s.kind) {
+    case "title":
+      return style.title(stripControl(s.id ? `${s.text} [${s.id}]` : s.text));
+    case "reasons":
+      return style.dim(stripControl(s.text));
+    case "fields": {
+      const width = Math.max(...s.rows.map((f) => f.label.length));
+      return s.rows.map((f) => `  ${style.label(f.label.padEnd(width))}  ${oneLine(f.value)}`).join("\n");
     }
-    lines.push("");
-  }
-  for (const u of model.unknownCodes)
-    lines.push(
-      `AADSTS${u.code} is not in the aadsts catalog. Microsoft's lookup: ${style.link(u.lookup, u.lookup)}`,
-      "",
-    );
-  if (model.chain.length > 0) {
-    lines.push(style.heading("Credentials tried"));
-    if (model.decidedBy) lines.push(`  ${oneLine(model.decidedBy)}`);
-    const width = Math.max(...model.chain.map((c) => c.credential.length));
-    for (const c of model.chain) {
-      const entry = c.entry ? `  ${style.dim(`-> ${c.entry.id}`)}` : "";
-      lines.push(`  ${oneLine(c.credential).padEnd(width)}  ${oneLine(c.outcome)}${entry}`);
+    case "notice":
+      return `${stripControl(s.text)} ${style.link(s.link, s.link)}`;
+    case "chain": {
+      const width = Math.max(...s.rows.map((c) => c.credential.length));
+      return headed(style, s.heading, [
+        ...(s.note ? [`  ${oneLine(s.note)}`] : []),
+        ...s.rows.map((c) => {
+          const entry = c.entry ? `  ${style.dim(`-> ${c.entry.id}`)}` : "";
+          return `  ${oneLine(c.credential).padEnd(width)}  ${oneLine(c.outcome)}${entry}`;
+        }),
+      ]);
     }
-    lines.push("");
-  }
-  if (best) lines.push(...matchBlock(best, style));
-  else lines.push("No catalog entry matches this text. Run `aadsts list` to see what is covered.");
-  if (model.alternatives.length > 0) {
-    lines.push("");
-    lines.push(style.heading("Other possible causes"));
-    for (const a of model.alternatives)
-      lines.push(
-        `  - ${a.headline} ${style.dim(`[${a.id}] score ${a.score ?? ""}, ${a.confidence ?? "medium"} confidence: ${stripControl(a.reasons.join("; "))}`)}`,
+    case "text":
+      return headed(style, s.heading, [`  ${s.text}`]);
+    case "markdown":
+      return headed(style, s.heading, [markdownToTerminal(s.markdown, style, "  ")]);
+    case "links":
+      return headed(
+        style,
+        s.heading,
+        s.links.map((l) => `  - ${style.link(l.text, l.url)}`),
+      );
+    case "related":
+      return headed(
+        style,
+        s.heading,
+        s.items.map((r) => `  - ${r.title} ${style.dim(`(aadsts lookup ${r.id})`)}`),
+      );
+    case "meta":
+      // A terminal cannot link a word: the source shows as its address.
+      return style.dim(s.items.map((i) => `${i.label}: ${i.href ?? i.value}`).join(" · "));
+    case "note":
+      return stripControl(s.text);
+    case "alternatives":
+      return headed(
+        style,
+        s.heading,
+        s.items.map(
+          (a) => `  - ${a.headline} ${style.dim(`[${a.id}] ${a.detail}: ${stripControl(a.reasons)}`)}`,
+        ),
+      );
+    case "entries":
+      return headed(
+        style,
+        s.heading,
+        s.rows.map((e) => {
+          const meta = [e.codes, e.name, e.credentials.join(", ")].filter(Boolean).join(" · ");
+          return `  ${style.strong(e.id.padEnd(idWidth))}  ${e.title}${meta ? `  (${meta})` : ""}`;
+        }),
       );
   }
-  return `${lines.join("\n").trimEnd()}\n`;
+}
+
+/** The list view aligns its ids across every group, up to a width that keeps a title on the line. */
+function listIdWidth(model: RenderModel): number {
+  const ids = model.sections.flatMap((s) => (s.kind === "entries" ? s.rows.map((e) => e.id.length) : []));
+  return ids.length > 0 ? Math.min(48, Math.max(...ids)) : 0;
+}
+
+/** The model as plain text or ANSI: sections one after another, a blank line between them. */
+export function renderTerminal(model: RenderModel, style: Style): string {
+  const idWidth = listIdWidth(model);
+  const blocks: string[] = [];
+  for (const s of model.sections) {
+    const text = section(s, style, idWidth);
+    // The reasons belong to the title: no blank line between them.
+    if (s.kind === "reasons" && blocks.length > 0) blocks[blocks.length - 1] += `\n${text}`;
+    else blocks.push(text);
+  }
+  return `${blocks.join("\n\n").trimEnd()}\n`;
 }

@@ -166,15 +166,8 @@ export async function* scan(
     // Python's log line and the traceback after it are: it is reported once.
     const seen = new Set<string>();
     for (const part of splitFailures(text)) {
-      let parsed: ParsedAuthError;
-      let redactedText: string;
-      try {
-        const r = parseWithText(part, { redact: options.redact !== false }, 0, true);
-        parsed = r.parsed;
-        redactedText = r.text;
-      } catch {
-        continue;
-      }
+      // parseWithText is a boundary: it returns no fields rather than throw (src/boundary.ts).
+      const { parsed, text: redactedText } = parseWithText(part, { redact: options.redact !== false }, true);
       const id = failureId(parsed);
       if (id !== undefined && seen.has(id)) continue;
       const matches = match(parsed, { catalog, text: redactedText, limit: 3 });

@@ -1,0 +1,99 @@
+/**
+ * The indexes match() needs for a catalog, kept beside it rather than on it, so that a Catalog stays a
+ * plain set of lookups. They are built from `catalog.entries` the first time a catalog is matched against
+ * (so `lookup` and `list` never pay for them) and held in a WeakMap: a catalog that is dropped takes its
+ * indexes with it.
+ */
+import type { CatalogEntry } from "../schema.js";
+import { foldText } from "./fold.js";
+import type { Catalog } from "./index.js";
+import { PhraseIndex } from "./phrase-index.js";
+
+/** An entry with its phrases folded and numbered for matching. */
+export interface IndexedEntry {
+  entry: CatalogEntry;
+  order: number;
+  /** Phrase ids (in the catalog's PhraseIndex) of the entry's messages, hints and credential names. */
+  messages: number[];
+  hints: number[];
+  credentialPhrases: number[];
+  /** Lower-cased credential names. */
+  credentials: string[];
+}
+
+/** What a parsed error offers the candidate search. */
+export interface Signals {
+  codes: readonly number[];
+  phrases: ReadonlySet<number>;
+  status?: number;
+  error?: string;
+  suberror?: string;
+}
+
+export interface MatchIndexes {
+  /** Every phrase of every entry, found in one pass by match(). */
+  phrases: PhraseIndex;
+  /** The entries prepared for matching, in catalog order. */
+  indexed: IndexedEntry[];
+  /**
+   * The entries a parsed error can match at all: those sharing a code, a phrase, a status, an OAuth error
+   * or sub-error with it, plus the few fallback entries. Matching scores only these, not the whole catalog.
+   */
+  candidates(signals: Signals): IndexedEntry[];
+}
+
+const built = new WeakMap<Catalog, MatchIndexes>();
+
+/** The matching indexes of this catalog, built on first use. */
+export function matchIndexes(catalog: Catalog): MatchIndexes {
+  let indexes = built.get(catalog);
+  if (!indexes) {
+    indexes = buildMatchIndexes(catalog.entries);
+    built.set(catalog, indexes);
+  }
+  return indexes;
+}
+
+function buildMatchIndexes(entries: readonly CatalogEntry[]): MatchIndexes {
+  const phrases = new PhraseIndex(
+    entries.flatMap((e) => [...e.match.messages, ...e.match.hints, ...e.match.credentials].map(foldText)),
+  );
+  const ids = (list: string[]) => list.map((p) => phrases.idOf(foldText(p)));
+  const indexed = entries.map((entry, order) => ({
+    entry,
+    order,
+    messages: ids(entry.match.messages),
+    hints: ids(entry.match.hints),
+    credentialPhrases: ids(entry.match.credentials),
+    credentials: entry.match.credentials.map((c) => c.toLowerCase()),
+  }));
+  const add = <K>(map: Map<K, IndexedEntry[]>, key: K, ix: IndexedEntry) => {
+    const list = map.get(key) ?? [];
+    list.push(ix);
+    map.set(key, list);
+  };
+  const ixByCode = new Map<number, IndexedEntry[]>();
+  const ixByPhrase = new Map<number, IndexedEntry[]>();
+  const ixByStatus = new Map<number, IndexedEntry[]>();
+  const ixByError = new Map<string, IndexedEntry[]>();
+  const always: IndexedEntry[] = [];
+  for (const ix of indexed) {
+    const m = ix.entry.match;
+    for (const c of m.codes) add(ixByCode, c, ix);
+    for (const p of [...ix.messages, ...ix.hints, ...ix.credentialPhrases]) add(ixByPhrase, p, ix);
+    for (const st of m.status) add(ixByStatus, st, ix);
+    for (const e of m.errors) add(ixByError, `e:${e}`, ix);
+    for (const e of m.suberrors) add(ixByError, `s:${e}`, ix);
+    if (m.fallback || m.chainUnavailable) always.push(ix);
+  }
+  const candidates = (signals: Signals): IndexedEntry[] => {
+    const set = new Set<IndexedEntry>(always);
+    for (const c of signals.codes) for (const ix of ixByCode.get(c) ?? []) set.add(ix);
+    for (const p of signals.phrases) for (const ix of ixByPhrase.get(p) ?? []) set.add(ix);
+    if (signals.status !== undefined) for (const ix of ixByStatus.get(signals.status) ?? []) set.add(ix);
+    if (signals.error) for (const ix of ixByError.get(`e:${signals.error}`) ?? []) set.add(ix);
+    if (signals.suberror) for (const ix of ixByError.get(`s:${signals.suberror}`) ?? []) set.add(ix);
+    return [...set];
+  };
+  return { phrases, indexed, candidates };
+}
