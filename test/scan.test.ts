@@ -6,6 +6,7 @@ import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { type CliIO, run as runCli } from "../src/cli/run.js";
 import { scanAll } from "../src/index.js";
+import { parseTimeBound } from "../src/scan/index.js";
 import { fileSource } from "../src/scan/node.js";
 
 const GENLOG = new URL("../bench/genlog.mjs", import.meta.url).pathname;
@@ -331,5 +332,76 @@ describe("aadsts scan", () => {
       });
       expect(order).toContain("draw");
     });
+  });
+});
+
+describe("scan of lines and time bounds (library)", () => {
+  it("an array of ~20,000 lines without line feeds gives every failure, as the joined text does", async () => {
+    const { text, failures } = genlog(2.5, 31, 0.01);
+    const lines = text.split("\n");
+    if (lines[lines.length - 1] === "") lines.pop();
+    expect(lines.length).toBeGreaterThan(19_000);
+    const asLines = await scanAll(lines);
+    const joined = await scanAll([lines.join("\n")]);
+    expect(asLines.hits.length).toBe(failures);
+    expect(asLines.summary).toEqual(joined.summary);
+    expect(asLines.hits).toEqual(joined.hits);
+    // Any iterable of lines (a readline interface) with lines: true.
+    const viaIterable = await scanAll(
+      (async function* () {
+        yield* lines;
+      })(),
+      { lines: true },
+    );
+    expect(viaIterable.hits.map((h) => [h.startLine, h.endLine, h.parsed.traceId])).toEqual(
+      joined.hits.map((h) => [h.startLine, h.endLine, h.parsed.traceId]),
+    );
+  });
+
+  it("parseTimeBound: ISO times (UTC without a zone), dates, zones and spans before now", () => {
+    const now = Date.parse("2026-11-01T12:00:00Z");
+    expect(parseTimeBound("2026-11-01T06:00:00Z", now)).toBe(Date.parse("2026-11-01T06:00:00Z"));
+    expect(parseTimeBound("2026-11-01T06:00", now)).toBe(Date.parse("2026-11-01T06:00:00Z"));
+    expect(parseTimeBound("2026-11-01 06:00:00.250", now)).toBe(Date.parse("2026-11-01T06:00:00.250Z"));
+    expect(parseTimeBound("2026-11-01", now)).toBe(Date.parse("2026-11-01T00:00:00Z"));
+    expect(parseTimeBound("2026-11-01T08:00:00+02:00", now)).toBe(Date.parse("2026-11-01T06:00:00Z"));
+    expect(parseTimeBound("1h", now)).toBe(Date.parse("2026-11-01T11:00:00Z"));
+    expect(parseTimeBound("30m", now)).toBe(Date.parse("2026-11-01T11:30:00Z"));
+    expect(parseTimeBound("7d", now)).toBe(Date.parse("2026-10-25T12:00:00Z"));
+    for (const bad of ["yesterday", "1y", "", "2026-13-45", "h"])
+      expect(parseTimeBound(bad, now)).toBeUndefined();
+  });
+
+  it("since/until use the log line's own time when the failure has no Entra timestamp, and count what they leave out", async () => {
+    const log = [
+      "2026-11-01T05:00:00Z ERROR api ManagedIdentityCredential authentication failed: AADSTS500011: The resource principal was not found.",
+      "2026-11-01T07:00:00 ERROR api ManagedIdentityCredential authentication failed: AADSTS500011: The resource principal was not found.",
+      '{"time":"2026-11-01T08:00:00Z","level":"error","msg":"AADSTS700016: Application with identifier was not found in the directory."}',
+      "ERROR api AADSTS700016: Application with identifier was not found in the directory.",
+      INFO,
+      NDJSON,
+      "",
+    ].join("\n");
+    const all = await scanAll([log]);
+    expect(all.hits).toHaveLength(5);
+    expect(all.summary.outsideTime).toBeUndefined();
+    // Line 2's time has no zone: it is 07:00 UTC, inside the bounds whatever the machine's zone.
+    const some = await scanAll([log], { since: "2026-11-01T06:00:00Z", until: "2026-11-01T09:00Z" });
+    expect(some.hits.map((h) => h.startLine)).toEqual([2, 3]);
+    expect(some.summary).toMatchObject({ hits: 2, outsideTime: 3 });
+    // The NDJSON failure's Entra timestamp (2026-11-01 00:00:03Z) wins over its record's time.
+    const early = await scanAll([log], { until: Date.parse("2026-11-01T01:00:00Z") });
+    expect(early.hits.map((h) => h.startLine)).toEqual([6]);
+    await expect(scanAll([log], { since: "yesterday" })).rejects.toThrow(/since/);
+  });
+
+  it("the CLI takes relative times and reports what the bounds left out", () => {
+    const r = spawnSync(process.execPath, [CLI, "scan", "--since", "1h"], {
+      input: SAMPLE,
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(JSON.parse(r.stderr).summary.files[0]).toMatchObject({ hits: 0, outsideTime: 2 });
   });
 });

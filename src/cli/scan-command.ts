@@ -4,7 +4,7 @@
  */
 import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { type Hit, type ScanSummary, scan } from "../scan/index.js";
+import { type Hit, parseTimeBound, type ScanSummary, scan } from "../scan/index.js";
 import { fileSource, streamSource } from "../scan/node.js";
 import { userCatalog } from "./catalogs.js";
 import type { CliIO } from "./run.js";
@@ -47,8 +47,11 @@ function positiveInt(value: string | undefined, flag: string): number | undefine
 
 function isoTime(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
-  const t = Date.parse(value);
-  if (Number.isNaN(t)) throw new ScanUsageError(`${flag} must be a date or ISO 8601 time, not '${value}'`);
+  const t = parseTimeBound(value, Date.now());
+  if (t === undefined)
+    throw new ScanUsageError(
+      `${flag} must be an ISO 8601 time (UTC unless it names a zone) or a span such as 1h, 7d, not '${value}'`,
+    );
   return t;
 }
 
@@ -236,13 +239,11 @@ export async function cmdScan(io: CliIO, args: string[], help: string): Promise<
           ...(maxLineLength ? { maxLineLength } : {}),
           ...(maxBlockLines ? { maxBlockLines } : {}),
           redact: !values["no-redact"],
+          ...(since !== undefined ? { since } : {}),
+          ...(until !== undefined ? { until } : {}),
         },
         summary,
       )) {
-        const t = hit.parsed.timestamp ? Date.parse(hit.parsed.timestamp) : Number.NaN;
-        if ((since !== undefined || until !== undefined) && Number.isNaN(t)) continue;
-        if (since !== undefined && t < since) continue;
-        if (until !== undefined && t > until) continue;
         shown++;
         for (const c of hit.parsed.codes) bump(counts.byCode, `AADSTS${c}`);
         if (hit.parsed.codes.length === 0) bump(counts.byCode, "(no code)");
