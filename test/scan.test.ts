@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type CliIO, run as runCli } from "../src/cli/run.js";
 import { scanAll } from "../src/index.js";
 import { parseTimeBound } from "../src/scan/index.js";
+import { hasTrigger, LineReader, TRIGGERS } from "../src/scan/lines.js";
 import { fileSource } from "../src/scan/node.js";
 
 const GENLOG = new URL("../bench/genlog.mjs", import.meta.url).pathname;
@@ -403,5 +404,38 @@ describe("scan of lines and time bounds (library)", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("");
     expect(JSON.parse(r.stderr).summary.files[0]).toMatchObject({ hits: 0, outsideTime: 2 });
+  });
+});
+
+describe("line stage", () => {
+  it("hands over exactly the lines holding a trigger, on the text and byte paths, in any chunking", () => {
+    const filler = (i: number) =>
+      `2026-11-01T00:00:0${i % 10}.000Z INFO api az logout; a credential; AADST; Identity found ${"x".repeat(i % 50)}`;
+    const lines: string[] = [];
+    const expected: number[] = [];
+    for (let i = 0; i < 400; i++) {
+      if (i % 7 === 3) {
+        const t = TRIGGERS[((i / 7) % TRIGGERS.length) | 0] as string;
+        lines.push(`${i % 2 ? "" : "prefix "}${t}${i % 3 ? " suffix" : ""}`);
+        expected.push(lines.length);
+      } else lines.push(filler(i));
+    }
+    const text = `${lines.join("\n")}\n`;
+    for (const size of [5, 64, 1000, text.length]) {
+      for (const bytes of [false, true]) {
+        const counts = { lines: 0, longLines: 0 };
+        const reader = new LineReader(1_000_000, counts, () => false);
+        const seen: number[] = [];
+        for (let i = 0; i < text.length; i += size) {
+          const piece = text.slice(i, i + size);
+          for (const line of reader.chunk(bytes ? Buffer.from(piece) : piece)) seen.push(line.no);
+        }
+        for (const line of reader.end()) seen.push(line.no);
+        // The text path hands over a chunk's first line too; only trigger lines may be skipped.
+        expect(seen.filter((no) => hasTrigger(lines[no - 1] as string))).toEqual(expected);
+        if (bytes) expect(seen).toEqual(expected);
+        expect(counts.lines).toBe(lines.length);
+      }
+    }
   });
 });
