@@ -515,7 +515,8 @@ export function match(parsed: ParsedAuthError, options: MatchOptions = {}): Matc
     const catalog = options.catalog ?? defaultCatalog;
     const limit = options.limit ?? 5;
     const safe: ParsedAuthError = { ...parsed, codes: Array.isArray(parsed?.codes) ? parsed.codes : [] };
-    const found = catalog.phrases.findAll(haystack(safe, options.text));
+    const hay = haystack(safe, options.text);
+    const found = catalog.phrases.findAll(hay);
     const facts = credentialFacts(safe);
     const scored: Scored[] = [];
     const codes = [...safe.codes, ...(safe.chain ?? []).flatMap((m) => m.codes)];
@@ -526,7 +527,6 @@ export function match(parsed: ParsedAuthError, options: MatchOptions = {}): Matc
       error: safe.error,
       suberror: safe.suberror,
     };
-    const hay = haystack(safe, options.text);
     const authority = authorityOf(safe, hay);
     const context: CauseContext = {
       hay,
