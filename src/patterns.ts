@@ -318,12 +318,6 @@ export const PATTERNS = {
   descriptionStart: /AADSTS\d{4,8}: /g,
   /** A carriage return left at the end of the last line. */
   trailingCarriageReturn: /\r$/,
-  /**
-   * What differs between two prints of one kind of failure (scan's memo): a GUID, or a date and time of
-   * day (with its fraction). Everything else of the failure's text is the same.
-   */
-  scanVariable:
-    /[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?/g,
   /** The start of a GUID: one left in a memo template unmasked (cut short, say) keeps the text out of the memo. */
   guidStart: /[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}/,
   /** Digits (masked in a timestamp: its shape is kept, its value is not). */

@@ -7,12 +7,14 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultCatalog } from "../src/catalog/index.js";
 import { BlockCollector } from "../src/scan/blocks.js";
 import { HitReader } from "../src/scan/hits.js";
 import { type Hit, type ScanSummary, scanAll } from "../src/scan/index.js";
 import { LineReader } from "../src/scan/lines.js";
+import { findValues } from "../src/scan/memo.js";
 
 const root = new URL("..", import.meta.url).pathname;
 const GENLOG = join(root, "bench/genlog.mjs");
@@ -217,5 +219,53 @@ describe("scan memo: the same hits as parsing every failure", () => {
     const { memo, full } = await both([log]);
     expect(full.hits).toHaveLength(3);
     expectSame(memo, full);
+  });
+});
+
+describe("findValues", () => {
+  const VALUE =
+    /[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?/g;
+  const found = (text: string) => {
+    const out: Array<[number, number, boolean]> = [];
+    findValues(text, (start, end, time) => out.push([start, end, time]));
+    return out;
+  };
+  const byRegex = (text: string) =>
+    [...text.matchAll(VALUE)].map((m): [number, number, boolean] => [
+      m.index,
+      m.index + m[0].length,
+      m[0].charCodeAt(4) === 45,
+    ]);
+
+  it("finds what the regex finds, on texts dense with near misses", () => {
+    // Pieces that make and break GUIDs and times: hex, digits, dashes, separators.
+    const piece = fc.constantFrom(
+      "0b9a8c7d",
+      "6e5f",
+      "-",
+      "2026",
+      "11",
+      "01",
+      " ",
+      "T",
+      ":",
+      ".",
+      "1234567890",
+      "a",
+      "Z",
+      "0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d",
+      "2026-11-01 00:00:01",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join("");
+        expect(found(text)).toEqual(byRegex(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("on every fixture", () => {
+    for (const text of texts(join(root, "test/fixtures"))) expect(found(text)).toEqual(byRegex(text));
   });
 });
