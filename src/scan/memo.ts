@@ -137,6 +137,8 @@ export function catalogGuids(texts: Iterable<string>): Set<string> {
 
 export class FailureMemo {
   private readonly templates = new Map<string, Template | null>();
+  /** Compiled matches that hold no value, by their JSON: templates that differ in a log line's wording share them. */
+  private readonly sharedMatches = new Map<string, unknown>();
   /** Prints answered from the memo, and prints parsed in full (for tests and benchmarks). */
   reused = 0;
   parsed = 0;
@@ -191,7 +193,15 @@ export class FailureMemo {
       result.excerpt.includes("…") ||
       JSON.stringify(result.parsed).includes("…") ||
       (state.holes > before && JSON.stringify(result.matches).includes("…"));
-    return state.ok && !cut ? { result: { parsed, matches, excerpt } } : null;
+    if (!state.ok || cut) return null;
+    if (state.holes > before) return { result: { parsed, matches, excerpt } };
+    const json = JSON.stringify(result.matches);
+    let shared = this.sharedMatches.get(json);
+    if (shared === undefined) {
+      shared = matches;
+      this.sharedMatches.set(json, shared);
+    }
+    return { result: { parsed, matches: shared, excerpt } };
   }
 
   /** The template of a text, or undefined when it must not be memoised. */
