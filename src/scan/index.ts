@@ -114,19 +114,22 @@ export async function* scan(
   if (options.file) stats.file = options.file;
   if (bounded) stats.outsideTime ??= 0;
   const blocks = new BlockCollector(options.maxBlockLines ?? DEFAULT_MAX_BLOCK_LINES);
-  const reader = new LineReader(options.maxLineLength ?? DEFAULT_MAX_LINE, stats, () => blocks.open);
-  const hits = new HitReader({
-    catalog: options.catalog ?? defaultCatalog,
-    redact: options.redact !== false,
-    memo: options.memo !== false,
-    ...(options.file ? { file: options.file } : {}),
-  });
+  const lines = new LineReader(options.maxLineLength ?? DEFAULT_MAX_LINE, stats, () => blocks.open);
+  // Made at the first block: a log with no failure never loads the catalog's matching indexes.
+  let hits: HitReader | undefined;
+  const reader = () =>
+    (hits ??= new HitReader({
+      catalog: options.catalog ?? defaultCatalog,
+      redact: options.redact !== false,
+      memo: options.memo !== false,
+      ...(options.file ? { file: options.file } : {}),
+    }));
   const asLines = options.lines ?? isLineArray(source);
 
   /** The hits of a closed block that pass the time bounds. */
   function* emit(block: Block): Generator<Hit> {
     let when: number | undefined;
-    for (const hit of hits.read(block)) {
+    for (const hit of reader().read(block)) {
       if (bounded) {
         let t = hit.parsed.timestamp ? timeOf(hit.parsed.timestamp) : Number.NaN;
         if (Number.isNaN(t)) {
@@ -144,14 +147,14 @@ export async function* scan(
   }
 
   for await (const chunk of source) {
-    const lines = asLines && typeof chunk === "string" ? reader.wholeLine(chunk) : reader.chunk(chunk);
-    for (const line of lines) {
+    const read = asLines && typeof chunk === "string" ? lines.wholeLine(chunk) : lines.chunk(chunk);
+    for (const line of read) {
       const block = blocks.push(line);
       if (block) yield* emit(block);
     }
-    options.onProgress?.(reader.read);
+    options.onProgress?.(lines.read);
   }
-  for (const line of reader.end()) {
+  for (const line of lines.end()) {
     const block = blocks.push(line);
     if (block) yield* emit(block);
   }
