@@ -343,6 +343,7 @@ describe("scan of lines and time bounds (library)", () => {
     if (lines[lines.length - 1] === "") lines.pop();
     expect(lines.length).toBeGreaterThan(19_000);
     const asLines = await scanAll(lines);
+    expect(lines.length).toBeGreaterThanOrEqual(64);
     const joined = await scanAll([lines.join("\n")]);
     expect(asLines.hits.length).toBe(failures);
     expect(asLines.summary).toEqual(joined.summary);
@@ -437,5 +438,16 @@ describe("line stage", () => {
         expect(counts.lines).toBe(lines.length);
       }
     }
+  });
+});
+
+describe("scan of a short array of strings", () => {
+  it("reads fewer than 64 strings without line feeds as chunks of one stream, and as lines when told", async () => {
+    const parts = ["2026-11-01T00:00:01Z ERROR api AADSTS7000215: Invalid client", " secret provided."];
+    const chunks = await scanAll(parts);
+    expect(chunks.summary.lines).toBe(1);
+    expect(chunks.hits.map((h) => h.parsed.codes)).toEqual([[7000215]]);
+    const lines = await scanAll(parts, { lines: true });
+    expect(lines.summary.lines).toBe(2);
   });
 });

@@ -38,6 +38,17 @@ function isFailure(parsed: ParsedAuthError, matches: Match[]): boolean {
   return (matches[0]?.score ?? 0) >= 45;
 }
 
+/** The GUIDs each catalog names, found once per catalog (its entries are fixed once it is built). */
+const catalogGuidSets = new WeakMap<Catalog, Set<string>>();
+function guidsOf(catalog: Catalog): Set<string> {
+  let set = catalogGuidSets.get(catalog);
+  if (!set) {
+    set = catalogGuids(catalog.entries.map((e) => JSON.stringify(e)));
+    catalogGuidSets.set(catalog, set);
+  }
+  return set;
+}
+
 export interface HitOptions {
   catalog: Catalog;
   redact: boolean;
@@ -52,9 +63,7 @@ export class HitReader {
 
   constructor(private readonly options: HitOptions) {
     const { catalog, redact } = options;
-    this.memo = options.memo
-      ? new FailureMemo(catalogGuids(catalog.entries.map((e) => JSON.stringify(e))))
-      : undefined;
+    this.memo = options.memo ? new FailureMemo(guidsOf(catalog)) : undefined;
     this.compute = (part) => {
       let parsed: ParsedAuthError;
       let text: string;

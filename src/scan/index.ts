@@ -31,8 +31,9 @@ export interface ScanOptions {
   onProgress?: (charsRead: number) => void;
   /**
    * Each string of the source is one line, without its line feed (what `text.split("\n")` or a readline
-   * interface gives). Default: true for an array of strings none of which holds a line feed, false for
-   * anything else (chunks of a stream, joined as they come).
+   * interface gives). Default: true for an array of 64 or more strings none of which holds a line feed
+   * (no stream is cut that way), false for anything else: chunks of a stream, joined as they come. Pass
+   * it for a shorter array of lines, and for any other iterable of lines.
    */
   lines?: boolean;
   /**
@@ -74,9 +75,12 @@ function bound(value: number | Date | string | undefined, name: string, now: num
   return ms;
 }
 
-/** An array of strings that are lines already (no line feed in any). */
+/** Fewest strings of an array read as lines when no option says so. */
+const LINE_ARRAY = 64;
+
+/** An array of strings that are lines already (no line feed in any, and too many to be a stream's chunks). */
 function isLineArray(source: unknown): boolean {
-  if (!Array.isArray(source) || source.length === 0) return false;
+  if (!Array.isArray(source) || source.length < LINE_ARRAY) return false;
   for (const s of source) if (typeof s !== "string" || s.includes("\n")) return false;
   return true;
 }
