@@ -37,7 +37,7 @@ export interface ScanOptions {
    */
   lines?: boolean;
   /**
-   * Only failures at or after this time: a time in milliseconds, a Date, or text as {@link parseTimeBound}
+   * Only failures at or after this time: a time in milliseconds, a Date, or text as `parseTimeBound`
    * reads it (`2026-11-01T06:00`, UTC when no zone is given; `1h`, `7d` before now). A failure's time is
    * its Entra timestamp, else its log line's leading timestamp; a failure with neither is left out when
    * a bound is given. The summary's `outsideTime` counts what the bounds left out.
