@@ -109,10 +109,7 @@ export class PhraseIndex {
       while (o !== 0) {
         const id = own[o] as number;
         const length = tokenLength[id] as number;
-        if (
-          length === 0 ||
-          !(isWordChar(text.charCodeAt(i - length)) || isWordChar(text.charCodeAt(i + 1)))
-        )
+        if (length === 0 || !(isWordChar(text.charCodeAt(i - length)) || isWordChar(text.charCodeAt(i + 1))))
           found.add(id);
         o = dict[o] as number;
       }

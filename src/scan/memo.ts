@@ -176,12 +176,13 @@ export class FailureMemo {
   private compile(result: Analysis | undefined, masked: Masked): Template | null {
     if (!result) return null;
     const refs = new Map<string, number>();
-    masked.values.forEach((v, i) => refs.set(v, 2 * i));
-    masked.values.forEach((v, i) => {
-      if (!masked.times[i]) return;
-      const t = v.replace(" ", "T");
+    const { values, times } = masked;
+    for (let i = 0; i < values.length; i++) refs.set(values[i] as string, 2 * i);
+    for (let i = 0; i < values.length; i++) {
+      if (!times[i]) continue;
+      const t = (values[i] as string).replace(" ", "T");
       if (!refs.has(t)) refs.set(t, 2 * i + 1);
-    });
+    }
     const state = { ok: true, holes: 0 };
     const parsed = holes(result.parsed, refs, this.keep, state);
     const excerpt = holes(result.excerpt, refs, this.keep, state);
