@@ -319,6 +319,20 @@ export const PATTERNS = {
   descriptionStart: /AADSTS\d{4,8}: /g,
   /** A carriage return left at the end of the last line. */
   trailingCarriageReturn: /\r$/,
+  /** The start of a GUID: one left in a memo template unmasked (cut short, say) keeps the text out of the memo. */
+  guidStart: /[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}/,
+  /** Digits (masked in a timestamp: its shape is kept, its value is not). */
+  digit: /\d/g,
+  /** A log line's own leading time: ISO 8601 or `YYYY-MM-DD hh:mm:ss`, bare or in brackets, with its zone. */
+  lineTime: /^\[?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?)(?![\d.,])/,
+  /** A JSON log record's time field near its start: `"time"`, `"timestamp"`, `"@timestamp"`, `"ts"`. */
+  jsonRecordTime: /^\{[^\n]{0,200}?"(?:time|timestamp|@timestamp|ts)"[ \t]?:[ \t]?"([^"\n]{10,40})"/,
+  /** A --since/--until time: a date, optionally a time of day, optionally a zone. */
+  timeBound: /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i,
+  /** A time's zone at its end: `Z`, `+02:00`, `-0500`. */
+  zoneSuffix: /(?:Z|[+-]\d{2}:?\d{2})$/i,
+  /** A relative --since/--until: `30s`, `15m`, `1h`, `7d`, `2w` before now. */
+  relativeTime: /^(\d{1,9}) ?(s|m|h|d|w)$/i,
 
   // ---- redaction ----
   /** A JWT: three base64url parts, the first starting with `eyJ` (`{"`). */

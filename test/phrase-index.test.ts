@@ -1,6 +1,15 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type Catalog, defaultCatalog, foldText } from "../src/catalog/index.js";
+import { type MatchIndexes, matchIndexes } from "../src/catalog/match-indexes.js";
 import { PhraseIndex } from "../src/catalog/phrase-index.js";
+import { match } from "../src/match/index.js";
+import { parseWithText } from "../src/parse/index.js";
+import type { Match } from "../src/schema.js";
+import { loadFixtures } from "./helpers/fixtures.js";
+import { OldPhraseIndex } from "./helpers/phrase-index-old.js";
 
 /** The oracle: a short one-word phrase must stand as a word; any other phrase is a plain substring. */
 function occurs(p: string, text: string): boolean {
@@ -48,3 +57,50 @@ describe("PhraseIndex", () => {
     );
   });
 });
+
+describe("PhraseIndex: the typed-array table finds what the Map-based automaton found", () => {
+  const texts = [...loadFixtures().map((f) => f.text), ...corpusTexts()];
+  const phrases = matchIndexes(defaultCatalog).indexed.flatMap((ix) =>
+    [...ix.entry.match.messages, ...ix.entry.match.hints, ...ix.entry.match.credentials].map(foldText),
+  );
+  const old = new OldPhraseIndex(phrases);
+
+  it("the same phrase ids in every fixture and corpus text", () => {
+    expect(texts.length).toBeGreaterThan(900);
+    const now = matchIndexes(defaultCatalog).phrases;
+    for (const text of texts) {
+      const folded = foldText(text);
+      expect([...now.findAll(folded)].sort((a, b) => a - b)).toEqual(
+        [...old.findAll(folded)].sort((a, b) => a - b),
+      );
+    }
+  });
+
+  it("the same matches (ids, scores, reasons) for every fixture and corpus text", () => {
+    // The built-in catalog with the old automaton in place of the new one: ids are given in one order.
+    const withOld: Catalog = {
+      entries: defaultCatalog.entries,
+      byId: (id) => defaultCatalog.byId(id),
+      byCode: (code) => defaultCatalog.byCode(code),
+      byName: (name) => defaultCatalog.byName(name),
+    };
+    // Its matching indexes are built as for any catalog, then the old automaton takes the new one's place.
+    matchIndexes(withOld).phrases = old as unknown as MatchIndexes["phrases"];
+    let matched = 0;
+    for (const text of texts) {
+      const { parsed, text: read } = parseWithText(text);
+      const view = (m: Match) => [m.id, m.score, m.confidence, m.reasons, m.cause?.id];
+      const now = match(parsed, { text: read }).map(view);
+      expect(now).toEqual(match(parsed, { text: read, catalog: withOld }).map(view));
+      if (now.length > 0) matched++;
+    }
+    expect(matched).toBeGreaterThan(700);
+  }, 120_000);
+});
+
+function corpusTexts(): string[] {
+  const dir = new URL("./corpus/cases/", import.meta.url).pathname;
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => readFileSync(join(dir, f), "utf8"));
+}

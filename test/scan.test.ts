@@ -6,6 +6,8 @@ import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { type CliIO, run as runCli } from "../src/cli/run.js";
 import { scanAll } from "../src/index.js";
+import { parseTimeBound } from "../src/scan/index.js";
+import { hasTrigger, LineReader, TRIGGERS } from "../src/scan/lines.js";
 import { fileSource } from "../src/scan/node.js";
 
 const GENLOG = new URL("../bench/genlog.mjs", import.meta.url).pathname;
@@ -331,5 +333,121 @@ describe("aadsts scan", () => {
       });
       expect(order).toContain("draw");
     });
+  });
+});
+
+describe("scan of lines and time bounds (library)", () => {
+  it("an array of ~20,000 lines without line feeds gives every failure, as the joined text does", async () => {
+    const { text, failures } = genlog(2.5, 31, 0.01);
+    const lines = text.split("\n");
+    if (lines[lines.length - 1] === "") lines.pop();
+    expect(lines.length).toBeGreaterThan(19_000);
+    const asLines = await scanAll(lines);
+    expect(lines.length).toBeGreaterThanOrEqual(64);
+    const joined = await scanAll([lines.join("\n")]);
+    expect(asLines.hits.length).toBe(failures);
+    expect(asLines.summary).toEqual(joined.summary);
+    expect(asLines.hits).toEqual(joined.hits);
+    // Any iterable of lines (a readline interface) with lines: true.
+    const viaIterable = await scanAll(
+      (async function* () {
+        yield* lines;
+      })(),
+      { lines: true },
+    );
+    expect(viaIterable.hits.map((h) => [h.startLine, h.endLine, h.parsed.traceId])).toEqual(
+      joined.hits.map((h) => [h.startLine, h.endLine, h.parsed.traceId]),
+    );
+  });
+
+  it("parseTimeBound: ISO times (UTC without a zone), dates, zones and spans before now", () => {
+    const now = Date.parse("2026-11-01T12:00:00Z");
+    expect(parseTimeBound("2026-11-01T06:00:00Z", now)).toBe(Date.parse("2026-11-01T06:00:00Z"));
+    expect(parseTimeBound("2026-11-01T06:00", now)).toBe(Date.parse("2026-11-01T06:00:00Z"));
+    expect(parseTimeBound("2026-11-01 06:00:00.250", now)).toBe(Date.parse("2026-11-01T06:00:00.250Z"));
+    expect(parseTimeBound("2026-11-01", now)).toBe(Date.parse("2026-11-01T00:00:00Z"));
+    expect(parseTimeBound("2026-11-01T08:00:00+02:00", now)).toBe(Date.parse("2026-11-01T06:00:00Z"));
+    expect(parseTimeBound("1h", now)).toBe(Date.parse("2026-11-01T11:00:00Z"));
+    expect(parseTimeBound("30m", now)).toBe(Date.parse("2026-11-01T11:30:00Z"));
+    expect(parseTimeBound("7d", now)).toBe(Date.parse("2026-10-25T12:00:00Z"));
+    for (const bad of ["yesterday", "1y", "", "2026-13-45", "h"])
+      expect(parseTimeBound(bad, now)).toBeUndefined();
+  });
+
+  it("since/until use the log line's own time when the failure has no Entra timestamp, and count what they leave out", async () => {
+    const log = [
+      "2026-11-01T05:00:00Z ERROR api ManagedIdentityCredential authentication failed: AADSTS500011: The resource principal was not found.",
+      "2026-11-01T07:00:00 ERROR api ManagedIdentityCredential authentication failed: AADSTS500011: The resource principal was not found.",
+      '{"time":"2026-11-01T08:00:00Z","level":"error","msg":"AADSTS700016: Application with identifier was not found in the directory."}',
+      "ERROR api AADSTS700016: Application with identifier was not found in the directory.",
+      INFO,
+      NDJSON,
+      "",
+    ].join("\n");
+    const all = await scanAll([log]);
+    expect(all.hits).toHaveLength(5);
+    expect(all.summary.outsideTime).toBeUndefined();
+    // Line 2's time has no zone: it is 07:00 UTC, inside the bounds whatever the machine's zone.
+    const some = await scanAll([log], { since: "2026-11-01T06:00:00Z", until: "2026-11-01T09:00Z" });
+    expect(some.hits.map((h) => h.startLine)).toEqual([2, 3]);
+    expect(some.summary).toMatchObject({ hits: 2, outsideTime: 3 });
+    // The NDJSON failure's Entra timestamp (2026-11-01 00:00:03Z) wins over its record's time.
+    const early = await scanAll([log], { until: Date.parse("2026-11-01T01:00:00Z") });
+    expect(early.hits.map((h) => h.startLine)).toEqual([6]);
+    await expect(scanAll([log], { since: "yesterday" })).rejects.toThrow(/since/);
+  });
+
+  it("the CLI takes relative times and reports what the bounds left out", () => {
+    const r = spawnSync(process.execPath, [CLI, "scan", "--since", "1h"], {
+      input: SAMPLE,
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(JSON.parse(r.stderr).summary.files[0]).toMatchObject({ hits: 0, outsideTime: 2 });
+  });
+});
+
+describe("line stage", () => {
+  it("hands over exactly the lines holding a trigger, on the text and byte paths, in any chunking", () => {
+    const filler = (i: number) =>
+      `2026-11-01T00:00:0${i % 10}.000Z INFO api az logout; a credential; AADST; Identity found ${"x".repeat(i % 50)}`;
+    const lines: string[] = [];
+    const expected: number[] = [];
+    for (let i = 0; i < 400; i++) {
+      if (i % 7 === 3) {
+        const t = TRIGGERS[((i / 7) % TRIGGERS.length) | 0] as string;
+        lines.push(`${i % 2 ? "" : "prefix "}${t}${i % 3 ? " suffix" : ""}`);
+        expected.push(lines.length);
+      } else lines.push(filler(i));
+    }
+    const text = `${lines.join("\n")}\n`;
+    for (const size of [5, 64, 1000, text.length]) {
+      for (const bytes of [false, true]) {
+        const counts = { lines: 0, longLines: 0 };
+        const reader = new LineReader(1_000_000, counts, () => false);
+        const seen: number[] = [];
+        for (let i = 0; i < text.length; i += size) {
+          const piece = text.slice(i, i + size);
+          for (const line of reader.chunk(bytes ? Buffer.from(piece) : piece)) seen.push(line.no);
+        }
+        for (const line of reader.end()) seen.push(line.no);
+        // The text path hands over a chunk's first line too; only trigger lines may be skipped.
+        expect(seen.filter((no) => hasTrigger(lines[no - 1] as string))).toEqual(expected);
+        if (bytes) expect(seen).toEqual(expected);
+        expect(counts.lines).toBe(lines.length);
+      }
+    }
+  });
+});
+
+describe("scan of a short array of strings", () => {
+  it("reads fewer than 64 strings without line feeds as chunks of one stream, and as lines when told", async () => {
+    const parts = ["2026-11-01T00:00:01Z ERROR api AADSTS7000215: Invalid client", " secret provided."];
+    const chunks = await scanAll(parts);
+    expect(chunks.summary.lines).toBe(1);
+    expect(chunks.hits.map((h) => h.parsed.codes)).toEqual([[7000215]]);
+    const lines = await scanAll(parts, { lines: true });
+    expect(lines.summary.lines).toBe(2);
   });
 });

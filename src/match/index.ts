@@ -558,7 +558,9 @@ export function rank(parsed: ParsedAuthError, options: MatchOptions = {}): Match
   const limit = typeof options.limit === "number" ? options.limit : 5;
   const safe = wellFormed(parsed);
   const indexes = matchIndexes(catalog);
-  const found = indexes.phrases.findAll(haystack(safe, options.text));
+  // One haystack for the phrase search and the causes.
+  const hay = haystack(safe, options.text);
+  const found = indexes.phrases.findAll(hay);
   const facts = credentialFacts(safe);
   const scored: Scored[] = [];
   const codes = [...safe.codes, ...(safe.chain ?? []).flatMap((m) => m.codes)];
@@ -569,7 +571,6 @@ export function rank(parsed: ParsedAuthError, options: MatchOptions = {}): Match
     error: safe.error,
     suberror: safe.suberror,
   };
-  const hay = haystack(safe, options.text);
   const authority = authorityOf(safe, hay);
   const context: CauseContext = {
     hay,

@@ -215,13 +215,23 @@ export function unescapeOnce(text: string): string {
   // When the whole text is a valid JSON string body, the native parser undoes exactly the same escapes,
   // in one pass and without a callback per escape (a text of many escapes is slow the other way).
   // Any raw quote, control character or invalid escape makes it throw at once, and the replace below runs.
-  try {
-    const native: unknown = JSON.parse(`"${text}"`);
-    if (typeof native === "string") return native;
-  } catch {}
+  // A raw line break or an unescaped quote makes it throw for sure: it is not tried then (a throw and
+  // catch cost more than the rest of reading a short text).
+  if (mayBeJsonStringBody(text))
+    try {
+      const native: unknown = JSON.parse(`"${text}"`);
+      if (typeof native === "string") return native;
+    } catch {}
   return substitute(text, PATTERNS.jsonEscape, (m) =>
     m[1] ? (JSON_ESCAPES[m[1]] ?? m[1]) : String.fromCharCode(Number.parseInt(m[2] ?? "0", 16)),
   );
+}
+
+/** False when JSON.parse of the text in quotes would throw: a raw line break or tab, or a first quote not escaped. */
+function mayBeJsonStringBody(text: string): boolean {
+  if (text.includes("\n") || text.includes("\r") || text.includes("\t")) return false;
+  const quote = text.indexOf('"');
+  return quote < 0 || (quote > 0 && text.charCodeAt(quote - 1) === BACKSLASH);
 }
 
 /** The text holds a JSON string value pasted with its escapes (escaped quotes or line breaks), whole or in part. */

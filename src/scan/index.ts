@@ -1,18 +1,20 @@
 /**
  * scan(): find every authentication failure in a stream of log text, group the lines that belong to one
  * failure (Go's response block, a Python traceback tail, a chained-credential list), and explain each.
- * Pure and browser-safe: it takes an async iterable of strings or bytes; src/scan/node.ts adapts files,
- * gzip and stdin. Speed comes from a prefilter: the text is searched with String#indexOf for a few
- * trigger words, and only the records around a trigger are parsed.
+ * Pure and browser-safe: it takes an iterable of strings or bytes; src/scan/node.ts adapts files, gzip
+ * and stdin. Three stages, each in its own module: lines (lines.ts: only the lines around a trigger word
+ * are decoded, the rest are counted in bulk), blocks (blocks.ts) and hits (hits.ts: one parse and match
+ * per kind of failure, memo.ts).
  */
 import { type Catalog, defaultCatalog } from "../catalog/index.js";
-import { match } from "../match/index.js";
-import { failureId, splitFailures } from "../parse/failures.js";
-import { parseWithText } from "../parse/index.js";
-import { PATTERNS } from "../patterns.js";
-import type { Match, ParsedAuthError } from "../schema.js";
+import { type Block, BlockCollector } from "./blocks.js";
+import { type Hit, HitReader } from "./hits.js";
+import { type Line, LineReader } from "./lines.js";
+import { lineTime, parseTimeBound, timeOf } from "./time.js";
 
 export { failureId } from "../parse/failures.js";
+export type { Hit } from "./hits.js";
+export { parseTimeBound } from "./time.js";
 
 /** Options of {@link scan}. */
 export interface ScanOptions {
@@ -27,20 +29,24 @@ export interface ScanOptions {
   catalog?: Catalog;
   /** Called with the number of characters read so far (for progress bars). */
   onProgress?: (charsRead: number) => void;
-}
-
-/** One failure found by {@link scan}: where it is, what it says and what explains it. */
-export interface Hit {
-  file?: string;
-  /** 1-based, inclusive. */
-  startLine: number;
-  endLine: number;
-  parsed: ParsedAuthError;
-  matches: Match[];
-  /** The failure's text, redacted, at most 2,000 characters. */
-  excerpt: string;
-  /** The block or a line in it was longer than the limits and was cut. */
-  truncated?: boolean;
+  /**
+   * Each string of the source is one line, without its line feed (what `text.split("\n")` or a readline
+   * interface gives). Default: true for an array of 64 or more strings none of which holds a line feed
+   * (no stream is cut that way), false for anything else: chunks of a stream, joined as they come. Pass
+   * it for a shorter array of lines, and for any other iterable of lines.
+   */
+  lines?: boolean;
+  /**
+   * Only failures at or after this time: a time in milliseconds, a Date, or text as `parseTimeBound`
+   * reads it (`2026-11-01T06:00`, UTC when no zone is given; `1h`, `7d` before now). A failure's time is
+   * its Entra timestamp, else its log line's leading timestamp; a failure with neither is left out when
+   * a bound is given. The summary's `outsideTime` counts what the bounds left out.
+   */
+  since?: number | Date | string;
+  /** Only failures at or before this time (as `since`). */
+  until?: number | Date | string;
+  /** @internal Reuse one print's parse and match for every print of the same failure (default true). */
+  memo?: boolean;
 }
 
 /** Totals of one scan; `lines` counts every line read, so a pipeline can check that none was lost. */
@@ -50,68 +56,33 @@ export interface ScanSummary {
   hits: number;
   /** Lines longer than maxLineLength (cut, not dropped). */
   longLines: number;
-}
-
-/** Words whose presence makes a line worth parsing. Each is searched with indexOf over the whole text. */
-const TRIGGERS = ["AADSTS", "Credential", "error_description", "az login", "Identity not found"];
-
-/** The parts of Node's Buffer the fast path uses (typed here so the core needs no Node types). */
-interface NodeBytes {
-  readonly length: number;
-  readonly [index: number]: number;
-  indexOf(value: number | NodeBytes, byteOffset?: number): number;
-  lastIndexOf(value: number, byteOffset?: number): number;
-  toString(encoding: "utf8", start: number, end: number): string;
-  subarray(start: number, end?: number): NodeBytes;
-}
-interface BufferLike {
-  from(value: string | NodeBytes): NodeBytes;
-  concat(list: NodeBytes[]): NodeBytes;
-  isBuffer(value: unknown): boolean;
+  /** Failures found but left out by `since`/`until` (present only when a bound is given). */
+  outsideTime?: number;
 }
 
 const DEFAULT_MAX_LINE = 1_000_000;
 const DEFAULT_MAX_BLOCK_LINES = 400;
-const EXCERPT = 2_000;
 
-/**
- * The earliest position at or after `from` where any trigger occurs (-1: none). `cache` holds each
- * trigger's last found position (-2: not searched yet); positions only move forward within one text,
- * so a trigger is searched again only once `from` has passed it.
- */
-function earliestTrigger(cache: number[], from: number, search: (i: number, from: number) => number): number {
-  let next = -1;
-  for (let i = 0; i < cache.length; i++) {
-    let at = cache[i] as number;
-    if (at === -2 || (at >= 0 && at < from)) {
-      at = search(i, from);
-      cache[i] = at;
-    }
-    if (at >= 0 && (next < 0 || at < next)) next = at;
-  }
-  return next;
+/** A bound as milliseconds; text that is no time is an error (a typo must not silently match nothing). */
+function bound(value: number | Date | string | undefined, name: string, now: number): number | undefined {
+  if (value === undefined) return undefined;
+  const ms =
+    typeof value === "number" ? value : value instanceof Date ? value.getTime() : parseTimeBound(value, now);
+  if (ms === undefined || Number.isNaN(ms))
+    throw new RangeError(
+      `scan(): ${name} must be a time such as 2026-11-01T06:00Z or 1h, not '${String(value)}'`,
+    );
+  return ms;
 }
 
-/** A line that begins a new log record ends the block before it. */
-function startsRecord(line: string): boolean {
-  return PATTERNS.logRecordStart.test(line);
-}
+/** Fewest strings of an array read as lines when no option says so. */
+const LINE_ARRAY = 64;
 
-/** The lines of the current buffer, with their absolute line numbers. */
-interface Line {
-  text: string;
-  no: number;
-  long: boolean;
-}
-
-/**
- * Is this candidate worth reporting: a code, an OAuth error, an error status, or a catalog match at
- * message strength? Info lines that merely mention a credential are not failures.
- */
-function isFailure(parsed: ParsedAuthError, matches: Match[]): boolean {
-  if (parsed.codes.length > 0 || parsed.error !== undefined) return true;
-  if (parsed.status !== undefined && parsed.status >= 400) return true;
-  return (matches[0]?.score ?? 0) >= 45;
+/** An array of strings that are lines already (no line feed in any, and too many to be a stream's chunks). */
+function isLineArray(source: unknown): boolean {
+  if (!Array.isArray(source) || source.length < LINE_ARRAY) return false;
+  for (const s of source) if (typeof s !== "string" || s.includes("\n")) return false;
+  return true;
 }
 
 /**
@@ -119,7 +90,9 @@ function isFailure(parsed: ParsedAuthError, matches: Match[]): boolean {
  * yield them in order. Multi-line failures (a Go response block, a traceback, a credential chain) give
  * one hit each; a line with several failures gives several. Lines and blocks past the limits are cut
  * and flagged, never dropped. Pass `summary` to have it filled in as the scan goes. Browser-safe: the
- * source is any iterable of strings or bytes (the CLI adds files, gzip and stdin on top).
+ * source is any iterable of strings or bytes (the CLI adds files, gzip and stdin on top): chunks of a
+ * stream, or lines without their line feeds (see `lines`). Hits of one kind of failure are parsed once;
+ * treat each hit as your own copy.
  *
  * @example
  * ```ts
@@ -137,223 +110,60 @@ export async function* scan(
   options: ScanOptions = {},
   summary?: ScanSummary,
 ): AsyncGenerator<Hit> {
-  const maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE;
-  const maxBlock = options.maxBlockLines ?? DEFAULT_MAX_BLOCK_LINES;
-  const catalog = options.catalog ?? defaultCatalog;
-  const decoder = new TextDecoder("utf-8", { fatal: false });
+  const now = Date.now();
+  const since = bound(options.since, "since", now);
+  const until = bound(options.until, "until", now);
+  const bounded = since !== undefined || until !== undefined;
   const stats: ScanSummary = summary ?? { lines: 0, hits: 0, longLines: 0 };
   if (options.file) stats.file = options.file;
-  let read = 0;
+  if (bounded) stats.outsideTime ??= 0;
+  const blocks = new BlockCollector(options.maxBlockLines ?? DEFAULT_MAX_BLOCK_LINES);
+  const lines = new LineReader(options.maxLineLength ?? DEFAULT_MAX_LINE, stats, () => blocks.open);
+  // Made at the first block: a log with no failure never loads the catalog's matching indexes.
+  let hits: HitReader | undefined;
+  const reader = () =>
+    (hits ??= new HitReader({
+      catalog: options.catalog ?? defaultCatalog,
+      redact: options.redact !== false,
+      memo: options.memo !== false,
+      ...(options.file ? { file: options.file } : {}),
+    }));
+  const asLines = options.lines ?? isLineArray(source);
 
-  // Per text being split: where each trigger occurs next (-1: not at all, -2: not searched yet).
-  const nextAt: number[] = TRIGGERS.map(() => -2);
-  let cachedText = "";
-  /** Lines still waiting: an open block, or lines after a trigger whose block may continue. */
-  let carry = "";
-  let lineNo = 0; // lines fully consumed
-  let longLine = false; // inside a line that passed maxLine: skip to its end
-  let pending: Line[] = []; // the current block's lines (bounded by maxBlock)
-  let blockTruncated = false;
-
-  function* flush(): Generator<Hit> {
-    if (pending.length === 0) return;
-    const block = pending;
-    pending = [];
-    const truncated = blockTruncated || block.some((l) => l.long);
-    blockTruncated = false;
-    const text = block.map((l) => l.text).join("\n");
-    // Parts of one block that share a trace ID (or correlation ID) are one failure printed twice, as
-    // Python's log line and the traceback after it are: it is reported once.
-    const seen = new Set<string>();
-    for (const part of splitFailures(text)) {
-      // parseWithText is a boundary: it returns no fields rather than throw (src/boundary.ts).
-      const { parsed, text: redactedText } = parseWithText(part, { redact: options.redact !== false }, true);
-      const id = failureId(parsed);
-      if (id !== undefined && seen.has(id)) continue;
-      const matches = match(parsed, { catalog, text: redactedText, limit: 3 });
-      if (!isFailure(parsed, matches)) continue;
-      if (id !== undefined) seen.add(id);
+  /** The hits of a closed block that pass the time bounds. */
+  function* emit(block: Block): Generator<Hit> {
+    let when: number | undefined;
+    for (const hit of reader().read(block)) {
+      if (bounded) {
+        let t = hit.parsed.timestamp ? timeOf(hit.parsed.timestamp) : Number.NaN;
+        if (Number.isNaN(t)) {
+          when ??= lineTime((block.lines[0] as Line).text);
+          t = when;
+        }
+        if (Number.isNaN(t) || (since !== undefined && t < since) || (until !== undefined && t > until)) {
+          stats.outsideTime = (stats.outsideTime ?? 0) + 1;
+          continue;
+        }
+      }
       stats.hits++;
-      const hit: Hit = {
-        startLine: (block[0] as Line).no,
-        endLine: (block[block.length - 1] as Line).no,
-        parsed,
-        matches,
-        excerpt: redactedText.length > EXCERPT ? `${redactedText.slice(0, EXCERPT)}…` : redactedText,
-      };
-      if (options.file) hit.file = options.file;
-      if (truncated) hit.truncated = true;
       yield hit;
     }
   }
 
-  /** Handle one complete line: extend the open block, close it, or open one if the line has a trigger. */
-  function* onLine(text: string, long: boolean): Generator<Hit> {
-    lineNo++;
-    stats.lines++;
-    if (long) stats.longLines++;
-    const isTrigger = TRIGGERS.some((t) => text.includes(t));
-    if (pending.length > 0) {
-      // A record start or a blank line ends the block; so does a new trigger after a complete one-line
-      // failure (logs without timestamps, one error per line).
-      const ends =
-        text.trim() === "" ||
-        startsRecord(text) ||
-        (isTrigger && pending.length === 1 && (pending[0] as Line).text.includes("AADSTS"));
-      if (!ends) {
-        if (pending.length < maxBlock) pending.push({ text, no: lineNo, long });
-        else blockTruncated = true;
-        return;
-      }
-      yield* flush();
-    }
-    if (isTrigger) pending.push({ text, no: lineNo, long });
-  }
-
-  // Node Buffers take a byte-level fast path: triggers and line ends are found with Buffer#indexOf (native
-  // memchr/memmem) and only the lines around a trigger are decoded. Strings and plain Uint8Arrays (browsers)
-  // are decoded whole and searched as text.
-  const NodeBuffer = (globalThis as unknown as { Buffer?: BufferLike }).Buffer;
-  const triggerBytes = NodeBuffer ? TRIGGERS.map((t) => NodeBuffer.from(t)) : [];
-  let carryBytes: NodeBytes | undefined;
-
-  function* onBytes(chunk: NodeBytes): Generator<Hit> {
-    read += chunk.length;
-    let from = 0;
-    if (longLine) {
-      // Still inside a line already reported (cut) at the limit: skip to its end without counting it again.
-      const nl = chunk.indexOf(10, 0);
-      if (nl < 0) return;
-      longLine = false;
-      from = nl + 1;
-    }
-    if (carryBytes) {
-      // The line the last chunk ended in: join it with its end only, not with the whole chunk.
-      const nl = chunk.indexOf(10, from);
-      const head = chunk.subarray(from, nl < 0 ? chunk.length : nl + 1);
-      const joined = (NodeBuffer as BufferLike).concat([carryBytes, head]);
-      carryBytes = undefined;
-      if (nl < 0) {
-        yield* keepRest(joined, 0);
-        return;
-      }
-      yield* walk(joined, 0);
-      from = nl + 1;
-    }
-    const end = yield* walk(chunk, from);
-    yield* keepRest(chunk, end);
-  }
-
-  /** Bytes after the last line end wait for the next chunk, unless they already pass the line limit. */
-  function* keepRest(buf: NodeBytes, from: number): Generator<Hit> {
-    const rest = buf.length - from;
-    if (rest > maxLine) {
-      yield* onLine(buf.toString("utf8", from, from + maxLine), true);
-      longLine = true;
-    } else if (rest > 0) carryBytes = (NodeBuffer as BufferLike).from(buf.subarray(from));
-  }
-
-  /**
-   * Every complete line of `buf` from `from`: lines outside a block are skipped in bulk to the next
-   * trigger (only counted); the rest go through onLine. Returns where the incomplete last line starts.
-   */
-  function* walk(buf: NodeBytes, start: number): Generator<Hit, number> {
-    let from = start;
-    const next = triggerBytes.map(() => -2);
-    for (;;) {
-      if (pending.length === 0) {
-        const at = earliestTrigger(next, from, (i, f) => buf.indexOf(triggerBytes[i] as NodeBytes, f));
-        const target = at < 0 ? buf.lastIndexOf(10) + 1 : buf.lastIndexOf(10, at) + 1;
-        if (target > from) {
-          countLines(buf, from, target);
-          from = target;
-        }
-        if (at < 0) return from;
-      }
-      const nl = buf.indexOf(10, from);
-      if (nl < 0) return from;
-      let end = nl;
-      if (end > from && buf[end - 1] === 13) end--;
-      const long = end - from > maxLine;
-      yield* onLine(buf.toString("utf8", from, long ? from + maxLine : end), long);
-      from = nl + 1;
-    }
-  }
-
-  /** Count the lines in [from, to) of a buffer that are only skipped, and those past the length limit. */
-  function countLines(buf: NodeBytes, from: number, to: number): void {
-    let prev = from;
-    for (let nl = buf.indexOf(10, from); nl >= 0 && nl < to; nl = buf.indexOf(10, nl + 1)) {
-      lineNo++;
-      stats.lines++;
-      if (nl - prev > maxLine) stats.longLines++;
-      prev = nl + 1;
-    }
-  }
-
   for await (const chunk of source) {
-    if (NodeBuffer?.isBuffer(chunk)) {
-      yield* onBytes(chunk as NodeBytes);
-      options.onProgress?.(read);
-      continue;
+    const read = asLines && typeof chunk === "string" ? lines.wholeLine(chunk) : lines.chunk(chunk);
+    for (const line of read) {
+      const block = blocks.push(line);
+      if (block) yield* emit(block);
     }
-    const piece = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
-    read += piece.length;
-    let text = carry + piece;
-    carry = "";
-    let from = 0;
-    for (;;) {
-      const nl = text.indexOf("\n", from);
-      if (nl < 0) break;
-      let end = nl;
-      if (end > from && text.charCodeAt(end - 1) === 13) end--;
-      if (longLine) {
-        longLine = false;
-      } else {
-        const long = end - from > maxLine;
-        yield* onLine(text.slice(from, long ? from + maxLine : end), long);
-      }
-      from = nl + 1;
-      // Lines without a trigger and outside a block are skipped in bulk: jump to the next trigger.
-      if (pending.length === 0 && !longLine) from = skipToTrigger(text, from);
-    }
-    const rest = text.slice(from);
-    if (longLine) {
-      carry = "";
-    } else if (rest.length > maxLine) {
-      // A line longer than the limit: keep its start as a (flagged) line, drop the rest up to its end.
-      yield* onLine(rest.slice(0, maxLine), true);
-      longLine = true;
-      carry = "";
-    } else carry = rest;
-    text = "";
-    options.onProgress?.(read);
+    options.onProgress?.(lines.read);
   }
-  if (carryBytes && carryBytes.length > 0) carry += carryBytes.toString("utf8", 0, carryBytes.length);
-  // A last line with no line feed is a line, even when it is only a carriage return.
-  const last = carry + decoder.decode();
-  const tail = last.replace(PATTERNS.trailingCarriageReturn, "");
-  if (last.length > 0 && !longLine) yield* onLine(tail.slice(0, maxLine), tail.length > maxLine);
-  yield* flush();
-
-  /**
-   * From `from`, the start of the line holding the next trigger (or the text's last line start), counting
-   * the lines skipped. Lines with no trigger cannot start a failure, so they are only counted.
-   */
-  function skipToTrigger(text: string, from: number): number {
-    if (text !== cachedText) {
-      cachedText = text;
-      nextAt.fill(-2);
-    }
-    const next = earliestTrigger(nextAt, from, (i, f) => text.indexOf(TRIGGERS[i] as string, f));
-    const target = next < 0 ? text.lastIndexOf("\n") + 1 : text.lastIndexOf("\n", next) + 1;
-    if (target <= from) return from;
-    let skipped = 0;
-    for (let i = text.indexOf("\n", from); i >= 0 && i < target; i = text.indexOf("\n", i + 1)) skipped++;
-    lineNo += skipped;
-    stats.lines += skipped;
-    return target;
+  for (const line of lines.end()) {
+    const block = blocks.push(line);
+    if (block) yield* emit(block);
   }
+  const last = blocks.end();
+  if (last) yield* emit(last);
 }
 
 /** Scan, collecting every hit and the summary (for tests and small inputs). */

@@ -4,7 +4,7 @@
  * read is reported and skipped; the scan goes on with the next and exits 3 at the end.
  */
 import { stat } from "node:fs/promises";
-import { type Hit, type ScanSummary, scan } from "../../scan/index.js";
+import { type Hit, parseTimeBound, type ScanSummary, scan } from "../../scan/index.js";
 import { fileSource, streamSource } from "../../scan/node.js";
 import { userCatalog } from "../catalogs.js";
 import {
@@ -47,8 +47,10 @@ Options:
   --format <F>            ndjson (default; json is the same) | text (a report with the summary and
                           failures over time per code; on a terminal the summary is shown once)
   --fail-on-hit           exit 1 when any failure is found (for CI jobs)
-  --since <TIME>          only failures at or after TIME (ISO 8601), by the failure's own timestamp
-  --until <TIME>          only failures at or before TIME
+  --since <TIME>          only failures at or after TIME: ISO 8601 (UTC unless it names a zone) or a
+                          span back from now (30m, 1h, 7d); a failure's time is its Entra timestamp,
+                          else its log line's own leading time
+  --until <TIME>          only failures at or before TIME (same forms)
   --max-line-length <N>   longest line read, in characters (default 1000000); longer lines are cut, flagged
   --max-block-lines <N>   most lines grouped into one failure (default 400); longer blocks are cut, flagged
   --no-redact             keep secrets in the output
@@ -81,8 +83,11 @@ interface Counts {
 
 function isoTime(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
-  const t = Date.parse(value);
-  if (Number.isNaN(t)) throw new UsageError(`${flag} must be a date or ISO 8601 time, not '${value}'`);
+  const t = parseTimeBound(value, Date.now());
+  if (t === undefined)
+    throw new UsageError(
+      `${flag} must be an ISO 8601 time (UTC unless it names a zone) or a span such as 1h, 7d, not '${value}'`,
+    );
   return t;
 }
 
@@ -307,13 +312,11 @@ async function run(io: CliIO, args: string[]): Promise<number> {
           ...(maxLineLength ? { maxLineLength } : {}),
           ...(maxBlockLines ? { maxBlockLines } : {}),
           redact: !values["no-redact"],
+          ...(since !== undefined ? { since } : {}),
+          ...(until !== undefined ? { until } : {}),
         },
         summary,
       )) {
-        const t = hit.parsed.timestamp ? Date.parse(hit.parsed.timestamp) : Number.NaN;
-        if ((since !== undefined || until !== undefined) && Number.isNaN(t)) continue;
-        if (since !== undefined && t < since) continue;
-        if (until !== undefined && t > until) continue;
         shown++;
         for (const c of hit.parsed.codes) bump(counts.byCode, `AADSTS${c}`);
         if (hit.parsed.codes.length === 0) bump(counts.byCode, "(no code)");

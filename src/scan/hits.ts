@@ -1,0 +1,102 @@
+/**
+ * Stage 3 of scan(): blocks → hits. A block's text is cut into failures (parts), each is parsed and
+ * matched (through the memo: one parse and match per kind of failure, see memo.ts), and what is a
+ * failure becomes a hit. Parts of one block that share a trace ID are one failure printed twice.
+ */
+import type { Catalog } from "../catalog/index.js";
+import { match } from "../match/index.js";
+import { failureId, splitFailures } from "../parse/failures.js";
+import { parseWithText } from "../parse/index.js";
+import type { Match, ParsedAuthError } from "../schema.js";
+import type { Block } from "./blocks.js";
+import type { Line } from "./lines.js";
+import { type Analysis, catalogGuids, FailureMemo } from "./memo.js";
+
+const EXCERPT = 2_000;
+
+/** One failure found by scan(): where it is, what it says and what explains it. */
+export interface Hit {
+  file?: string;
+  /** 1-based, inclusive. */
+  startLine: number;
+  endLine: number;
+  parsed: ParsedAuthError;
+  matches: Match[];
+  /** The failure's text, redacted, at most 2,000 characters. */
+  excerpt: string;
+  /** The block or a line in it was longer than the limits and was cut. */
+  truncated?: boolean;
+}
+
+/**
+ * Is this candidate worth reporting: a code, an OAuth error, an error status, or a catalog match at
+ * message strength? Info lines that merely mention a credential are not failures.
+ */
+function isFailure(parsed: ParsedAuthError, matches: Match[]): boolean {
+  if (parsed.codes.length > 0 || parsed.error !== undefined) return true;
+  if (parsed.status !== undefined && parsed.status >= 400) return true;
+  return (matches[0]?.score ?? 0) >= 45;
+}
+
+/** The GUIDs each catalog names, found once per catalog (its entries are fixed once it is built). */
+const catalogGuidSets = new WeakMap<Catalog, Set<string>>();
+function guidsOf(catalog: Catalog): Set<string> {
+  let set = catalogGuidSets.get(catalog);
+  if (!set) {
+    set = catalogGuids(catalog.entries.map((e) => JSON.stringify(e)));
+    catalogGuidSets.set(catalog, set);
+  }
+  return set;
+}
+
+export interface HitOptions {
+  catalog: Catalog;
+  redact: boolean;
+  file?: string;
+  /** Reuse the parse and match of a failure's template (default true); false parses every failure. */
+  memo: boolean;
+}
+
+export class HitReader {
+  readonly memo: FailureMemo | undefined;
+  private readonly compute: (text: string) => Analysis | undefined;
+
+  constructor(private readonly options: HitOptions) {
+    const { catalog, redact } = options;
+    this.memo = options.memo ? new FailureMemo(guidsOf(catalog)) : undefined;
+    this.compute = (part) => {
+      // parseWithText and match are boundaries: they return no fields or no matches rather than throw.
+      const { parsed, text } = parseWithText(part, { redact }, true);
+      const matches = match(parsed, { catalog, text, limit: 3 });
+      return { parsed, matches, excerpt: text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text };
+    };
+  }
+
+  /** The hits of one block, in order. */
+  read(block: Block): Hit[] {
+    const { lines } = block;
+    const text = lines.length === 1 ? (lines[0] as Line).text : lines.map((l) => l.text).join("\n");
+    const hits: Hit[] = [];
+    const seen = new Set<string>();
+    for (const part of splitFailures(text)) {
+      const found = this.memo ? this.memo.analyse(part, this.compute) : this.compute(part);
+      if (!found) continue;
+      const { parsed, matches, excerpt } = found;
+      const id = failureId(parsed);
+      if (id !== undefined && seen.has(id)) continue;
+      if (!isFailure(parsed, matches)) continue;
+      if (id !== undefined) seen.add(id);
+      const hit: Hit = {
+        startLine: (lines[0] as Line).no,
+        endLine: (lines[lines.length - 1] as Line).no,
+        parsed,
+        matches,
+        excerpt,
+      };
+      if (this.options.file) hit.file = this.options.file;
+      if (block.truncated) hit.truncated = true;
+      hits.push(hit);
+    }
+    return hits;
+  }
+}
