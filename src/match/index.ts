@@ -4,14 +4,15 @@
  * kind of signal adds one point (at most five) to break ties. Remaining ties keep catalog order.
  */
 import { atBoundary } from "../boundary.js";
+import { entryView } from "../catalog/entry-view.js";
 import { type Catalog, defaultCatalog, foldText } from "../catalog/index.js";
 import { type IndexedEntry, matchIndexes } from "../catalog/match-indexes.js";
-import { adviceSdk } from "../parse/producers/index.js";
 import { PATTERNS } from "../patterns.js";
 import type { AUTHORITIES, CatalogEntry, Cause, Confidence, Match, ParsedAuthError, Sdk } from "../schema.js";
 
 type Authority = (typeof AUTHORITIES)[number];
 
+export { entryView } from "../catalog/entry-view.js";
 export { adviceSdk } from "../parse/producers/index.js";
 
 /**
@@ -469,34 +470,6 @@ export function toMatch(
     confidence,
     score,
     reasons,
-  };
-}
-
-/** The public view of an entry: a match without score, reasons, confidence and cause (what `lookup --format json` prints). */
-export function entryView(
-  entry: CatalogEntry,
-  sdk?: Sdk,
-): Omit<Match, "score" | "reasons" | "confidence" | "cause"> {
-  const forSdk = adviceSdk(sdk);
-  const specific = forSdk ? entry.mitigationBySdk?.[forSdk] : undefined;
-  const mitigation = specific ?? entry.mitigation;
-  // The links of the text shown: a Go reader is not sent to the other SDKs' guides.
-  const links = entry.links.filter((l) => mitigation.includes(l.url));
-  return {
-    id: entry.id,
-    title: entry.title,
-    ...(entry.name ? { name: entry.name } : {}),
-    codes: [...entry.match.codes],
-    description: entry.description,
-    mitigation,
-    ...(specific && forSdk ? { mitigationSdk: forSdk } : {}),
-    links: links.map((l) => ({ ...l })),
-    kind: entry.kind,
-    category: entry.category,
-    actor: entry.actor,
-    retryable: entry.retryable,
-    related: [...entry.related],
-    source: { ...entry.source },
   };
 }
 

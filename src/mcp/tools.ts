@@ -4,10 +4,11 @@
  * without it. Every answer passes through {@link redacted} before it leaves: input an assistant pastes can
  * hold a client secret or a token, and none of it may come back.
  */
+
+import { entryView } from "../catalog/entry-view.js";
 import { type Catalog, defaultCatalog, lookupAll } from "../catalog/index.js";
 import { search } from "../catalog/search.js";
 import { explain } from "../explain.js";
-import { entryView } from "../match/index.js";
 import { redact } from "../redact.js";
 import { render, renderEntry } from "../render/index.js";
 import { escapeMarkdown } from "../render/markup.js";

@@ -1,6 +1,6 @@
 import { atBoundary } from "../boundary.js";
+import { entryView } from "../catalog/entry-view.js";
 import { type Catalog, defaultCatalog } from "../catalog/index.js";
-import { entryView } from "../match/index.js";
 import type { CatalogEntry, Explanation, Match, Sdk } from "../schema.js";
 import { renderHtml, renderMarkdown } from "./markup.js";
 import { buildModel, entryModel, listModel, type RenderModel } from "./model.js";

@@ -48,11 +48,16 @@ const BY_NAME = new Map<string, Producer>(PRODUCERS.map((p) => [p.name, p]));
  * Every producer's pattern markers as one alternation, a named group per producer (`p3`: PRODUCERS[3]),
  * run in multiline mode (markers anchor with `^` at line starts). Each marker is proven linear on its
  * own (test/redos.test.ts); test/producers.test.ts checks that this alternation holds nothing else and
- * finds what searching each marker alone finds.
+ * finds what searching each marker alone finds. Built on first use: a command that only prints an entry
+ * (`aadsts lookup`) loads this module for the producers' labels and never pays for it.
  */
-export const ALL_MARKERS = namedAlternation(
-  PRODUCERS.map((p, i) => [`p${i}`, p.markers.filter((m): m is RegExp => m instanceof RegExp)] as const),
-);
+let alternation: RegExp | undefined;
+export function allMarkers(): RegExp {
+  alternation ??= namedAlternation(
+    PRODUCERS.map((p, i) => [`p${i}`, p.markers.filter((m): m is RegExp => m instanceof RegExp)] as const),
+  );
+  return alternation;
+}
 
 /** The earliest position of any of the markers in `text`, or Infinity. */
 function firstAt(markers: Producer["markers"], text: string): number {
@@ -78,7 +83,7 @@ export function detectProducer(text: string, raw = text): Producer | undefined {
   let bestAt = Number.POSITIVE_INFINITY;
   // Every pattern marker in one pass: the leftmost match is the earliest mark, and at one position the
   // alternation's order is the registry's.
-  const m = ALL_MARKERS.exec(text);
+  const m = allMarkers().exec(text);
   if (m?.groups) {
     const name = Object.keys(m.groups).find((k) => m.groups?.[k] !== undefined);
     best = name === undefined ? undefined : PRODUCERS[Number(name.slice(1))];
