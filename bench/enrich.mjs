@@ -19,8 +19,6 @@ const dir = mkdtempSync(join(tmpdir(), "aadsts-bench-enrich-"));
 const log = join(dir, "app.log");
 const enriched = join(dir, "enriched.log");
 const rss = join(root, "bench/report-rss.mjs");
-// CPU time of the child (user + system), less swayed than wall time by other load on the machine.
-const cpu = `data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write("\\ncpu="+(u.userCPUTime+u.systemCPUTime)/1000+"\\n")})`;
 const cli = join(root, "dist/cli.js");
 
 const genOut = openSync(log, "w");
@@ -46,7 +44,9 @@ function timed(cmd, args, input, output) {
   return { ms, r };
 }
 
-const cpuMs = (r) => Number(/cpu=([\d.]+)/.exec(r.stderr)?.[1] ?? Number.NaN);
+// CPU time of the child (user + system, reported in µs by bench/report-rss.mjs), less swayed than wall
+// time by other load on the machine.
+const cpuMs = (r) => Number(/cpu=(\d+)/.exec(r.stderr)?.[1] ?? Number.NaN) / 1000;
 
 // Interleaved, best of `runs` each: the machine's load falls on all three alike.
 let enrich;
@@ -56,10 +56,10 @@ let enrichCpu = Number.POSITIVE_INFINITY;
 let scanCpu = Number.POSITIVE_INFINITY;
 for (let n = 0; n < runs; n++) {
   const c = timed("cat", [], log, join(dir, "cat.out"));
-  const e = timed(process.execPath, ["--import", rss, "--import", cpu, cli, "enrich"], log, enriched);
+  const e = timed(process.execPath, ["--import", rss, cli, "enrich"], log, enriched);
   const s = timed(
     process.execPath,
-    ["--import", rss, "--import", cpu, cli, "scan"],
+    ["--import", rss, cli, "scan"],
     log,
     join(dir, "scan.out"),
   );

@@ -7,6 +7,7 @@ import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:chil
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Enricher, type EnrichOptions } from "../src/enrich/index.js";
+import { loadFixtures } from "./helpers/fixtures.js";
 
 const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
 const GENLOG = new URL("../bench/genlog.mjs", import.meta.url).pathname;
@@ -201,6 +202,37 @@ describe("Enricher", () => {
     expect(outLines).toHaveLength(inLines.length);
     expect(outLines.filter((l) => l.includes('"aadsts":{')).length).toBe(failures);
     expect(outLines.filter((l, i) => l !== inLines[i]).length).toBe(failures);
+  });
+});
+
+describe("Enricher's memo (one parse per kind of failure)", () => {
+  // Every fixture text as records, each twice with other IDs and times, inside generated logs: the bytes
+  // out must not depend on whether a failure's template was seen before.
+  const reprint = (text: string, n: number) =>
+    text
+      .replace(
+        /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi,
+        (g) => `${g.slice(0, 34)}${String(n).padStart(2, "0")}`,
+      )
+      .replace(
+        /\b20\d\d-\d\d-\d\d[ T]\d\d:\d\d:\d\d/g,
+        (t) => `${t.slice(0, 17)}${String(10 + n).padStart(2, "0")}`,
+      );
+  it("writes the same bytes with and without it", () => {
+    const fixtures = loadFixtures().map((f) => f.text);
+    const texts = [...fixtures, ...fixtures.map((t) => reprint(t, 1)), ...fixtures.map((t) => reprint(t, 2))];
+    const asRecords = texts.map((t) => JSON.stringify({ level: "error", msg: t })).join("\n");
+    const asLines = texts.join("\n");
+    for (const seed of ["3", "17"]) {
+      const log = spawnSync(process.execPath, [GENLOG, "--mb", "1", "--seed", seed, "--rate", "0.05"], {
+        encoding: "utf8",
+        maxBuffer: 64 << 20,
+      }).stdout;
+      for (const input of [log, asRecords, asLines]) {
+        const memo = enrichAll(input);
+        expect(memo).toBe(enrichAll(input, { memo: false }));
+      }
+    }
   });
 });
 

@@ -21,6 +21,9 @@ import { failureId, splitFailures } from "../parse/failures.js";
 import { parseWithText } from "../parse/index.js";
 import { PATTERNS } from "../patterns.js";
 import { redact } from "../redact.js";
+import { guidsOf, isFailure } from "../scan/hits.js";
+import { TRIGGERS } from "../scan/lines.js";
+import { type Analysis, FailureMemo } from "../scan/memo.js";
 import type { Match, ParsedAuthError, Retryable } from "../schema.js";
 
 /** Options of {@link Enricher}. */
@@ -34,6 +37,11 @@ export interface EnrichOptions {
   maxBlockLines?: number;
   /** Replace secrets in the records that get an `aadsts` object (default true). Other records are never touched. */
   redact?: boolean;
+  /**
+   * Reuse the parse and match of a failure's template, as scan does (default true); false parses every
+   * failure. The output is the same either way (test/enrich.test.ts compares them).
+   */
+  memo?: boolean;
 }
 
 /** What {@link Enricher} adds to a record holding a failure. Everything in it comes from redacted text. */
@@ -72,9 +80,6 @@ export interface EnrichStats {
 /** Bytes out, in order: slices of the input or new records. */
 export type EnrichOutput = Uint8Array | string;
 
-/** The words that make a line worth parsing: the same as scan's prefilter. */
-const TRIGGERS = ["AADSTS", "Credential", "error_description", "az login", "Identity not found"];
-
 interface Bytes extends Uint8Array {
   indexOf(value: number | Uint8Array, byteOffset?: number): number;
   lastIndexOf(value: number, byteOffset?: number): number;
@@ -96,13 +101,6 @@ interface PendingLine {
 const NL = 10;
 const CR = 13;
 const CLOSE_BRACE = 0x7d;
-
-/** Is this candidate worth reporting? The rule scan applies: a code, an OAuth error, an error status, or a strong match. */
-function isFailure(parsed: ParsedAuthError, matches: Match[]): boolean {
-  if (parsed.codes.length > 0 || parsed.error !== undefined) return true;
-  if (parsed.status !== undefined && parsed.status >= 400) return true;
-  return (matches[0]?.score ?? 0) >= 45;
-}
 
 /** The length of the line end at the end of `b` (2 for CRLF, 1 for LF, 0 for none). */
 function lineEndLength(b: Uint8Array): number {
@@ -159,6 +157,9 @@ export class Enricher {
   private readonly redactRecords: boolean;
   private readonly B: BufferClass;
   private readonly triggers: Bytes[];
+  /** One parse and match per kind of failure, as scan does (src/scan/memo.ts). */
+  private readonly memo: FailureMemo | undefined;
+  private readonly analyse: (part: string) => Analysis;
   private pending: PendingLine[] = [];
   private carry: Bytes | undefined;
   /** Inside a line longer than maxLine: its bytes pass through until its end. */
@@ -175,6 +176,13 @@ export class Enricher {
     this.maxBlock = options.maxBlockLines ?? 400;
     this.redactRecords = options.redact !== false;
     this.triggers = TRIGGERS.map((t) => B.from(t));
+    this.memo = options.memo === false ? undefined : new FailureMemo(guidsOf(this.catalog));
+    const catalog = this.catalog;
+    this.analyse = (part) => {
+      // parseWithText and match are boundaries: they return no fields or no matches rather than throw.
+      const { parsed, text } = parseWithText(part, { redact: true }, true);
+      return { parsed, matches: match(parsed, { catalog, text, limit: 1 }), excerpt: "" };
+    };
   }
 
   /** A failure block is open: its lines are held until it ends, or until {@link idle} or {@link end}. */
@@ -353,11 +361,13 @@ export class Enricher {
     const text = block.length === 1 ? (block[0] as PendingLine).text : block.map((l) => l.text).join("\n");
     const seen = new Set<string>();
     for (const part of splitFailures(text)) {
-      const { parsed, text: redactedText } = parseWithText(part, { redact: true }, true);
+      // this.analyse always gives a result, so the memo does too.
+      const { parsed, matches } = this.memo
+        ? (this.memo.analyse(part, this.analyse) as Analysis)
+        : this.analyse(part);
       if (parsed.redacted) clean = false;
       const id = failureId(parsed);
       if (id !== undefined && seen.has(id)) continue;
-      const matches = match(parsed, { catalog: this.catalog, text: redactedText, limit: 1 });
       if (!isFailure(parsed, matches)) continue;
       if (id !== undefined) seen.add(id);
       this.stats.failures++;

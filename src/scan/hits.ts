@@ -32,7 +32,7 @@ export interface Hit {
  * Is this candidate worth reporting: a code, an OAuth error, an error status, or a catalog match at
  * message strength? Info lines that merely mention a credential are not failures.
  */
-function isFailure(parsed: ParsedAuthError, matches: Match[]): boolean {
+export function isFailure(parsed: ParsedAuthError, matches: Match[]): boolean {
   if (parsed.codes.length > 0 || parsed.error !== undefined) return true;
   if (parsed.status !== undefined && parsed.status >= 400) return true;
   return (matches[0]?.score ?? 0) >= 45;
@@ -40,7 +40,7 @@ function isFailure(parsed: ParsedAuthError, matches: Match[]): boolean {
 
 /** The GUIDs each catalog names, found once per catalog (its entries are fixed once it is built). */
 const catalogGuidSets = new WeakMap<Catalog, Set<string>>();
-function guidsOf(catalog: Catalog): Set<string> {
+export function guidsOf(catalog: Catalog): Set<string> {
   let set = catalogGuidSets.get(catalog);
   if (!set) {
     set = catalogGuids(catalog.entries.map((e) => JSON.stringify(e)));
