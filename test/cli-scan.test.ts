@@ -241,3 +241,22 @@ describe("timelineChart", () => {
     expect(timelineChart({})).toEqual([]);
   });
 });
+
+describe("scan's NDJSON hits", () => {
+  it("carry the top entry's confidence, and the cause picked within it when one applies", () => {
+    const text = [
+      LOG,
+      // The password flow and MFA: aadsts-50076's cause for ROPC applies.
+      "2026-11-01T00:05:00Z ERROR AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '00000003-0000-0000-c000-000000000000'. grant_type=password Timestamp: 2026-11-01 00:05:00Z",
+    ].join("\n");
+    const r = aadsts(["scan", "-"], { input: text });
+    const hits = r.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { id: string; confidence?: string; cause?: string });
+    expect(hits.map((h) => h.id)).toEqual([...EXPECTED, "aadsts-50076"]);
+    for (const h of hits) expect(["high", "medium", "low"]).toContain(h.confidence);
+    expect(hits[3]?.cause).toBe("password-flow-needs-mfa");
+    expect(hits[0]).not.toHaveProperty("cause");
+  });
+});

@@ -102,7 +102,14 @@ function hitRecord(hit: Hit) {
     ...(hit.file ? { file: hit.file } : {}),
     startLine: hit.startLine,
     endLine: hit.endLine,
-    ...(top ? { id: top.id, title: top.title } : {}),
+    ...(top
+      ? {
+          id: top.id,
+          title: top.title,
+          confidence: top.confidence,
+          ...(top.cause ? { cause: top.cause.id } : {}),
+        }
+      : {}),
     parsed: hit.parsed,
     excerpt: hit.excerpt,
     ...(hit.truncated ? { truncated: true } : {}),
