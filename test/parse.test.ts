@@ -515,3 +515,13 @@ describe("the HTTP status, in the forms people print it", () => {
       expect(parse(text).status).toBe(status);
     });
 });
+
+describe("the tenant a message names", () => {
+  it("reads the SDKs' multi-tenant refusal", () => {
+    const p = parse(
+      "DeviceCodeCredential: The current credential is not configured to acquire tokens for tenant 5e1a7c3f-2b8d-4e6a-9f01-3c5d7e9a1b2c. To enable acquiring tokens for this tenant add it to the additionally_allowed_tenants when creating the credential",
+    );
+    expect(p.tenant).toBe("5e1a7c3f-2b8d-4e6a-9f01-3c5d7e9a1b2c");
+    expect(p.credential).toBe("DeviceCodeCredential");
+  });
+});
