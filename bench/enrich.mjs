@@ -57,12 +57,7 @@ let scanCpu = Number.POSITIVE_INFINITY;
 for (let n = 0; n < runs; n++) {
   const c = timed("cat", [], log, join(dir, "cat.out"));
   const e = timed(process.execPath, ["--import", rss, cli, "enrich"], log, enriched);
-  const s = timed(
-    process.execPath,
-    ["--import", rss, cli, "scan"],
-    log,
-    join(dir, "scan.out"),
-  );
+  const s = timed(process.execPath, ["--import", rss, cli, "scan"], log, join(dir, "scan.out"));
   if (!cat || c.ms < cat.ms) cat = c;
   if (!enrich || e.ms < enrich.ms) enrich = e;
   if (!scan || s.ms < scan.ms) scan = s;
