@@ -2,9 +2,11 @@
  * The one place internal errors are caught. The public entry points (parse, match, explain, render) each
  * run their work through {@link atBoundary}; nothing below them catches an error it did not expect.
  *
- * Under a test runner (`VITEST` set) or with `AADSTS_DEBUG=1`, an internal error is rethrown with its
- * stack, so a bug fails the tests instead of turning into an empty result. Otherwise the entry point
- * returns its safe result: an application that asks why sign-in failed never gets a second failure.
+ * With `AADSTS_DEBUG=1`, an internal error is rethrown with its stack; this project's own test runs set it
+ * (vitest.config.ts), so a bug fails the tests instead of turning into an empty result. Otherwise the entry
+ * point returns its safe result: an application that asks why sign-in failed never gets a second failure.
+ * (The test runner itself is not the switch: an application's own vitest suite must see what the
+ * application sees.)
  */
 
 /** The environment, where there is one: `process.env` in Node, nothing in a browser. */
@@ -13,11 +15,9 @@ function environment(): Record<string, string | undefined> | undefined {
   return typeof proc?.env === "object" && proc.env !== null ? proc.env : undefined;
 }
 
-/** True when internal errors should surface: under vitest, or with AADSTS_DEBUG=1. */
+/** True when internal errors should surface: with AADSTS_DEBUG=1. */
 export function debugging(): boolean {
-  const env = environment();
-  if (!env) return false;
-  return (env.VITEST !== undefined && env.VITEST !== "") || env.AADSTS_DEBUG === "1";
+  return environment()?.AADSTS_DEBUG === "1";
 }
 
 /** `work()`, or, when it throws and nobody is debugging, `fallback()`. */

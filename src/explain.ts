@@ -41,7 +41,7 @@ export function explain(input: unknown, options: ExplainOptions = {}): Explanati
   );
 }
 
-/** What explain() says when an internal error stopped it (outside tests and AADSTS_DEBUG=1). */
+/** What explain() says when an internal error stopped it (without AADSTS_DEBUG=1). */
 const NOT_EXPLAINED = "aadsts could not read this input (an internal error; AADSTS_DEBUG=1 shows it)";
 
 /** Options as given by a caller without types: a value of the wrong type is the default. */

@@ -20,9 +20,8 @@ function brokenCatalog(method: "entries" | "byId"): Catalog {
   });
 }
 
-/** Outside a test runner: VITEST cleared, AADSTS_DEBUG as given. */
+/** As an application runs it (this project's test runs set AADSTS_DEBUG=1): AADSTS_DEBUG as given. */
 function asAnApplication(debug?: "1"): void {
-  vi.stubEnv("VITEST", "");
   vi.stubEnv("AADSTS_DEBUG", debug ?? "");
 }
 
@@ -31,9 +30,12 @@ afterEach(() => {
 });
 
 describe("errors surface under test and debug, and are contained otherwise", () => {
-  it("debugging() is on under vitest, with AADSTS_DEBUG=1, and off for an application", () => {
+  it("debugging() is on with AADSTS_DEBUG=1 (as in these tests), and off for an application", () => {
     expect(debugging()).toBe(true);
     asAnApplication();
+    expect(debugging()).toBe(false);
+    // An application's own vitest suite sees what the application sees.
+    vi.stubEnv("VITEST", "true");
     expect(debugging()).toBe(false);
     asAnApplication("1");
     expect(debugging()).toBe(true);
@@ -53,7 +55,7 @@ describe("errors surface under test and debug, and are contained otherwise", () 
     expect(() => match(parse(TEXT), { catalog })).toThrow("injected failure in entries");
   });
 
-  it("the same error surfaces with AADSTS_DEBUG=1 outside a test runner", () => {
+  it("the same error surfaces with AADSTS_DEBUG=1 in an application", () => {
     asAnApplication("1");
     expect(() => explain(TEXT, { catalog: brokenCatalog("entries") })).toThrow("injected failure");
   });

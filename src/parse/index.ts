@@ -94,7 +94,7 @@ const NOTHING_READ = (): ParseResult => ({ parsed: { codes: [] }, text: "", more
  * parse(), plus the redacted text it read and the count of further failures. An input that holds
  * several failures is read for its first one only, whole: its fields never mix with another's. `whole`
  * reads the input as one failure (scan() has already cut it). A public boundary: never throws, except
- * under test or AADSTS_DEBUG=1 when an internal error surfaces (src/boundary.ts).
+ * with AADSTS_DEBUG=1 (set in this project's tests) when an internal error surfaces (src/boundary.ts).
  */
 export function parseWithText(input: unknown, options: ParseOptions = {}, whole = false): ParseResult {
   return atBoundary(() => readInput(input, parseOptions(options), 0, whole), NOTHING_READ);
@@ -380,9 +380,9 @@ function shortTextMessage(text: string): string | undefined {
 }
 
 /**
- * The fields as the schema accepts them. A field that fails its schema is a reader bug: under test or
- * AADSTS_DEBUG=1 it throws with zod's account of the field; otherwise the field is dropped, so the
- * result still keeps the contract.
+ * The fields as the schema accepts them. A field that fails its schema is a reader bug: with
+ * AADSTS_DEBUG=1 (as in this project's tests) it throws with zod's account of the field; otherwise the
+ * field is dropped, so the result still keeps the contract.
  */
 function validate(parsed: ParsedAuthError): ParsedAuthError {
   const first = ParsedAuthErrorSchema.safeParse(parsed);
