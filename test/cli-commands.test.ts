@@ -73,6 +73,16 @@ describe("help and version", () => {
     expect(r.out).not.toBe(MAIN_HELP);
   });
 
+  it("a command's -h wins over its other arguments, but not after --", async () => {
+    const r = await cli(["lookup", "7000215", "--format", "json", "-h"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Usage: aadsts lookup /);
+    // After --, "-h" is text to explain: no catalog entry matches it.
+    const text = await cli(["explain", "--format", "json", "--", "-h"]);
+    expect(text.out).not.toMatch(/^Usage:/);
+    expect(JSON.parse(text.out).matches).toEqual([]);
+  });
+
   it("help for an unknown command is a usage error naming the closest one", async () => {
     expect(expectUsageError(await cli(["help", "lokup"]))).toContain("did you mean 'lookup'?");
   });

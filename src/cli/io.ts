@@ -72,6 +72,15 @@ export function resolveFormat<F extends string>(
   return (f === "ansi" && color === "never" ? "text" : f) as F;
 }
 
+/** resolveFormat for a command's own `--format` and `--color` values, on this terminal. */
+export function formatOf<F extends string>(
+  io: CliIO,
+  values: { format?: string | undefined; color?: string | undefined },
+  formats: readonly F[],
+): F {
+  return resolveFormat(values.format, formats, colorOption(values.color), io.env, io.stdoutIsTTY);
+}
+
 /** `value` when it is one of `allowed`, else a usage error naming them (and the closest, when one is close). */
 export function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;

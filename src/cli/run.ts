@@ -20,6 +20,15 @@ function commandNamed(name: string): CommandEntry {
   throw new UsageError(`unknown command '${name}'${near ? `; did you mean '${near}'?` : ""}`);
 }
 
+/** `-h` or `--help` among a command's arguments, before any `--` (after it, they are text). */
+function asksForHelp(args: readonly string[]): boolean {
+  for (const arg of args) {
+    if (arg === "--") return false;
+    if (arg === "-h" || arg === "--help") return true;
+  }
+  return false;
+}
+
 export async function run(io: CliIO): Promise<number> {
   const [command, ...rest] = io.argv;
   let helpFor = "";
@@ -41,7 +50,13 @@ export async function run(io: CliIO): Promise<number> {
     }
     const entry = commandNamed(command);
     helpFor = `${command} `;
-    return await (await entry.load()).run(io, rest);
+    const loaded = await entry.load();
+    // aadsts scan -h, aadsts explain --help: that command's help, whatever else the line holds.
+    if (asksForHelp(rest)) {
+      io.out(loaded.help);
+      return EXIT_CODES.ok;
+    }
+    return await loaded.run(io, rest);
   } catch (e) {
     // Messages quote the command line back, which may hold a pasted token: redacted like any output.
     const { redact } = await import("../redact.js");

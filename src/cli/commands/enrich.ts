@@ -104,10 +104,6 @@ async function run(io: CliIO, args: string[]): Promise<number> {
     "max-line-length",
     "max-block-lines",
   ]);
-  if (values.help) {
-    io.out(help);
-    return EXIT_CODES.ok;
-  }
   const plain = values.plain;
   if (plain !== "wrap" && plain !== "pass")
     throw new UsageError(`unknown --plain mode '${plain}' (expected wrap, pass)`);

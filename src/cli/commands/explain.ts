@@ -1,16 +1,15 @@
 /** `aadsts explain [TEXT | -]`: parse, match and render one error. */
 import { statSync } from "node:fs";
 import { PATTERNS } from "../../patterns.js";
-import { FORMATS, type Format, render } from "../../render/index.js";
+import { FORMATS, render } from "../../render/index.js";
 import { userCatalog } from "../catalogs.js";
 import {
   type CliIO,
   type Command,
-  colorOption,
   EXIT_CODES,
+  formatOf,
   parseCommandArgs,
   positiveInt,
-  resolveFormat,
   sdkOption,
   UsageError,
 } from "../io.js";
@@ -64,17 +63,7 @@ function namesAPath(arg: string): "file" | "directory" | undefined {
 
 async function run(io: CliIO, args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, options, ["limit"]);
-  if (values.help) {
-    io.out(help);
-    return EXIT_CODES.ok;
-  }
-  const format = resolveFormat<Format>(
-    values.format,
-    FORMATS,
-    colorOption(values.color),
-    io.env,
-    io.stdoutIsTTY,
-  );
+  const format = formatOf(io, values, FORMATS);
   const limit = positiveInt(values.limit, "--limit");
   const sdk = sdkOption(values.sdk);
   if (positionals.includes("-") && positionals.length > 1)

@@ -30,10 +30,6 @@ Exit codes: 0 written, 2 usage error or invalid --catalog.
 
 async function run(io: CliIO, args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, options);
-  if (values.help) {
-    io.out(help);
-    return EXIT_CODES.ok;
-  }
   if (positionals.length > 0) throw new UsageError("export takes no arguments");
   const format = oneOf(values.format, EXPORT_FORMATS, "export format");
   io.out(exportCatalog(format, await userCatalog(values.catalog)));

@@ -1,16 +1,8 @@
 /** `aadsts list`: every catalog entry, grouped by category. */
 import { listEntries } from "../../catalog/index.js";
-import { FORMATS, type Format, renderList } from "../../render/index.js";
+import { FORMATS, renderList } from "../../render/index.js";
 import { userCatalog } from "../catalogs.js";
-import {
-  type CliIO,
-  type Command,
-  colorOption,
-  EXIT_CODES,
-  parseCommandArgs,
-  resolveFormat,
-  UsageError,
-} from "../io.js";
+import { type CliIO, type Command, EXIT_CODES, formatOf, parseCommandArgs, UsageError } from "../io.js";
 
 const options = {
   format: { type: "string" },
@@ -34,18 +26,8 @@ Exit codes: 0 always, 2 usage error or invalid --catalog.
 
 async function run(io: CliIO, args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, options);
-  if (values.help) {
-    io.out(help);
-    return EXIT_CODES.ok;
-  }
   if (positionals.length > 0) throw new UsageError("list takes no arguments");
-  const format = resolveFormat<Format>(
-    values.format,
-    FORMATS,
-    colorOption(values.color),
-    io.env,
-    io.stdoutIsTTY,
-  );
+  const format = formatOf(io, values, FORMATS);
   io.out(renderList(listEntries(await userCatalog(values.catalog)), { format }));
   return EXIT_CODES.ok;
 }

@@ -9,10 +9,9 @@ import { userCatalog } from "../catalogs.js";
 import {
   type CliIO,
   type Command,
-  colorOption,
   EXIT_CODES,
+  formatOf,
   parseCommandArgs,
-  resolveFormat,
   sdkOption,
   UsageError,
 } from "../io.js";
@@ -48,17 +47,7 @@ function footnote(format: Format, text: string): string {
 
 async function run(io: CliIO, args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, options);
-  if (values.help) {
-    io.out(help);
-    return EXIT_CODES.ok;
-  }
-  const format = resolveFormat<Format>(
-    values.format,
-    FORMATS,
-    colorOption(values.color),
-    io.env,
-    io.stdoutIsTTY,
-  );
+  const format = formatOf(io, values, FORMATS);
   if (positionals.length !== 1) throw new UsageError("lookup takes exactly one code, id or name");
   const sdk = sdkOption(values.sdk);
   const query = positionals[0] as string;

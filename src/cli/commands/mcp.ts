@@ -38,10 +38,6 @@ Exit codes: 0 input closed, 2 usage error, invalid --catalog, or the MCP SDK is 
 /** Serve until stdin closes. `io` gives the version and stderr; the protocol itself uses the process's stdio. */
 async function run(io: CliIO, args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, options);
-  if (values.help) {
-    io.out(help);
-    return EXIT_CODES.ok;
-  }
   if (positionals.length > 0) throw new UsageError("mcp takes no arguments");
   const catalog = await userCatalog(values.catalog);
   const [{ createMcpServer }, { StdioServerTransport }] = await Promise.all([

@@ -254,10 +254,6 @@ async function totalSize(inputs: string[]): Promise<number | undefined> {
 
 async function run(io: CliIO, args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, options, ["max-line-length", "max-block-lines"]);
-  if (values.help) {
-    io.out(help);
-    return EXIT_CODES.ok;
-  }
   const format = oneOf(values.format, FORMATS, "scan format");
   const since = isoTime(values.since, "--since");
   const until = isoTime(values.until, "--until");

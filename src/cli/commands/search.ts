@@ -35,10 +35,6 @@ Exit codes: 0 found, 1 nothing matches, 2 usage error or invalid --catalog.
 
 async function run(io: CliIO, args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, options, ["limit"]);
-  if (values.help) {
-    io.out(help);
-    return EXIT_CODES.ok;
-  }
   const format = oneOf(values.format, FORMATS, "search format");
   const limit = positiveInt(values.limit, "--limit") ?? 10;
   if (positionals.length === 0) throw new UsageError("search needs words to look for");
