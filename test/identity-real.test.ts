@@ -1,17 +1,9 @@
-/**
- * aadsts/identity with the real, pinned @azure/identity and @azure/core-rest-pipeline against the local
- * Entra stand-in: a wrapped ClientSecretCredential on its own, wrapped members of a ChainedTokenCredential,
- * and a bearer-token pipeline whose caller must get the explained error. The wrapper is the built one
- * (dist/identity.js), run in a child process with its own environment (test/real/run-identity.mjs). Also:
- * the built wrapper loads nothing from @azure/* at run time.
- */
-import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Explanation, ParsedAuthError, SerializedError } from "../src/index.js";
 import { type StandIn, startStandIn } from "./helpers/entra-standin.js";
+import { runSandboxed } from "./real/driver.js";
 
 const RUNNER = new URL("./real/run-identity.mjs", import.meta.url).pathname;
 const DIST = new URL("../dist/", import.meta.url).pathname;
@@ -67,37 +59,14 @@ let standIn: StandIn;
 let out: Output;
 
 function run(): Promise<Output> {
-  const home = mkdtempSync(join(tmpdir(), "aadsts-home-"));
-  const env: Record<string, string> = {
-    // No `az` on PATH, no AZURE_* variables: the CLI and environment credentials are unavailable.
-    PATH: [dirname(process.execPath), "/usr/bin", "/bin"].join(":"),
-    HOME: home,
-    NODE_EXTRA_CA_CERTS: standIn.caFile,
-    HTTPS_PROXY: "http://127.0.0.1:9",
-    HTTP_PROXY: "http://127.0.0.1:9",
-    NO_PROXY: "localhost,127.0.0.1",
-    AADSTS_AUTHORITY_HOST: standIn.authorityHost,
+  // No `az` on PATH, no AZURE_* variables: the CLI and environment credentials are unavailable.
+  return runSandboxed<Output>(standIn, RUNNER, {
     AADSTS_IDENTITY: JSON.stringify({
       badTenant: BAD_TENANT,
       goodTenant: GOOD_TENANT,
       clientId: CLIENT,
       service: SERVICE,
     }),
-  };
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [RUNNER],
-      { env, timeout: 60_000, maxBuffer: 8 << 20 },
-      (error, stdout, stderr) => {
-        rmSync(home, { recursive: true, force: true });
-        try {
-          resolve(JSON.parse(stdout.trim().split("\n").pop() ?? "") as Output);
-        } catch {
-          reject(new Error(`run-identity printed no result: ${error?.message ?? ""}\n${stderr}`));
-        }
-      },
-    );
   });
 }
 

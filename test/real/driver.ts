@@ -1,4 +1,4 @@
-/** Run one scenario in a child process with its own environment; return what the runner printed. */
+/** Run a scenario (or any script) in a child process with its own environment; return what it printed. */
 import { execFile } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -36,6 +36,48 @@ function binDir(az: Scenario["az"]): string {
   return dir;
 }
 
+/**
+ * Run a Node script in a child process sandboxed against the stand-in, and return the JSON on the last line
+ * it printed. The child gets a clean environment (no AZURE_* or IDENTITY_* from the machine running the
+ * tests), a HOME of its own, the stand-in's CA, and proxies that send anything not on loopback to a closed
+ * port; `extraBin` goes first on its PATH, and `env` adds the script's own settings.
+ */
+export function runSandboxed<T>(
+  standIn: StandIn,
+  script: string,
+  env: Record<string, string>,
+  extraBin?: string,
+): Promise<T> {
+  const home = mkdtempSync(join(tmpdir(), "aadsts-home-"));
+  const full: Record<string, string> = {
+    PATH: [...(extraBin ? [extraBin] : []), dirname(process.execPath), "/usr/bin", "/bin"].join(":"),
+    HOME: home,
+    NODE_EXTRA_CA_CERTS: standIn.caFile,
+    // Anything not on loopback goes to a closed port and fails instead of reaching the network.
+    HTTPS_PROXY: "http://127.0.0.1:9",
+    HTTP_PROXY: "http://127.0.0.1:9",
+    NO_PROXY: "localhost,127.0.0.1",
+    AADSTS_AUTHORITY_HOST: standIn.authorityHost,
+    ...env,
+  };
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [script],
+      { env: full, timeout: 60_000, maxBuffer: 8 << 20 },
+      (error, stdout, stderr) => {
+        for (const dir of [home, ...(extraBin ? [extraBin] : [])])
+          rmSync(dir, { recursive: true, force: true });
+        try {
+          resolve(JSON.parse(stdout.trim().split("\n").pop() ?? "") as T);
+        } catch {
+          reject(new Error(`${script} printed no result: ${error?.message ?? ""}\n${stderr}`));
+        }
+      },
+    );
+  });
+}
+
 export function runScenario(standIn: StandIn, scenario: Scenario, index: number): Promise<RunResult> {
   const id = identities(index);
   const fill = (v: string) =>
@@ -44,18 +86,7 @@ export function runScenario(standIn: StandIn, scenario: Scenario, index: number)
       .replaceAll("{plain}", standIn.plainHost)
       .replaceAll("{tenant}", id.tenant)
       .replaceAll("{client}", id.client);
-  const bin = binDir(scenario.az);
-  const home = mkdtempSync(join(tmpdir(), "aadsts-home-"));
   const env: Record<string, string> = {
-    // A clean environment: no AZURE_* or IDENTITY_* from the machine running the tests.
-    PATH: [bin, dirname(process.execPath), "/usr/bin", "/bin"].join(":"),
-    HOME: home,
-    NODE_EXTRA_CA_CERTS: standIn.caFile,
-    // Anything not on loopback goes to a closed port and fails instead of reaching the network.
-    HTTPS_PROXY: "http://127.0.0.1:9",
-    HTTP_PROXY: "http://127.0.0.1:9",
-    NO_PROXY: "localhost,127.0.0.1",
-    AADSTS_AUTHORITY_HOST: standIn.authorityHost,
     AADSTS_PLAIN_HOST: standIn.plainHost,
     AADSTS_CLIENT_CERT: standIn.clientCertFile,
     // Keep managed identity probes on loopback unless a scenario points them at the stand-in.
@@ -69,20 +100,7 @@ export function runScenario(standIn: StandIn, scenario: Scenario, index: number)
     }),
   };
   for (const [k, v] of Object.entries(scenario.env ?? {})) env[k] = fill(v);
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [RUNNER],
-      { env, timeout: 60_000, maxBuffer: 8 << 20 },
-      (error, stdout, stderr) => {
-        for (const dir of [bin, home]) rmSync(dir, { recursive: true, force: true });
-        const line = stdout.trim().split("\n").pop() ?? "";
-        try {
-          resolve(JSON.parse(line) as RunResult);
-        } catch {
-          reject(new Error(`scenario ${scenario.id} printed no result: ${error?.message ?? ""}\n${stderr}`));
-        }
-      },
-    );
+  return runSandboxed<RunResult>(standIn, RUNNER, env, binDir(scenario.az)).catch((e: Error) => {
+    throw new Error(`scenario ${scenario.id}: ${e.message}`);
   });
 }
