@@ -4,8 +4,8 @@
  * wording, and no text points "below" or "above" (there is nothing below a catalog entry).
  */
 import { describe, expect, it } from "vitest";
+import { entryView } from "../src/catalog/entry-view.js";
 import { explain, listEntries } from "../src/index.js";
-import { entryView } from "../src/match/index.js";
 
 const FIVE = ["go", "js", "python", "dotnet", "java"] as const;
 

@@ -12,9 +12,6 @@ import type { AUTHORITIES, CatalogEntry, Cause, Confidence, Match, ParsedAuthErr
 
 type Authority = (typeof AUTHORITIES)[number];
 
-export { entryView } from "../catalog/entry-view.js";
-export { adviceSdk } from "../parse/producers/index.js";
-
 /**
  * The score table, highest first. The groups are the contract: a code, then a message phrase, then the
  * HTTP status, sub-error or OAuth error, then a context hint, then the fallbacks.
