@@ -135,33 +135,24 @@ export function unwrapQuotedValue(
   printedOutside: (outside: string) => boolean = () => false,
 ): string | undefined {
   if (!text.includes('="')) return undefined;
-  let best: RegExpMatchArray | undefined;
-  let bestLine = "";
+  let best: { value: string; before: string; after: string } | undefined;
   for (const m of text.matchAll(PATTERNS.quotedValue)) {
     const value = m[1] as string;
+    if (!PATTERNS.authMarker.test(value) || (best && value.length <= best.value.length)) continue;
     const at = m.index ?? 0;
-    if (!PATTERNS.authMarker.test(value) || (best && value.length <= (best[1] as string).length)) continue;
+    const lineEnd = text.indexOf("\n", at + m[0].length);
+    const before = text.slice(text.lastIndexOf("\n", at) + 1, at);
+    const after = text.slice(at + m[0].length, lineEnd < 0 ? text.length : lineEnd);
     // An info or debug record tells what the program was doing, not what failed.
-    const line = lineAround(text, at, at + m[0].length);
-    if (PATTERNS.logfmtQuietLevel.test(line)) continue;
-    best = m;
-    bestLine = line;
+    if (PATTERNS.logfmtQuietLevel.test(before + m[0] + after)) continue;
+    best = { value, before, after };
   }
-  if (best?.index === undefined) return undefined;
+  if (!best) return undefined;
   // The failure must be inside the value: a line whose own text also speaks of it (`AppId="…managed
   // identity…", … Exception Message: …`) is one message with a quoted part, not a record around one.
   // (Other lines of a log are other records.)
-  const from = best.index - (text.lastIndexOf("\n", best.index) + 1);
-  const outside = bestLine.slice(0, from) + bestLine.slice(from + best[0].length);
-  return PATTERNS.authMarker.test(outside) || printedOutside(outside)
-    ? undefined
-    : unescapeOnce(best[1] as string);
-}
-
-/** The line (or lines) holding text[from, to). */
-function lineAround(text: string, from: number, to: number): string {
-  const end = text.indexOf("\n", to);
-  return text.slice(text.lastIndexOf("\n", from) + 1, end < 0 ? text.length : end);
+  const outside = best.before + best.after;
+  return PATTERNS.authMarker.test(outside) || printedOutside(outside) ? undefined : unescapeOnce(best.value);
 }
 
 /** Entra bodies found in JSON objects anywhere in the text; the first one wins. */
