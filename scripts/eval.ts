@@ -94,7 +94,10 @@ const reports: HalfReport[] = halves.map((half) => {
     baseline: score(cases, (c) => naive(c.text)),
     fix,
     fixBy,
-    sdkThread: sdkAgainstProducer(cases, (c) => fromParsed((explained.get(c.id) as Explanation).parsed)),
+    sdkThread: sdkAgainstProducer(cases, (c) => {
+      const parsed = (explained.get(c.id) as Explanation).parsed;
+      return { ...fromParsed(parsed), ...(parsed.host ? { host: parsed.host } : {}) };
+    }),
   };
 });
 

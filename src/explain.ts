@@ -3,6 +3,7 @@ import { type Catalog, defaultCatalog } from "./catalog/index.js";
 import { lookupUrl } from "./catalog/lookup-url.js";
 import { memberFailed, rank } from "./match/index.js";
 import { MAX_INPUT_LENGTH, type ParseOptions, parseOptions, readInput } from "./parse/index.js";
+import { readerSdk } from "./parse/producers/index.js";
 import { PATTERNS } from "./patterns.js";
 import type { ChainStep, Explanation, Match, ParsedAuthError, Sdk } from "./schema.js";
 
@@ -71,7 +72,7 @@ function explainInput(input: unknown, options: ExplainOptions): Explanation {
   const ex: Explanation = { parsed, matches, summary: "" };
   if (parsed.chain && parsed.chain.length > 0) {
     // Each member's own best match, ranked once: its step names it, and the deciding member's leads.
-    const sdk = options.sdk ?? parsed.sdk;
+    const sdk = options.sdk ?? readerSdk(parsed);
     const own = parsed.chain.map((member) => rank(member, { catalog, limit: 1, ...(sdk ? { sdk } : {}) })[0]);
     ex.chain = parsed.chain.map((member, i) => chainStep(member, own[i]));
     ex.decidedBy = decide(parsed, ex.chain);

@@ -220,6 +220,12 @@ export const ParsedAuthErrorSchema = z.object({
   credential: z.string().optional(),
   /** Which producer's shape was recognised. */
   sdk: z.enum(SDKS).optional(),
+  /**
+   * The program that printed an SDK's error inside its own log lines (`kubernetes`: aad-pod-identity's NMI,
+   * the CSI driver, the cloud provider). Its reader runs that program and does not write the SDK's code,
+   * so no SDK's own terms are used in the advice.
+   */
+  host: z.string().optional(),
   /** The request that failed: method and URL (Go prints no query string). */
   request: RequestSchema.optional(),
   /** Tenant from the token URL: a GUID, a domain, or a truncated ID exactly as printed. */

@@ -92,6 +92,23 @@ describe("advice in the reader's SDK", () => {
     },
   );
 
+  it("gives a host's reader no SDK's terms, though it names the SDK whose wording the host printed", () => {
+    const adal =
+      'adal: Refresh request failed. Status Code = \'401\'. Response body: {"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app \'3f1b9c2e-0000-4000-8000-00000000beef\'."}';
+    const nmi = `E0412 08:15:02.118204       1 server.go:375] failed to get service principal token for pod: shop/cart-api-6d8f7c9b5-x2lkq, error: ${adal}`;
+    const hosted = explain(nmi);
+    expect(hosted.parsed.host).toBe("kubernetes");
+    expect(hosted.parsed.sdk).toBe("go");
+    const [top] = hosted.matches;
+    expect(top?.id).toBe("client-secret-invalid");
+    expect(top?.mitigationSdk).toBeUndefined();
+    expect(FIVE.filter((sdk) => TOKENS[sdk].some((re) => re.test(top?.mitigation ?? "")))).toEqual([]);
+    // The same adal text in a Go program of the reader's own is Go's, and gets Go's terms.
+    const own = explain(`main.go:41: token refresh: azure.BearerAuthorizer#WithAuthorization: ${adal}`);
+    expect(own.parsed.host).toBeUndefined();
+    expect(own.matches[0]?.mitigationSdk).toBe("go");
+  });
+
   it("gives readers of other tools SDK-neutral text, or all five SDKs side by side", () => {
     const partial = listEntries().flatMap((e) => {
       const named = FIVE.filter((sdk) => TOKENS[sdk].some((re) => re.test(e.mitigation)));

@@ -7,6 +7,7 @@ import { atBoundary } from "../boundary.js";
 import { entryView } from "../catalog/entry-view.js";
 import { type Catalog, defaultCatalog, foldText } from "../catalog/index.js";
 import { type IndexedEntry, matchIndexes } from "../catalog/match-indexes.js";
+import { readerSdk } from "../parse/producers/index.js";
 import { PATTERNS } from "../patterns.js";
 import type { AUTHORITIES, CatalogEntry, Cause, Confidence, Match, ParsedAuthError, Sdk } from "../schema.js";
 
@@ -545,7 +546,7 @@ export function rank(parsed: ParsedAuthError, options: MatchOptions = {}): Match
   const context: CauseContext = {
     hay,
     credentials: facts.all,
-    ...(safe.sdk ? { sdk: safe.sdk } : {}),
+    ...(readerSdk(safe) ? { sdk: readerSdk(safe) } : {}),
     ...(authority ? { authority } : {}),
     clientIds: new Set(
       [safe.clientId, ...(safe.chain ?? []).map((m) => m.clientId)].flatMap((c) =>
@@ -587,7 +588,7 @@ export function rank(parsed: ParsedAuthError, options: MatchOptions = {}): Match
     titles.add(t);
     return true;
   });
-  const sdk = options.sdk ?? safe.sdk;
+  const sdk = options.sdk ?? readerSdk(safe);
   return shown
     .slice(0, Math.max(0, limit))
     .map((s, i) => toMatch(s.ix.entry, s.score, s.reasons, sdk, confidenceOf(s, shown[i + 1]), s.cause));

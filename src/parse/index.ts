@@ -30,7 +30,7 @@ import { readTenant, validId } from "./ids.js";
 import { MAX_INPUT_LENGTH, type ObjectFields, toInputText } from "./input.js";
 import { type FoundBody, findBody, unwrapJsonRecord, unwrapQuotedValue } from "./json-body.js";
 import { readOAuthError } from "./oauth-error.js";
-import { detectProducer, readProducers } from "./producers/index.js";
+import { detectHosted, detectProducer, readProducers } from "./producers/index.js";
 import { readRedirect } from "./redirect.js";
 import { readStatus } from "./status.js";
 
@@ -201,12 +201,17 @@ function parseText(
   // A redirect carrying the error is the browser's. Otherwise the producer's marks decide; undoing
   // escapes can break what it was not meant for (a Windows path's `\node_modules`), so the text as it was
   // is asked too.
+  const producer = redirect
+    ? undefined
+    : (detectProducer(head(unescaped), head(pasted)) ??
+      (unescaped === text ? undefined : detectProducer(head(text), head(pasted))));
+  // A host (a Kubernetes add-on) prints an SDK's wording under its own log prefix: both are reported.
   const sdk = redirect
     ? "browser"
-    : (
-        detectProducer(head(unescaped), head(pasted)) ??
-        (unescaped === text ? undefined : detectProducer(head(text), head(pasted)))
-      )?.sdk;
+    : producer?.host
+      ? detectHosted(head(unescaped), head(pasted))?.sdk
+      : producer?.sdk;
+  if (producer?.host) out.host = producer.name;
   if (sdk) out.sdk = sdk;
 
   const credential = readCredential(head(plain), {

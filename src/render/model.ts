@@ -114,6 +114,7 @@ export interface RenderModel {
 export const FIELD_LABELS: ReadonlyArray<readonly [keyof ParsedAuthError, string]> = [
   ["credential", "Credential"],
   ["sdk", "SDK"],
+  ["host", "Printed by"],
   ["codes", "AADSTS codes"],
   ["error", "OAuth error"],
   ["suberror", "Sub-error"],

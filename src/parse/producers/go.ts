@@ -18,7 +18,6 @@ export const go: Producer = {
       PATTERNS.goSeparator.test(text)
         ? earliest(text, PATTERNS.responseLine, PATTERNS.responseLineFramed)
         : -1,
-    PATTERNS.goTransportError,
     PATTERNS.goTroubleshootingUrl,
     // Go-only names: azidentity's `AzureCLICredential`, autorest's and adal's wordings.
     /\bAzureCLICredential\b|\bazure\.BearerAuthorizer#|\bautorest[/.#][A-Za-z]|\badal: (?:Refresh request failed|Failed to)|\bazidentity\b/,
@@ -27,6 +26,9 @@ export const go: Producer = {
     /\bfailed to acquire a token\.[ \t]{0,4}\n[ \t]{0,8}Attempted credentials:|Invoking Azure CLI failed with the following error: /,
   ],
   runtime: [
+    // net/http's transport error (`Get "https://…": dial tcp …`): any Go program's HTTP call prints it,
+    // so it names the language, not the SDK.
+    PATTERNS.goTransportError,
     // A Go panic's goroutine header. (A `main.go:52` source position is not enough: any Go program's
     // logger prints one, around messages that are its own, not an SDK's.)
     /^goroutine \d{1,9} \[/m,

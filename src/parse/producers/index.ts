@@ -78,22 +78,38 @@ function firstAt(markers: Producer["markers"], text: string): number {
  * exception type names the language, and that language's SDK is the producer (byRuntime).
  */
 export function detectProducer(text: string, raw = text): Producer | undefined {
-  for (const p of PRODUCERS) if (p.claims?.(raw)) return p;
+  return detectAmong(text, raw, false);
+}
+
+/**
+ * The producer a host (detectProducer's answer for a Kubernetes add-on's line) prints the wording of:
+ * the same rules, over every producer but the hosts. Undefined when the host prints no SDK's marks.
+ */
+export function detectHosted(text: string, raw = text): Producer | undefined {
+  return detectAmong(text, raw, true);
+}
+
+function detectAmong(text: string, raw: string, skipHosts: boolean): Producer | undefined {
+  for (const p of PRODUCERS) if (p.claims?.(raw) && !(skipHosts && p.host)) return p;
   let best: Producer | undefined;
   let bestAt = Number.POSITIVE_INFINITY;
-  // Every pattern marker in one pass: the leftmost match is the earliest mark, and at one position the
-  // alternation's order is the registry's.
-  const m = allMarkers().exec(text);
-  if (m?.groups) {
-    const name = Object.keys(m.groups).find((k) => m.groups?.[k] !== undefined);
-    best = name === undefined ? undefined : PRODUCERS[Number(name.slice(1))];
-    bestAt = m.index;
+  if (!skipHosts) {
+    // Every pattern marker in one pass: the leftmost match is the earliest mark, and at one position the
+    // alternation's order is the registry's.
+    const m = allMarkers().exec(text);
+    if (m?.groups) {
+      const name = Object.keys(m.groups).find((k) => m.groups?.[k] !== undefined);
+      best = name === undefined ? undefined : PRODUCERS[Number(name.slice(1))];
+      bestAt = m.index;
+    }
   }
-  // Markers that take more than one pattern (Go's response block) are functions, asked one by one.
+  // Markers that take more than one pattern (Go's response block) are functions, asked one by one; with
+  // the hosts left out, every marker is (the rare second look after a host's mark).
   PRODUCERS.forEach((p, i) => {
+    if (skipHosts && p.host) return;
     for (const marker of p.markers) {
-      if (typeof marker !== "function") continue;
-      const at = marker(text);
+      if (typeof marker !== "function" && !skipHosts) continue;
+      const at = typeof marker === "function" ? marker(text) : text.search(marker);
       if (at < 0) continue;
       if (at < bestAt || (at === bestAt && best !== undefined && i < PRODUCERS.indexOf(best))) {
         best = p;
@@ -106,7 +122,8 @@ export function detectProducer(text: string, raw = text): Producer | undefined {
   if (wrapping && firstAt(wrapping.markers, text) < Number.POSITIVE_INFINITY) best = wrapping;
   for (const p of PRODUCERS)
     if (best && p.wraps?.includes(best.name) && p.trailers && firstAt(p.trailers, text) < Infinity) return p;
-  return best ?? byRuntime(text);
+  // A host's runtime is its own (Kubernetes add-ons are Go programs): its stack says nothing of an SDK.
+  return best ?? (skipHosts ? undefined : byRuntime(text));
 }
 
 /**
@@ -144,6 +161,14 @@ export function readProducers(text: string): ProducerFindings {
 /** The SDK whose advice applies to a producer's text (MSAL Go → Go; PowerShell and Terraform keep their own, else the neutral text). */
 export function adviceSdk(sdk: Sdk | undefined): Sdk | undefined {
   return sdk ? (BY_NAME.get(sdk)?.advice ?? sdk) : undefined;
+}
+
+/**
+ * The SDK whose terms a parsed error's advice uses: none when a host printed it (its reader runs the
+ * host, not the SDK's code), else the SDK its shape shows.
+ */
+export function readerSdk(parsed: Pick<ParsedAuthError, "sdk" | "host">): Sdk | undefined {
+  return parsed.host ? undefined : parsed.sdk;
 }
 
 /** Labels of the fields only some producers report, in registry order. */

@@ -32,6 +32,12 @@ export interface Producer {
    */
   sdk?: Sdk;
   /**
+   * True for a host: a program that prints an SDK's error under its own log prefix (a Kubernetes add-on).
+   * parse() reports it as `host`, and the SDK whose wording it prints (found among the other producers'
+   * marks) as `sdk`; advice then uses no SDK's terms.
+   */
+  host?: true;
+  /**
    * Marks of this producer's shape; the producer whose marker comes first in the text printed it. A
    * function gives the position of a mark that takes more than one pattern (-1: none).
    */
