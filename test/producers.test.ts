@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parse } from "../src/index.js";
 import {
   adviceSdk,
   allMarkers,
@@ -99,6 +100,16 @@ describe("the producer registry", () => {
     expect(recognised).toBeGreaterThan(texts.length / 2);
   });
 
+  it("reports a Kubernetes add-on as the host, and only an SDK's own marks inside it as the SDK", () => {
+    const csi =
+      'E0304 11:20:41.118204       1 utils.go:79] GRPC error: failed to mount secrets store objects for pod shop/cart-7d9f, err: rpc error: code = Unknown desc = failed to get key vault token: Get "http://localhost:2579/host/token/?resource=https://vault.azure.net": dial tcp 127.0.0.1:2579: connect: connection refused';
+    expect(parse(csi)).toMatchObject({ host: "kubernetes" });
+    expect(parse(csi).sdk).toBeUndefined();
+    const nmi =
+      "E0304 11:20:41.604377       1 server.go:375] failed to get service principal token for pod: shop/cart-7d9f, error: adal: Refresh request failed. Status Code = '400'.";
+    expect(parse(nmi)).toMatchObject({ host: "kubernetes", sdk: "go" });
+  });
+
   // A stack trace or a runtime exception type names the language only when no producer left a mark.
   describe("with no producer's mark, the runtime that printed the stack names the language", () => {
     const cases: Array<[string, string, string | undefined]> = [
@@ -147,6 +158,26 @@ describe("the producer registry", () => {
         "a producer's mark before a runtime's frame",
         'Traceback (most recent call last):\n  File "app.py", line 9, in <module>\nazure.core.exceptions.ClientAuthenticationError: Authentication failed',
         "python",
+      ],
+      [
+        "pytest's failure lines",
+        'E       Failed: Get Token request returned http error: 401 and server response: {"error":"invalid_client"}',
+        "python",
+      ],
+      [
+        "net/http's transport error, which any Go program prints",
+        'Post "https://login.microsoftonline.com/3c1d0f4e-0000-4000-8000-000000000a11/oauth2/v2.0/token": dial tcp: lookup login.microsoftonline.com: no such host',
+        "go",
+      ],
+      [
+        "MSAL.NET's ResponseBody line",
+        'StatusCode: 400\nResponseBody: {"error":"invalid_grant","error_description":"AADSTS700082: The refresh token has expired due to inactivity."}\nHeaders: Cache-Control: no-store',
+        "msal-dotnet",
+      ],
+      [
+        "MSAL4J's exception fields",
+        "errorCode=invalid_grant\nmessage=AADSTS50057: The user account is disabled.\nstatusCode=400\nclaims=null\nreason=NONE",
+        "msal-java",
       ],
       [
         "an MSAL.NET mark beside a .NET exception type",

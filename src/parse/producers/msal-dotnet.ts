@@ -6,6 +6,8 @@ export const msalDotnet: Producer = {
   sdk: "msal-dotnet",
   markers: [
     /Microsoft\.Identity\.Client\.|\bMSAL\.[A-Za-z]{2,20}\.\d|\bMsal(?:ServiceException|UiRequiredException|ClientException)\b/,
+    // MsalServiceException's own layout: the token endpoint's answer on a `ResponseBody:` line.
+    /^[ \t]{0,8}ResponseBody: ?\{/m,
   ],
   wrappedBy: "dotnet",
   advice: "dotnet",

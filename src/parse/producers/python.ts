@@ -17,6 +17,8 @@ export const python: Producer = {
   runtime: [
     // CPython's traceback header and its frames (`File "x.py", line 12, in f`).
     /^[ \t]{0,8}Traceback \(most recent call last\):|^[ \t]{0,8}File "[^"\n]{1,400}\.py", line \d/m,
+    // pytest's failure lines: `E` and the assertion's indent (`E       Failed: …`).
+    /^E {3,12}[A-Za-z]/m,
   ],
   advice: "python",
   // `ClientSecretCredential.get_token failed: …` names the credential.
