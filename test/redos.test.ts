@@ -11,7 +11,8 @@ import { textFrom } from "./helpers/texts.js";
 
 // recheck gives up ("unknown") after its time budget, which a loaded machine can use up on the larger
 // patterns; a proof that takes longer is still a proof, so the budget is generous.
-const RECHECK = { timeout: 60_000 } as const;
+// A fixed seed makes the fuzzing checker give the same verdict on every run and every machine.
+const RECHECK = { timeout: 60_000, randomSeed: 20_261_205 } as const;
 
 // Every pattern that runs on untrusted text must be linear: recheck proves it or finds an attack string.
 describe("every pattern in src/patterns.ts is safe from catastrophic backtracking", () => {

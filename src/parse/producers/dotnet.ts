@@ -14,6 +14,8 @@ export const dotnet: Producer = {
     // managed identity provider, ASP.NET Core's OpenID Connect handler, Microsoft.Identity.Web (which wraps
     // MSAL.NET) and the Bot Framework SDK for .NET.
     /Microsoft\.Azure\.Services\.AppAuthentication|\bAzureServiceTokenProvider(?:Exception)?\b|Exception Message: Tried (?:the following \d{1,2} methods to get an access token|to get token using)|Received a non-retryable error\. (?:MSI|Identity) Response ?Code: |\bOpenIdConnectProtocolException\b|\bMicrosoft\.Identity\.Web\.|\bIDW\d{5}: |\bMicrosoft\.Bot\.(?:Connector|Builder)\./,
+    // The Azure SDK for .NET's other namespaces and its RequestFailedException.
+    /\bAzure\.(?:RequestFailedException|Core\.[A-Z]|Security\.KeyVault\.|Storage\.[A-Z]|Messaging\.[A-Z]|ResourceManager\.|Data\.Tables\.)|\bMicrosoft\.Azure\.(?:WebJobs|KeyVault|Management|Storage|Cosmos|ServiceBus|EventHubs)\./,
   ],
   runtime: [
     // .NET's own exception types (`System.Net.Http.HttpRequestException`) and a frame's source line (`in

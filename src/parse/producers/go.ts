@@ -20,7 +20,7 @@ export const go: Producer = {
         : -1,
     PATTERNS.goTroubleshootingUrl,
     // Go-only names: azidentity's `AzureCLICredential`, autorest's and adal's wordings.
-    /\bAzureCLICredential\b|\bazure\.BearerAuthorizer#|\bautorest[/.#][A-Za-z]|\badal: (?:Refresh request failed|Failed to)|\bazidentity\b/,
+    /github\.com\/Azure\/(?:azure-sdk-for-go|go-autorest)\/|\bAzureCLICredential\b|\bazure\.BearerAuthorizer#|\bautorest[/.#][A-Za-z]|\badal: (?:Refresh request failed|Failed to)|\bazidentity\b/,
     // azidentity's chain wording before its member list (Python's chain says `failed to retrieve a token`),
     // and autorest's Azure CLI token source failing.
     /\bfailed to acquire a token\.[ \t]{0,4}\n[ \t]{0,8}Attempted credentials:|Invoking Azure CLI failed with the following error: /,

@@ -6,7 +6,7 @@ export const java: Producer = {
   sdk: "java",
   markers: [
     // Its own exception names, links and wordings.
-    /com\.azure\.(?:core|identity)\.|aka\.ms\/azure-identity-java|aka\.ms\/azsdk\/java\/|Credential authentication failed\. ---> /,
+    /com\.azure\.[a-z]{2,30}\.|aka\.ms\/azure-identity-java|aka\.ms\/azsdk\/java\/|Credential authentication failed\. ---> /,
     // Java beyond azure-identity: azure-core, adal4j, mssql-jdbc, Spring Security OAuth2, Spring Cloud
     // Azure, the older com.microsoft.azure libraries and hadoop-azure (ABFS).
     /\bcom\.microsoft\.aad\.adal4j\.|\bcom\.microsoft\.sqlserver\.jdbc\.|\borg\.springframework\.security\.oauth2\.|\bcom\.azure\.spring\.|\bcom\.microsoft\.azure\.[a-z]|\borg\.apache\.hadoop\.fs\.azurebfs\./,

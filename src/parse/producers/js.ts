@@ -10,6 +10,10 @@ export const js: Producer = {
     /\b(?:AuthenticationRequiredError|CredentialUnavailableError|AggregateAuthenticationError)\b|\bAuthenticationError\b|Status code: \d{3}\nMore details:|\(status code \d{3}\)\.\s{1,4}More details:|aka\.ms\/azsdk\/js\/|\bCredential\.getToken(?:Info)? failed/,
     // @azure/identity and the older Node libraries for Entra.
     /node_modules[\\/]@azure[\\/](?:identity|ms-rest-nodeauth)|@azure\/identity\b|@azure\/ms-rest-nodeauth|\bonTurnError\b|Azure Static Web Apps CLI/,
+    // @azure/core-rest-pipeline's RestError.
+    /\bRestError\b/,
+    // Any other package of the Azure SDK for JavaScript in a frame's path (MSAL's own are msal-js's).
+    /node_modules[\\/]@azure[\\/](?!msal-)[a-z]/,
     // A credential's getToken in a V8 stack frame (`at async AzureCliCredential.getToken (…)`), its
     // AzureCliCredential's not-installed wording, and adal-node and the Bot Framework SDK for JavaScript
     // (adal-node's `Get Token request returned http error` as a Node `Error: `; ADAL for Python prints the
@@ -17,6 +21,8 @@ export const js: Producer = {
     /\bat (?:async )?[A-Z][A-Za-z]{0,60}Credential\.getToken(?:Info)? \(|Azure CLI could not be found\. Please visit https:\/\/aka\.ms\/azure-cli for installation|node_modules[\\/](?:adal-node|botbuilder|botframework-connector)[\\/]|\bError: Get Token request returned http error: /,
   ],
   runtime: [
+    // Node's own socket and DNS error wording (`connect ECONNREFUSED 169.254.169.254:80`, `getaddrinfo ENOTFOUND …`).
+    /\b(?:connect|getaddrinfo|read|write) (?:ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN|EHOSTUNREACH)\b/,
     // A V8 stack frame in a Node file or a Node built-in (`(node:_tls_wrap:1535:34)`, `(/app/index.js:10:5)`).
     /\((?:node:[\w/]{1,60}|[^\s()]{1,400}\.[cm]?[jt]s):\d{1,7}:\d{1,7}\)/,
   ],

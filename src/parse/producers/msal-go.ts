@@ -8,7 +8,7 @@ export const msalGo: Producer = {
   markers: [
     PATTERNS.msalGoCall,
     // Its base client names the grant that failed: `FromClientSecret(): http call(…)`.
-    /\bFrom(?:ClientSecret|Assertion|AuthCode|RefreshToken|UsernamePassword|DeviceCodeResult|SamlGrant)\(\): /,
+    /github\.com\/AzureAD\/microsoft-authentication-library-for-go\/|\bFrom(?:ClientSecret|Assertion|AuthCode|RefreshToken|UsernamePassword|DeviceCodeResult|SamlGrant)\(\): /,
   ],
   wrappedBy: "go",
   advice: "go",

@@ -17,6 +17,8 @@ export const powershell: Producer = {
     // What PowerShell itself prints: Windows PowerShell's `At <script>:<line> char:<column>` position line,
     // PowerShell 7's `Line |` block, and a prompt running a cmdlet.
     /\bAt line:\d{1,6} char:\d{1,5}\b|\.ps[dm]?1:\d{1,6} char:\d{1,5}\b|^Line \|[ \t]*$|^PS [A-Za-z]:\\[^\s>]{0,200}> ?(?:\*\*)?(?:Connect|Disconnect|Get|Set|New|Remove|Add|Update|Import|Export|Test|Register|Start|Stop)-[A-Z]/m,
+    // The modules' own .NET namespaces and module names, in an exception's type or a stack.
+    /\bMicrosoft\.Azure\.(?:Commands|PowerShell)\.|\bMicrosoft\.Graph\.PowerShell\.|\bMicrosoft\.Open\.(?:AzureAD|MSGraph)[A-Za-z0-9]{0,8}\.|\bMicrosoft\.Online\.Administration\.|\bMicrosoft\.Exchange\.Management\.|\bAz\.(?:Accounts|Resources|KeyVault|Storage)\b[\\/ ]|\bExchangeOnlineManagement\b/,
   ],
   trailers: [
     // What a PowerShell error record prints after the error it wraps.

@@ -13,10 +13,16 @@ export const python: Producer = {
     /\badal\.adal_error\b|\bAuthenticationError: , [A-Z][A-Za-z]{1,60}Error\b|\bAdalError\b|\bmsrest(?:azure)?[\\/.]|\bazureml\.|\bazure\.kusto\./,
     // The Azure Functions Python worker, and Microsoft Identity Web for Python (which wraps MSAL Python).
     /\bazure_functions_worker\b|\bms_identity_web\b/,
+    // azure-core's HttpResponseError and azure-identity's pipeline wording.
+    /\bHttpResponseError\b|Unexpected response from Azure Active Directory\b/,
+    // The Azure SDK for Python's packages, in a traceback's path or a module name.
+    /site-packages[\\/]azure[\\/]|\bazure\.(?:mgmt|storage|keyvault|cosmos|servicebus|eventhub|ai\.ml|monitor|data\.tables|search\.documents)\.[a-z_]/,
   ],
   runtime: [
     // CPython's traceback header and its frames (`File "x.py", line 12, in f`).
     /^[ \t]{0,8}Traceback \(most recent call last\):|^[ \t]{0,8}File "[^"\n]{1,400}\.py", line \d/m,
+    // urllib3's and requests' own errors, which only a Python program prints.
+    /\burllib3\.(?:connection|exceptions)\.|\brequests\.exceptions\.|\bMaxRetryError\(|\bNewConnectionError\(/,
     // pytest's failure lines: `E` and the assertion's indent (`E       Failed: …`).
     /^E {3,12}[A-Za-z]/m,
   ],
