@@ -176,6 +176,9 @@ export const PATTERNS = {
   // ---- producers other than Go (see ERROR-FORMATS.md) ----
   /** Terraform's diagnostic frame around an Azure provider's error (before its `│ ` prefixes are removed). */
   terraformFrame: /[\u2502\u2577]\s{0,8}Error:|registry\.terraform\.io\/hashicorp\/azure/,
+  /** Where a Terraform diagnostic points: `on main.tf line 12, in …`, `with data.azapi_resource_action.x,`. */
+  terraformDiagnostic:
+    /^[\u2502 \t]{0,8}(?:on [^\s,]{1,200}\.tf(?:\.json)? line \d{1,6}\b|with (?:data\.)?(?:azurerm|azuread|azapi)_[a-z_]{1,60}\.)/m,
   /** The fields terraform-plugin-log puts on a provider's log lines (`TF_LOG`): Terraform ran the provider. */
   terraformLogField: /\btf_(?:provider_addr|rpc|req_id|resource_type|data_source_type)=/,
   /** A redirect carrying an error: `error_description=` and `error=` parameters (both must be present). */

@@ -24,14 +24,19 @@ function reference(text: string): string | undefined {
   for (const p of PRODUCERS) if (p.claims?.(text)) return p.name;
   let best: Producer | undefined;
   let bestAt = Number.POSITIVE_INFINITY;
-  for (const p of PRODUCERS)
-    for (const marker of p.markers) {
+  for (const p of PRODUCERS) {
+    // A shared mark is this producer's only when none of the producers it is shared with left a mark.
+    const others = PRODUCERS.filter((o) => p.shared?.with.includes(o.name));
+    const sharedCounts =
+      p.shared && !others.some((o) => [...o.markers, ...(o.runtime ?? [])].some((m) => at(m, text) >= 0));
+    for (const marker of [...p.markers, ...(sharedCounts && p.shared ? p.shared.markers : [])]) {
       const i = at(marker, text);
       if (i >= 0 && i < bestAt) {
         best = p;
         bestAt = i;
       }
     }
+  }
   const wrapping = PRODUCERS.find((p) => p.name === best?.wrappedBy);
   if (wrapping?.markers.some((m) => at(m, text) >= 0)) best = wrapping;
   for (const p of PRODUCERS)
@@ -158,6 +163,26 @@ describe("the producer registry", () => {
         "a producer's mark before a runtime's frame",
         'Traceback (most recent call last):\n  File "app.py", line 9, in <module>\nazure.core.exceptions.ClientAuthenticationError: Authentication failed',
         "python",
+      ],
+      [
+        "an error class @azure/identity and azure-identity for Python both name, alone",
+        "CredentialUnavailableError: Azure CLI not found on path",
+        "js",
+      ],
+      [
+        "the same error class beside Python's own mark",
+        'Result: Failure Exception: CredentialUnavailableError: Azure CLI not found on path Stack: File "/home/site/wwwroot/azure_functions_worker/dispatcher.py"',
+        "python",
+      ],
+      [
+        "a Terraform diagnostic's location around azidentity's text",
+        'Error: Failed to perform action\n\u2502\n\u2502   with data.azapi_resource_action.regions,\n\u2502   on network.tf line 31, in data "azapi_resource_action" "regions":\n\u2502 ChainedTokenCredential authentication failed\n\u2502 GET http://169.254.169.254/metadata/identity/oauth2/token\n\u2502 --------------------------------------------------------------------------------\n\u2502 RESPONSE 400 Bad Request',
+        "terraform",
+      ],
+      [
+        "azurerm's ARM config wording around the Azure CLI's",
+        "Error: Error building ARM Config: obtain subscription(00000000-0000-4000-8000-00000000c0de) from Azure CLI: exit status 1: ERROR: Please run 'az login' to setup account.",
+        "terraform",
       ],
       [
         "pytest's failure lines",

@@ -33,9 +33,12 @@ describe("every pattern in src/patterns.ts is safe from catastrophic backtrackin
 // A producer module keeps its own markers (src/parse/producers/): each is checked the same way.
 describe("every producer's markers are safe from catastrophic backtracking", () => {
   for (const p of PRODUCERS) {
-    const patterns = [...p.markers, ...(p.trailers ?? []), ...(p.runtime ?? [])].filter(
-      (m): m is RegExp => m instanceof RegExp,
-    );
+    const patterns = [
+      ...p.markers,
+      ...(p.shared?.markers ?? []),
+      ...(p.trailers ?? []),
+      ...(p.runtime ?? []),
+    ].filter((m): m is RegExp => m instanceof RegExp);
     patterns.forEach((pattern, i) => {
       it(`${p.name} marker ${i + 1}`, async () => {
         const result = await check(pattern.source, pattern.flags, RECHECK);

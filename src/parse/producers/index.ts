@@ -104,10 +104,12 @@ function detectAmong(text: string, raw: string, skipHosts: boolean): Producer | 
     }
   }
   // Markers that take more than one pattern (Go's response block) are functions, asked one by one; with
-  // the hosts left out, every marker is (the rare second look after a host's mark).
+  // the hosts left out, every marker is (the rare second look after a host's mark). A shared mark counts
+  // only when none of the producers it is shared with left a mark.
   PRODUCERS.forEach((p, i) => {
     if (skipHosts && p.host) return;
-    for (const marker of p.markers) {
+    const shared = p.shared ? [(t: string) => sharedAt(p.shared as NonNullable<Producer["shared"]>, t)] : [];
+    for (const marker of [...p.markers, ...shared]) {
       if (typeof marker !== "function" && !skipHosts) continue;
       const at = typeof marker === "function" ? marker(text) : text.search(marker);
       if (at < 0) continue;
@@ -124,6 +126,18 @@ function detectAmong(text: string, raw: string, skipHosts: boolean): Producer | 
     if (best && p.wraps?.includes(best.name) && p.trailers && firstAt(p.trailers, text) < Infinity) return p;
   // A host's runtime is its own (Kubernetes add-ons are Go programs): its stack says nothing of an SDK.
   return best ?? (skipHosts ? undefined : byRuntime(text));
+}
+
+/** Where a shared mark is in the text, or -1 when it is not, or when a producer it is shared with left a mark. */
+function sharedAt(shared: NonNullable<Producer["shared"]>, text: string): number {
+  const at = firstAt(shared.markers, text);
+  if (at === Number.POSITIVE_INFINITY) return -1;
+  for (const name of shared.with) {
+    const other = BY_NAME.get(name);
+    if (other && firstAt([...other.markers, ...(other.runtime ?? [])], text) < Number.POSITIVE_INFINITY)
+      return -1;
+  }
+  return at;
 }
 
 /**

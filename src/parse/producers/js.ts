@@ -7,7 +7,7 @@ export const js: Producer = {
   sdk: "js",
   markers: [
     // Its own exception names, links and wordings.
-    /\b(?:AuthenticationRequiredError|CredentialUnavailableError|AggregateAuthenticationError)\b|\bAuthenticationError\b|Status code: \d{3}\nMore details:|\(status code \d{3}\)\.\s{1,4}More details:|aka\.ms\/azsdk\/js\/|\bCredential\.getToken(?:Info)? failed/,
+    /\bAggregateAuthenticationError\b|\bAuthenticationError\b|Status code: \d{3}\nMore details:|\(status code \d{3}\)\.\s{1,4}More details:|aka\.ms\/azsdk\/js\/|\bCredential\.getToken(?:Info)? failed/,
     // @azure/identity and the older Node libraries for Entra.
     /node_modules[\\/]@azure[\\/](?:identity|ms-rest-nodeauth)|@azure\/identity\b|@azure\/ms-rest-nodeauth|\bonTurnError\b|Azure Static Web Apps CLI/,
     // @azure/core-rest-pipeline's RestError.
@@ -20,6 +20,11 @@ export const js: Producer = {
     // same words as an `AdalError: `).
     /\bat (?:async )?[A-Z][A-Za-z]{0,60}Credential\.getToken(?:Info)? \(|Azure CLI could not be found\. Please visit https:\/\/aka\.ms\/azure-cli for installation|node_modules[\\/](?:adal-node|botbuilder|botframework-connector)[\\/]|\bError: Get Token request returned http error: /,
   ],
+  // azure-identity for Python names two of its errors the same way.
+  shared: {
+    markers: [/\b(?:AuthenticationRequiredError|CredentialUnavailableError)\b/],
+    with: ["python"],
+  },
   runtime: [
     // Node's own socket and DNS error wording (`connect ECONNREFUSED 169.254.169.254:80`, `getaddrinfo ENOTFOUND …`).
     /\b(?:connect|getaddrinfo|read|write) (?:ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN|EHOSTUNREACH)\b/,

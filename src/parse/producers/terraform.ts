@@ -7,11 +7,14 @@ export const terraform: Producer = {
   sdk: "terraform",
   markers: [
     // Terraform and Packer around an Azure provider's error.
-    /\bError:? [Bb]uilding (?:AzureRM )?[Aa]ccount\b|\b[Bb]uilding AzureRM Client\b|\bprovider\.azure(?:rm|ad)\b|provider "azure(?:rm|ad|api)"|\bazurerm_[a-z_]{1,60}\.|(?:-->|==>) azure-arm\b|\bTerraform command\b|\bterra(?:form|grunt) (?:init|plan|apply)\b|Failed to get existing workspaces|\bError refreshing state\b/,
+    /\bError:? [Bb]uilding (?:AzureRM )?[Aa]ccount\b|\b[Bb]uilding AzureRM Client\b|\bprovider\.azure(?:rm|ad)\b|provider "azure(?:rm|ad|api)"|\bazurerm_[a-z_]{1,60}\.|(?:-->|==>) azure-arm\b|\bTerraform command\b|\bterra(?:form|grunt) (?:init|plan|apply)\b|Failed to get existing workspaces|\bError refreshing state\b|\b[Bb]uilding ARM Config\b|\brequest on AzureRM /,
   ],
   // Terraform frames its diagnostics in `│ `, which parse() removes before reading; a provider's log lines
   // (`TF_LOG`) carry terraform-plugin-log's `tf_…=` fields.
-  claims: (raw) => PATTERNS.terraformFrame.test(raw) || PATTERNS.terraformLogField.test(raw),
+  claims: (raw) =>
+    PATTERNS.terraformFrame.test(raw) ||
+    PATTERNS.terraformLogField.test(raw) ||
+    PATTERNS.terraformDiagnostic.test(raw),
   // The providers are built on the Go SDK, but their users write provider blocks and ARM_* variables,
   // not Go: no SDK's API names help them, so they get the SDK-neutral text.
   advice: "terraform",

@@ -43,6 +43,11 @@ export interface Producer {
    */
   markers: ReadonlyArray<RegExp | ((text: string) => number)>;
   /**
+   * Marks this producer shares with others (an error class two SDKs name alike). They count as this
+   * producer's marker only when no mark of the others (their markers or their runtime's) is in the text.
+   */
+  shared?: { markers: readonly RegExp[]; with: readonly string[] };
+  /**
    * Marks of the producer's language runtime, not of the producer itself: its stack frames and its
    * runtime's own exception types. They name the language (and so the SDK whose terms the reader uses)
    * only when no producer's marker is in the text.
