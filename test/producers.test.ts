@@ -185,6 +185,21 @@ describe("the producer registry", () => {
         "terraform",
       ],
       [
+        "Azure.Identity's own frames without `at`",
+        "CredentialUnavailableException: ManagedIdentityCredential authentication unavailable. No Managed Identity endpoint found.\nAzure.Identity.ManagedIdentityClient.AuthenticateAsync(bool async, TokenRequestContext context, CancellationToken cancellationToken)",
+        "dotnet",
+      ],
+      [
+        "an exception class Azure Identity for .NET and for Java both name, beside a Java frame",
+        "com.azure.identity.CredentialUnavailableException: EnvironmentCredential authentication unavailable.\n\tat com.azure.identity.EnvironmentCredential.getToken(EnvironmentCredential.java:71)",
+        "java",
+      ],
+      [
+        "the sign-in page's details copied on one line, in backticks",
+        "`Request Id: 0c3f5e2a-0000-4000-8000-00000000a001 Correlation Id: 0c3f5e2a-0000-4000-8000-00000000a002 Timestamp: 2024-02-03T04:05:06Z Message: AADSTS50020: User account from identity provider 'live.com' does not exist in tenant 'Fabrikam'.`",
+        "browser",
+      ],
+      [
         "pytest's failure lines",
         'E       Failed: Get Token request returned http error: 401 and server response: {"error":"invalid_client"}',
         "python",

@@ -10,7 +10,7 @@ export const browser: Producer = {
   sdk: "browser",
   markers: [
     // The Entra sign-in page pasted as text (its troubleshooting details: `Request Id:`, `Message: AADSTS…`).
-    /Sorry, but we[\u2019']re having trouble signing you in|\bSign in to your account\b|\bNeed admin approval\b|needs permission to access resources in your organi[sz]ation that only an admin can grant|Additional technical information:|^[ \t]{0,8}Request I[Dd]: ?[0-9A-Fa-f]{8}|^Message: AADSTS\d/m,
+    /Sorry, but we[\u2019']re having trouble signing you in|\bSign in to your account\b|\bNeed admin approval\b|needs permission to access resources in your organi[sz]ation that only an admin can grant|Additional technical information:|^[ \t>`'"]{0,8}Request I[Dd]: ?[0-9A-Fa-f]{8}|\bRequest I[Dd]: ?[0-9A-Fa-f-]{36}[ \t]{1,4}Correlation I[Dd]: ?[0-9A-Fa-f]{8}|^Message: AADSTS\d/m,
   ],
   claims: (text) => PATTERNS.sdkBrowser.test(text) && PATTERNS.redirectError.test(text),
   advice: "browser",

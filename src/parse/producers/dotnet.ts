@@ -6,17 +6,19 @@ export const dotnet: Producer = {
   sdk: "dotnet",
   markers: [
     // Its own exception names, links and wordings.
-    /Azure\.Identity\.(?:AuthenticationFailedException|CredentialUnavailableException)|aka\.ms\/azsdk\/net\/|Credential authentication failed: /,
+    /\bAzure\.Identity\.[A-Z][A-Za-z]{2,60}\b|\bAuthenticationFailedException\b|aka\.ms\/azsdk\/net\/|Credential authentication failed: /,
     // .NET beyond Azure.Identity: ADAL.NET, SqlClient's Entra authentication, AggregateException, and the
     // chain list's `- ` members.
     /Microsoft\.IdentityModel\.Clients\.ActiveDirectory|\bAdal(?:Service|Claim|Silent|User)?Exception\b|(?:Microsoft|System)\.Data\.SqlClient\.|\bSystem\.AggregateException\b|failed to retrieve a token from the included credentials\.(?:\r?\n|\\r\\n)- /,
     // Microsoft.Azure.Services.AppAuthentication (AzureServiceTokenProvider) and its wordings, SqlClient's
     // managed identity provider, ASP.NET Core's OpenID Connect handler, Microsoft.Identity.Web (which wraps
     // MSAL.NET) and the Bot Framework SDK for .NET.
-    /Microsoft\.Azure\.Services\.AppAuthentication|\bAzureServiceTokenProvider(?:Exception)?\b|Exception Message: Tried (?:the following \d{1,2} methods to get an access token|to get token using)|Received a non-retryable error\. (?:MSI|Identity) Response ?Code: |\bOpenIdConnectProtocolException\b|\bMicrosoft\.Identity\.Web\.|\bIDW\d{5}: |\bMicrosoft\.Bot\.(?:Connector|Builder)\./,
+    /Microsoft\.Azure\.Services\.AppAuthentication|\bAzureServiceTokenProvider(?:Exception)?\b|Exception Message: Tried (?:the following \d{1,2} methods to get an access token|to get token using)|Received a non-retryable error\. (?:MSI|Identity) Response ?Code: |\bOpenIdConnect(?:ProtocolException|Message)\b|\bIDX\d{5}: |\bMicrosoft\.Identity\.Web\.|\bIDW\d{5}: |\bMicrosoft\.Bot\.(?:Connector|Builder)\./,
     // The Azure SDK for .NET's other namespaces and its RequestFailedException.
     /\bAzure\.(?:RequestFailedException|Core\.[A-Z]|Security\.KeyVault\.|Storage\.[A-Z]|Messaging\.[A-Z]|ResourceManager\.|Data\.Tables\.)|\bMicrosoft\.Azure\.(?:WebJobs|KeyVault|Management|Storage|Cosmos|ServiceBus|EventHubs)\./,
   ],
+  // Azure Identity for Java names its unavailable credential's exception the same way.
+  shared: { markers: [/\bCredentialUnavailableException\b/], with: ["java"] },
   runtime: [
     // .NET's own exception types (`System.Net.Http.HttpRequestException`) and a frame's source line (`in
     // C:\\src\\Program.cs:line 42`, `Program.cs:601`).
