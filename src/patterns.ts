@@ -51,7 +51,7 @@ export const PATTERNS = {
     /https?:\/\/(?:login\.microsoftonline\.(?:com|us|de)|login\.windows\.net|login\.chinacloudapi\.cn|login\.partner\.microsoftonline\.cn|autologon\.microsoftazuread-sso\.com|[a-z0-9-]{1,63}\.(?:ciamlogin|b2clogin)\.com)\/([^/\s?#"'`\]\\)]{1,200})/gi,
   /** urllib3's form: `host='login.microsoftonline.com', port=443): Max retries exceeded with url: /<tenant>/…`. */
   poolUrlTenant:
-    /host='login\.microsoftonline\.(?:com|us)', port=\d{1,5}\): Max retries exceeded with url: \/([^/\s?#]{1,200})\//,
+    /host='login\.microsoftonline\.(?:com|us)', port=\d{1,5}\):[ \t\r\n]{1,4}Max retries exceeded with url: \/([^/\s?#]{1,200})\//,
   /**
    * The tenant an Entra message names: `in the directory 'contoso.com'`, `in the directory x.net`,
    * `does not exist in tenant 'Contoso'`, `in the tenant named <GUID>`, `Tenant '<GUID>' not found`, and
@@ -255,6 +255,9 @@ export const PATTERNS = {
   /** The reason phrase first: `Bad Request (400)`, `Unauthorized (HTTP 401)` is read by statusLabelled. */
   statusReasonFirst:
     /\b(?:Bad Request|Unauthorized|Forbidden|Not Found|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout) \(([345]\d\d)\)/,
+  /** msrest's and azure-core's `Operation returned an invalid status 'Unauthorized'` (a reason phrase). */
+  statusInvalid:
+    /\binvalid status (?:code )?'(Bad Request|Unauthorized|Forbidden|Not Found|Conflict|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)'/,
   /** .NET's HttpStatusCode names after a status label: `Status: BadRequest`, `HttpStatusCode=Unauthorized`. */
   statusName:
     /\b(?:Http)?(?:Status(?:Code)?|ResponseCode)[ \t]{0,2}[:=][ \t]{0,2}(BadRequest|Unauthorized|Forbidden|NotFound|Conflict|TooManyRequests|InternalServerError|BadGateway|ServiceUnavailable|GatewayTimeout)\b/,

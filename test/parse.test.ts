@@ -502,6 +502,11 @@ describe("the HTTP status, in the forms people print it", () => {
       401,
     ],
     ["Status Code = '401'. Response body: AADSTS7000215: Invalid client secret provided.", 401],
+    [
+      "azure.core.exceptions.ClientAuthenticationError: Operation returned an invalid status 'Unauthorized'",
+      401,
+    ],
+    ["msrest.exceptions.HttpOperationError: Operation returned an invalid status code 'Bad Request'", 400],
     // A log line's milliseconds before its level are not a status.
     [
       "2025-02-11 09:14:03,375 ERROR [org.example.Sync] AADSTS7000215: Invalid client secret provided.",
@@ -514,6 +519,15 @@ describe("the HTTP status, in the forms people print it", () => {
     it(`${status ?? "none"} from ${text.slice(0, 40)}`, () => {
       expect(parse(text).status).toBe(status);
     });
+});
+
+describe("the tenant of urllib3's connection-pool error", () => {
+  it("reads the path after the host, also when the console broke the line between them", () => {
+    const p = parse(
+      "HTTPSConnectionPool(host='login.microsoftonline.com', port=443):\nMax retries exceeded with url: /organizations/oauth2/v2.0/token (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)')))",
+    );
+    expect(p.tenant).toBe("organizations");
+  });
 });
 
 describe("the tenant a message names", () => {

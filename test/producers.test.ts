@@ -200,6 +200,11 @@ describe("the producer registry", () => {
         "browser",
       ],
       [
+        "MSAL.NET's log line and its broker's tag",
+        "True MSAL 4.61.3.0 MSAL.Desktop 4.8 or later Windows 10 Enterprise [2025-03-04 05:06:07Z] [WamBroker] Could not login interactively. Status: Unexpected",
+        "msal-dotnet",
+      ],
+      [
         "pytest's failure lines",
         'E       Failed: Get Token request returned http error: 401 and server response: {"error":"invalid_client"}',
         "python",

@@ -27,6 +27,7 @@ const FORMS = [
   PATTERNS.statusReasonFirst,
   PATTERNS.statusName,
   PATTERNS.statusBodyPrefix,
+  PATTERNS.statusInvalid,
 ] as const;
 
 /** The status the text states first, or undefined. */
@@ -36,7 +37,8 @@ export function readStatus(text: string): number | undefined {
   for (const form of FORMS) {
     const m = form.exec(text);
     if (!m?.[1] || (m.index ?? 0) >= bestAt) continue;
-    const n = STATUS_NAMES[m[1]] ?? Number(m[1]);
+    // A name (`Unauthorized`) or a reason phrase (`Bad Request`) is looked up without its spaces.
+    const n = STATUS_NAMES[m[1].replaceAll(" ", "")] ?? Number(m[1]);
     if (Number.isInteger(n) && n >= 100 && n <= 599) {
       best = n;
       bestAt = m.index ?? 0;

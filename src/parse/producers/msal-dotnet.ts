@@ -6,6 +6,8 @@ export const msalDotnet: Producer = {
   sdk: "msal-dotnet",
   markers: [
     /Microsoft\.Identity\.Client\.|\bMSAL\.[A-Za-z]{2,20}\.\d|\bMsal(?:ServiceException|UiRequiredException|ClientException)\b/,
+    // MSAL.NET's log line (`MSAL 4.47.1.0 MSAL.Desktop 4.8 …`), its broker's log tag and its aka.ms links.
+    /\bMSAL \d{1,3}\.\d{1,3}\.\d{1,3}(?:\.\d{1,3})? MSAL\.[A-Za-z]{2,20}\b|\[WamBroker\]|aka\.ms\/msal-net-/,
     // MsalServiceException's own layout: the token endpoint's answer on a `ResponseBody:` line.
     /^[ \t]{0,8}ResponseBody: ?\{/m,
   ],
