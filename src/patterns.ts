@@ -218,7 +218,7 @@ export const PATTERNS = {
    * `Response status code does not indicate success: 401`, `<Response [400]>`. Only 3xx to 5xx.
    */
   statusLabelled:
-    /(?:\b(?:HTTP(?= \d)|(?:http[ _]?)?status(?:[ _]?code)?(?: does not indicate success| was)?|(?:http[ _]?)?response[ _]?code|http error)|<Response(?= \[))["' \t:=([]{0,4}([345]\d\d)(?![\d.])/i,
+    /(?:\b(?:HTTP(?= \d)|(?:http[ _]?)?status(?:[ _]?code)?(?: does not indicate success| was)?|(?:http[ _]?)?response[ _]?code|http[ _]?code|error[ _]?code|http error)|<Response(?= \[))["' \t:=([]{0,4}([345]\d\d)(?![\d.])/i,
   /**
    * OAuth `error` values (and MSAL/ADAL error codes in that slot), in every form they are printed. A value
    * is a snake_case word with at least one underscore (invalid_client, interaction_in_progress).
@@ -255,6 +255,8 @@ export const PATTERNS = {
   /** The reason phrase first: `Bad Request (400)`, `Unauthorized (HTTP 401)` is read by statusLabelled. */
   statusReasonFirst:
     /\b(?:Bad Request|Unauthorized|Forbidden|Not Found|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout) \(([345]\d\d)\)/,
+  /** A status before the request it answered: `Error fetching 400 POST https://login…` (tornado's HTTPClientError). */
+  statusBeforeRequest: /(?<![\w.:/-])([45]\d\d) (?:GET|POST|PUT|PATCH|DELETE) https?:\/\//,
   /** msrest's and azure-core's `Operation returned an invalid status 'Unauthorized'` (a reason phrase). */
   statusInvalid:
     /\binvalid status (?:code )?'(Bad Request|Unauthorized|Forbidden|Not Found|Conflict|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)'/,

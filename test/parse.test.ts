@@ -507,6 +507,14 @@ describe("the HTTP status, in the forms people print it", () => {
       401,
     ],
     ["msrest.exceptions.HttpOperationError: Operation returned an invalid status code 'Bad Request'", 400],
+    [
+      'Failed to retrieve OAuth Token from IMDS endpoint (CURLCode: 0, HTTP code: 400): {"error":"invalid_request","error_description":"Identity not found"}',
+      400,
+    ],
+    ["openai.BadRequestError: Error code: 401 - {'error': {'code': 'InvalidAuthenticationToken'}}", 401],
+    ["oauthenticator: Error fetching 400 POST https://login.microsoftonline.com/common/oauth2/token", 400],
+    // An AADSTS number in an error-code slot is not a status.
+    ["Error code: 50058 - Silent sign-in request was sent but no user is signed in.", undefined],
     // A log line's milliseconds before its level are not a status.
     [
       "2025-02-11 09:14:03,375 ERROR [org.example.Sync] AADSTS7000215: Invalid client secret provided.",

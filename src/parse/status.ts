@@ -28,6 +28,7 @@ const FORMS = [
   PATTERNS.statusName,
   PATTERNS.statusBodyPrefix,
   PATTERNS.statusInvalid,
+  PATTERNS.statusBeforeRequest,
 ] as const;
 
 /** The status the text states first, or undefined. */
