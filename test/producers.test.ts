@@ -205,6 +205,11 @@ describe("the producer registry", () => {
         "msal-dotnet",
       ],
       [
+        "the Azure CLI run at a PowerShell prompt",
+        "PS C:\\Users\\dev> az login\nError occurred in request., SSLError: HTTPSConnectionPool(host='management.azure.com', port=443): Max retries exceeded with url: /tenants?api-version=2022-12-01\nTraceback (most recent call last):\n  File \"C:\\Program Files\\Python\\urllib3\\contrib\\pyopenssl.py\", line 453, in wrap_socket",
+        "azure-cli",
+      ],
+      [
         "pytest's failure lines",
         'E       Failed: Get Token request returned http error: 401 and server response: {"error":"invalid_client"}',
         "python",
