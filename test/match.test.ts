@@ -171,6 +171,25 @@ describe("the right fix first", () => {
     expect(interactive?.cause).toBeUndefined();
   });
 
+  it("a missing resource in a national cloud's tenant is the cloud mismatch, not a missing subscription", () => {
+    const china =
+      "invalid_resource: AADSTS500011: The resource principal named https://management.azure.com was not found in the tenant named Fabrikam China. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant. Trace ID: 6a1d2f30-0000-4000-8000-00000000aa01 Correlation ID: 6a1d2f30-0000-4000-8000-00000000aa02 Timestamp: 2024-06-10 13:33:30Z. (https://login.partner.microsoftonline.cn/error?code=500011)";
+    const [top] = explain(china).matches;
+    expect(top?.cause?.id).toBe("resource-of-another-cloud");
+    expect(top?.mitigation).toMatch(/management\.chinacloudapi\.cn/);
+    // The same refusal in the global cloud keeps the subscription cause.
+    const global = china.replace("login.partner.microsoftonline.cn", "login.microsoftonline.com");
+    expect(explain(global).matches[0]?.cause?.id).toBe("azure-management-no-subscription");
+  });
+
+  it("a service refusing a token for another audience is its own entry", () => {
+    const text =
+      "azure.core.exceptions.ClientAuthenticationError: (InvalidAuthenticationTokenAudience) The access token has been obtained for wrong audience or resource 'https://management.core.windows.net/'. It should exactly match with one of the allowed audiences 'https://management.core.usgovcloudapi.net/','https://management.usgovcloudapi.net'.";
+    const [top] = explain(text).matches;
+    expect(top?.id).toBe("token-audience-rejected");
+    expect(top?.mitigation).toMatch(/credential_scopes/);
+  });
+
   it("a redirect URI mismatch on Microsoft's own app says it cannot be changed", () => {
     const text =
       "AADSTS50011: The redirect URI 'http://localhost:8400' specified in the request does not match the redirect URIs configured for the application '04b07795-8ddb-461a-bbee-02f9e1bf7b46'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.";
