@@ -55,10 +55,11 @@ export const PATTERNS = {
   /**
    * The tenant an Entra message names: `in the directory 'contoso.com'`, `in the directory x.net`,
    * `does not exist in tenant 'Contoso'`, `in the tenant named <GUID>`, `Tenant '<GUID>' not found`, and
-   * the Azure SDKs' multi-tenant refusal, `not configured to acquire tokens for tenant <GUID>`. Unquoted, only a domain or a GUID is taken.
+   * the Azure SDKs' multi-tenant refusal, `not configured to acquire tokens for tenant <GUID>`. Unquoted, only a domain or a GUID is taken,
+   * except AADSTS500011's `in the tenant named Fabrikam China. This can happen …`, whose sentence ends the name.
    */
   messageTenant:
-    /\b(?:in the directory|in tenant|in the tenant named|in the tenant|acquire tokens for tenant) (?:'([^'\n]{1,200})'|([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6}|[0-9A-Fa-f]{8}-[0-9A-Fa-f-]{4,40}))|\b(?:Tenant|[Tt]enant identifier) (?:'([^'\n]{1,200})'|([0-9A-Fa-f]{8}-[0-9A-Fa-f-]{4,40})(?= not found))/,
+    /\b(?:in the directory|in tenant|in the tenant named|in the tenant|acquire tokens for tenant) (?:'([^'\n]{1,200})'|([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6}|[0-9A-Fa-f]{8}-[0-9A-Fa-f-]{4,40}))|\b(?:Tenant|[Tt]enant identifier) (?:'([^'\n]{1,200})'|([0-9A-Fa-f]{8}-[0-9A-Fa-f-]{4,40})(?= not found))|\bin the tenant[ \t\r\n]{1,40}named[ \t\r\n]{1,40}([^.\n'"]{1,100})\.[ \t\r\n]{1,40}This can happen/,
   /** Punctuation that ends a sentence after a URL. */
   trailingPunctuation: /[.,;:]{1,3}$/,
   /** Marks of a placeholder or redaction: `xxx`, `<…>`, `{…}`, `[…]`, `***`, `###`, `…`, `redacted`. */

@@ -539,6 +539,13 @@ describe("the tenant of urllib3's connection-pool error", () => {
 });
 
 describe("the tenant a message names", () => {
+  it("reads AADSTS500011's tenant name, which its own sentence ends, also across wrapped lines", () => {
+    const p = parse(
+      "AzureCliCredential: ERROR: AADSTS500011: The resource principal named\n    api://4b1f0c2e-0000-4000-8000-00000000cafe/access_as_user was not found in the tenant\n    named Fabrikam Retail. This can happen if the application has not been installed by the\n    administrator of the tenant or consented to by any user in the tenant.",
+    );
+    expect(p.tenant).toBe("Fabrikam Retail");
+  });
+
   it("reads the SDKs' multi-tenant refusal", () => {
     const p = parse(
       "DeviceCodeCredential: The current credential is not configured to acquire tokens for tenant 5e1a7c3f-2b8d-4e6a-9f01-3c5d7e9a1b2c. To enable acquiring tokens for this tenant add it to the additionally_allowed_tenants when creating the credential",
