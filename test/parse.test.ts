@@ -529,6 +529,16 @@ describe("the HTTP status, in the forms people print it", () => {
     });
 });
 
+describe("the OAuth error in ADAL's device-code polling", () => {
+  it("reads the state ADAL names as unexpected", () => {
+    const p = parse(
+      '  File "/usr/local/lib/python3.11/site-packages/adal/token_request.py", line 398, in get_token_with_device_code\n    token = client.get_token_with_polling(oauth_parameters, refresh_interval, expires_in)\nadal.adal_error.AdalError: Unexpected polling state code_expired',
+    );
+    expect(p.error).toBe("code_expired");
+    expect(p.sdk).toBe("python");
+  });
+});
+
 describe("the tenant of urllib3's connection-pool error", () => {
   it("reads the path after the host, also when the console broke the line between them", () => {
     const p = parse(
