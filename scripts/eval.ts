@@ -12,7 +12,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { type Explanation, explain, parse } from "../src/index.js";
+import { type Confidence, type Explanation, explain, parse } from "../src/index.js";
 import {
   accuracy,
   type Case,
@@ -68,6 +68,8 @@ interface HalfReport {
   fixBy: Record<"code" | "no code", { found: number; words: number; total: number }>;
   /** sdk against the thread's producer rather than the text (see sdkAgainstProducer). */
   sdkThread: Tally;
+  /** The fix figure by the top match's confidence ("none": no match shown): is the confidence honest? */
+  byConfidence: Record<Confidence | "none", { found: number; words: number; total: number }>;
 }
 
 const reports: HalfReport[] = halves.map((half) => {
@@ -76,6 +78,9 @@ const reports: HalfReport[] = halves.map((half) => {
   const explained = new Map(cases.map((c) => [c.id, explain(c.text)] as const));
   const fix = { found: 0, total: 0 };
   const fixBy = { code: { found: 0, words: 0, total: 0 }, "no code": { found: 0, words: 0, total: 0 } };
+  const byConfidence = Object.fromEntries(
+    (["high", "medium", "low", "none"] as const).map((k) => [k, { found: 0, words: 0, total: 0 }]),
+  ) as HalfReport["byConfidence"];
   for (const c of cases) {
     const ex = explained.get(c.id) as Explanation;
     const found = fixFound(c, ex);
@@ -85,7 +90,12 @@ const reports: HalfReport[] = halves.map((half) => {
     const by = fixBy[c.annotation.fields.codes.length > 0 ? "code" : "no code"];
     by.total++;
     if (found) by.found++;
-    if (fixWordsFound(c, ex)) by.words++;
+    const words = fixWordsFound(c, ex) === true;
+    if (words) by.words++;
+    const conf = byConfidence[ex.matches[0]?.confidence ?? "none"];
+    conf.total++;
+    if (found) conf.found++;
+    if (words) conf.words++;
   }
   return {
     half,
@@ -94,6 +104,7 @@ const reports: HalfReport[] = halves.map((half) => {
     baseline: score(cases, (c) => naive(c.text)),
     fix,
     fixBy,
+    byConfidence,
     sdkThread: sdkAgainstProducer(cases, (c) => {
       const parsed = (explained.get(c.id) as Explanation).parsed;
       return { ...fromParsed(parsed), ...(parsed.host ? { host: parsed.host } : {}) };
@@ -180,4 +191,8 @@ console.log(
 for (const kind of ["code", "no code"] as const)
   console.log(
     `  texts with${kind === "code" ? "" : "out"} a code: ${reports.map((r) => `${r.half} ${r.fixBy[kind].found}/${r.fixBy[kind].total} as phrases, ${r.fixBy[kind].words}/${r.fixBy[kind].total} word by word`).join("; ")}`,
+  );
+for (const level of ["high", "medium", "low", "none"] as const)
+  console.log(
+    `  top match ${level === "none" ? "absent" : `of ${level} confidence`}: ${reports.map((r) => `${r.half} ${r.byConfidence[level].found}/${r.byConfidence[level].total} as phrases, ${r.byConfidence[level].words} word by word`).join("; ")}`,
   );
