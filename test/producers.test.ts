@@ -210,6 +210,11 @@ describe("the producer registry", () => {
         "azure-cli",
       ],
       [
+        "the sign-in page's troubleshooting block",
+        "You can't get there from here\nThis application contains sensitive information and can only be accessed from devices or client applications that meet the management compliance policy.\nTroubleshooting details\nIf you plan on getting support for an issue, provide the following details.\nApp name: Contoso Payroll",
+        "browser",
+      ],
+      [
         "pytest's failure lines",
         'E       Failed: Get Token request returned http error: 401 and server response: {"error":"invalid_client"}',
         "python",
