@@ -215,6 +215,11 @@ describe("the producer registry", () => {
         "browser",
       ],
       [
+        "the Azure CLI's own sign-in wording",
+        "AADSTS70043: The refresh token has expired or is invalid due to sign-in frequency checks by conditional access.\nRun the command below to authenticate interactively; additional arguments may be added as needed:\naz logout\naz login",
+        "azure-cli",
+      ],
+      [
         "pytest's failure lines",
         'E       Failed: Get Token request returned http error: 401 and server response: {"error":"invalid_client"}',
         "python",

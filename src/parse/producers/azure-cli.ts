@@ -17,6 +17,8 @@ export const azureCli: Producer = {
     // The CLI run at a prompt (`PS C:\> az login`, `$ az account show`), and its own ERROR line sending the
     // reader to `az login`.
     /^(?:PS [A-Za-z]:\\[^\s>]{0,200}> ?|[$#] )az [a-z]{2,20}\b|^ERROR: [^\n]{0,300}\baz login\b/m,
+    // The CLI's own sign-in wordings and flags.
+    /Run the command below to authenticate interactively|\bNo subscriptions found for\b|--allow-no-subscriptions\b|--use-device-code\b/,
     // The CLI's own modules and loggers (`cli.azure.cli.core.util`, `az_command_data_logger`, knack).
     /\bcli\.azure\.cli\.|\bazure[\\/.]cli[\\/.](?:core|command_modules)\b|\baz_command_data_logger\b|\bknack[\\/.]/,
     /Please ensure you have network connection\. Error detail: |This typically happens when using Azure CLI behind a proxy|--password no longer accepts a service principal certificate/,
