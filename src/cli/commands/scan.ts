@@ -300,7 +300,7 @@ async function run(io: CliIO, args: string[]): Promise<number> {
     try {
       source = isStdin
         ? await streamSource(io.stdin ?? (async function* () {})())
-        : await fileSource(name, progress && ((bytes) => progress.read(bytes, shown, name)));
+        : await fileSource(name, progress && ((bytes) => progress.read(bytes, shown, name)), { reuse: true });
     } catch (e) {
       failed(name, e, "cannot read");
       continue;
