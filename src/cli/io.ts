@@ -17,6 +17,8 @@ export interface CliIO {
   stdin?: AsyncIterable<Buffer>;
   stderrIsTTY?: boolean;
   out(text: string): void;
+  /** Write bytes already encoded as UTF-8 to stdout (scan's NDJSON); when absent, `out` gets them decoded. */
+  outBytes?(bytes: Uint8Array): void;
   err(text: string): void;
   version: string;
 }

@@ -63,6 +63,7 @@ const code = await run({
   stdin: stdinChunks(),
   stderrIsTTY: process.stderr.isTTY === true,
   out: (t) => process.stdout.write(t),
+  outBytes: (b) => process.stdout.write(b),
   err: (t) => process.stderr.write(t),
   version: typeof __AADSTS_VERSION__ === "string" ? __AADSTS_VERSION__ : "0.0.0",
 });

@@ -16,7 +16,6 @@
  *   in full.
  * test/scan-memo.test.ts checks it hit for hit against scans without the memo.
  */
-import { PATTERNS } from "../patterns.js";
 import type { Match, ParsedAuthError } from "../schema.js";
 
 /** What the hit stage computes for one failure's text. */
@@ -45,6 +44,15 @@ class Hole {
 interface Template {
   /** The first print's result, with a Hole for every string that holds one of its values. */
   result: unknown;
+  /** The JSON of the result's parsed fields and excerpt, with holes (made at the template's first reuse). */
+  json?: { parsed: Hole | string; excerpt: Hole | string } | null;
+}
+
+/** A reused print: its template and its values, enough to write its JSON without walking the result. */
+export interface Reused {
+  template: Template;
+  values: string[];
+  tValues: string[];
 }
 
 /** A failure's text, as its template and its masked values. */
@@ -149,14 +157,20 @@ export class FailureMemo {
    * The analysis of `text`, from the memo when its template is known, else from `compute` (whose result
    * is recorded). `compute` returns undefined when the text cannot be read.
    */
-  analyse(text: string, compute: (text: string) => Analysis | undefined): Analysis | undefined {
+  analyse(
+    text: string,
+    compute: (text: string) => Analysis | undefined,
+    reused?: (how: Reused) => void,
+  ): Analysis | undefined {
     const masked = text.length <= MAX_KEY_LENGTH ? this.mask(text) : undefined;
     if (!masked) return this.full(text, compute);
     const template = this.templates.get(masked.key);
     if (template === null) return this.full(text, compute);
     if (template !== undefined) {
       this.reused++;
-      return fill(template.result, masked.values, tForms(masked)) as Analysis;
+      const tValues = tForms(masked);
+      reused?.({ template, values: masked.values, tValues });
+      return fill(template.result, masked.values, tValues) as Analysis;
     }
     const result = this.full(text, compute);
     if (this.templates.size < MAX_TEMPLATES) this.templates.set(masked.key, this.compile(result, masked));
@@ -205,59 +219,105 @@ export class FailureMemo {
     return { result: { parsed, matches: shared, excerpt } };
   }
 
-  /** The template of a text, or undefined when it must not be memoised. */
+  /**
+   * The template of a text, or undefined when it must not be memoised. One pass over the text's dashes
+   * (findValues' walk, inlined), with no regex and no string built per value but the value itself.
+   */
   private mask(text: string): Masked | undefined {
     const values: string[] = [];
     const times: boolean[] = [];
-    const slots = new Map<string, number>();
-    /** Per slot: the first slot equal to it when compared as the parser compares (GUIDs ignoring case, times by digits). */
-    const classes = new Map<string, number>();
-    const literals: string[] = [];
+    /** Per slot: the slot's value as the parser compares it (GUIDs ignoring case, times by their digits). */
+    const compared: string[] = [];
+    let literals: string[] | undefined;
     let key = "";
     let last = 0;
-    let literalGuid = false;
-    findValues(text, (at, end, time) => {
-      const value = text.slice(at, end);
-      const before = text.charCodeAt(at - 1);
-      const after = text.charCodeAt(end);
-      // A value inside a longer word, a placeholder or a GUID the catalog names stays as it is.
-      const glued = isWordChar(before) || (time ? after === 46 || isDigit(after) : isWordChar(after));
-      if (glued || (!time && (this.keep.has(value.toLowerCase()) || placeholder(value)))) {
-        literals.push(value);
-        if (!time) literalGuid = true;
-        return;
+    let from = 0;
+    const n = text.length;
+    for (let dash = text.indexOf("-"); dash >= 0; ) {
+      // As findValues: a match's first dash is at +8 (GUID) or +4 (time).
+      const g = dash - 8;
+      const t = dash - 4;
+      let start = -1;
+      let end = -1;
+      let time = false;
+      if (g >= from && guidAt(text, g)) {
+        start = g;
+        end = g + 36;
+      } else if (t >= from) {
+        end = timeEnd(text, t);
+        if (end >= 0) {
+          start = t;
+          time = true;
+        }
       }
-      let slot = slots.get(value);
-      if (slot === undefined) {
+      if (start < 0) {
+        dash = text.indexOf("-", dash + 1);
+        continue;
+      }
+      from = end;
+      dash = end < n ? text.indexOf("-", end) : -1;
+      const value = text.slice(start, end);
+      const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+      const after = end < n ? text.charCodeAt(end) : -1;
+      // A value inside a longer word, a placeholder or a GUID the catalog names stays as it is.
+      let glued = isWordChar(before) || (time ? after === 46 || isDigit(after) : isWordChar(after));
+      let shape: string;
+      let same: string;
+      if (time) {
+        // The shape: the separator before the time of day and the fraction's length (the rest is fixed).
+        shape = `${value[10]}${end - start - 19}`;
+        same = `t${value.slice(0, 10)}${value.slice(11)}`;
+      } else {
+        let lower = false;
+        let upper = false;
+        for (let i = 0; i < 36; i++) {
+          const c = text.charCodeAt(start + i);
+          if (c >= 97) lower = true;
+          else if (c >= 65) upper = true;
+        }
+        const folded = upper ? value.toLowerCase() : value;
+        if (!glued && (this.keep.has(folded) || placeholder(value))) glued = true;
+        shape = lower && upper ? "m" : upper ? "u" : "l";
+        same = `g${folded}`;
+      }
+      if (glued) {
+        if (!time) return undefined; // every GUID of a memoised text is a slot
+        (literals ??= []).push(value);
+        continue;
+      }
+      let slot = values.indexOf(value);
+      if (slot < 0) {
         slot = values.length;
-        slots.set(value, slot);
         values.push(value);
         times.push(time);
+        compared.push(same);
       }
-      const compared = time ? `t${value.replace(PATTERNS.digit, "")}` : `g${value.toLowerCase()}`;
-      let same = classes.get(compared);
-      if (same === undefined) {
-        same = slot;
-        classes.set(compared, slot);
-      }
-      const shape = time ? value.replace(PATTERNS.digit, "0") : caseOf(value);
-      key += `${text.slice(last, at)}\u0000${slot}.${same}.${shape}\u0000`;
+      const first = compared.indexOf(same);
+      if (hasGuidStart(text, last, start)) return undefined;
+      key += `${text.slice(last, start)}\u0000${slot}.${first}.${shape}\u0000`;
       last = end;
-    });
+    }
     if (values.length === 0) return undefined;
-    for (const l of literals) if (slots.has(l)) return undefined;
-    key += text.slice(last);
+    if (literals) for (const l of literals) if (values.includes(l)) return undefined;
     // A GUID cut short (a wrapped or truncated label) is compared with whole ones by prefix: not memoised.
-    // Nor is one left as it is, so that every GUID of a memoised text is a slot.
-    if (literalGuid || PATTERNS.guidStart.test(key)) return undefined;
+    if (hasGuidStart(text, last, n)) return undefined;
+    key += text.slice(last);
     return { key, values, times };
   }
 }
 
-function caseOf(guid: string): string {
-  const lower = guid !== guid.toUpperCase();
-  const upper = guid !== guid.toLowerCase();
-  return lower && upper ? "m" : upper ? "u" : "l";
+/**
+ * Does text[from, to) hold the start of a GUID (8 hex digits, a dash, 4 hex digits): what
+ * `PATTERNS.guidStart` finds in the text between a template's masked values.
+ */
+export function hasGuidStart(text: string, from: number, to: number): boolean {
+  for (let d = text.indexOf("-", from + 8); d >= 0 && d + 5 <= to; d = text.indexOf("-", d + 1)) {
+    let ok = true;
+    for (let i = d - 8; ok && i < d; i++) ok = isHex(text.charCodeAt(i));
+    for (let i = d + 1; ok && i <= d + 4; i++) ok = isHex(text.charCodeAt(i));
+    if (ok) return true;
+  }
+  return false;
 }
 
 /** One hex digit repeated (all zeros, ffff…): a placeholder the parser rejects as an ID. */
@@ -326,4 +386,83 @@ function fill(value: unknown, values: string[], tValues: string[]): unknown {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(value)) out[k] = fill((value as Record<string, unknown>)[k], values, tValues);
   return out;
+}
+
+/**
+ * The JSON text of a reused print's parsed fields and excerpt: what `JSON.stringify` gives for them,
+ * written from the template's JSON with the print's values put in (GUIDs and times need no escaping).
+ * Undefined when the template holds something this writer does not cover (then JSON.stringify it).
+ */
+export function reusedJson({
+  template,
+  values,
+  tValues,
+}: Reused): { parsed: string; excerpt: string } | undefined {
+  if (template.json === undefined) {
+    const { parsed, excerpt } = template.result as { parsed: unknown; excerpt: unknown };
+    const p = new JsonWriter();
+    const e = new JsonWriter();
+    template.json = p.value(parsed) && e.value(excerpt) ? { parsed: p.done(), excerpt: e.done() } : null;
+  }
+  const json = template.json;
+  if (json === null) return undefined;
+  return { parsed: fillText(json.parsed, values, tValues), excerpt: fillText(json.excerpt, values, tValues) };
+}
+
+function fillText(text: Hole | string, values: string[], tValues: string[]): string {
+  return typeof text === "string" ? text : (fill(text, values, tValues) as string);
+}
+
+/** Writes plain data as JSON the way JSON.stringify does, Holes as strings with holes. */
+class JsonWriter {
+  private readonly pieces: string[] = [];
+  private readonly refs: number[] = [];
+  private text = "";
+
+  /** Write a value; false when it is something JSON.stringify treats specially (toJSON, a bigint). */
+  value(v: unknown): boolean {
+    if (v instanceof Hole) {
+      this.text += '"';
+      for (let i = 0; i < v.refs.length; i++) {
+        this.text += JSON.stringify(v.pieces[i]).slice(1, -1);
+        this.pieces.push(this.text);
+        this.refs.push(v.refs[i] as number);
+        this.text = "";
+      }
+      this.text += `${JSON.stringify(v.pieces[v.refs.length]).slice(1, -1)}"`;
+      return true;
+    }
+    if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v === null) {
+      this.text += JSON.stringify(v);
+      return true;
+    }
+    if (typeof v !== "object" || typeof (v as { toJSON?: unknown }).toJSON === "function") return false;
+    if (Array.isArray(v)) {
+      this.text += "[";
+      for (let i = 0; i < v.length; i++) {
+        if (i > 0) this.text += ",";
+        const item = v[i];
+        if (item === undefined || typeof item === "function" || typeof item === "symbol") this.text += "null";
+        else if (!this.value(item)) return false;
+      }
+      this.text += "]";
+      return true;
+    }
+    this.text += "{";
+    let first = true;
+    for (const k of Object.keys(v)) {
+      const item = (v as Record<string, unknown>)[k];
+      if (item === undefined || typeof item === "function" || typeof item === "symbol") continue;
+      this.text += `${first ? "" : ","}${JSON.stringify(k)}:`;
+      first = false;
+      if (!this.value(item)) return false;
+    }
+    this.text += "}";
+    return true;
+  }
+
+  done(): Hole | string {
+    if (this.refs.length === 0) return this.text;
+    return new Hole([...this.pieces, this.text], this.refs);
+  }
 }

@@ -4,6 +4,7 @@
  * read is reported and skipped; the scan goes on with the next and exits 3 at the end.
  */
 import { stat } from "node:fs/promises";
+import { hitJson } from "../../scan/hits.js";
 import { type Hit, parseTimeBound, type ScanSummary, scan } from "../../scan/index.js";
 import { fileSource, streamSource } from "../../scan/node.js";
 import { userCatalog } from "../catalogs.js";
@@ -96,7 +97,7 @@ const bump = (o: Record<string, number>, k: string) => {
 };
 
 /** One hit as printed: where it is, what it is, the fields, and the redacted excerpt. */
-function hitRecord(hit: Hit) {
+export function hitRecord(hit: Hit) {
   const top = hit.matches[0];
   return {
     ...(hit.file ? { file: hit.file } : {}),
@@ -114,6 +115,58 @@ function hitRecord(hit: Hit) {
     excerpt: hit.excerpt,
     ...(hit.truncated ? { truncated: true } : {}),
   };
+}
+
+/**
+ * JSON.stringify(hitRecord(hit)), written from the hit's template when scan() answered it from its memo:
+ * the parsed fields and excerpt are then serialised once per kind of failure, not once per hit.
+ */
+export function hitLine(hit: Hit): string {
+  const fast = hitJson(hit);
+  if (!fast) return JSON.stringify(hitRecord(hit));
+  const { parsed: _p, excerpt: _e, truncated: _t, ...head } = hitRecord(hit);
+  return `${JSON.stringify(head).slice(0, -1)},"parsed":${fast.parsed},"excerpt":${fast.excerpt}${hit.truncated ? ',"truncated":true' : ""}}`;
+}
+
+/** Bytes of output gathered before one write. */
+const BATCH_BYTES = 1 << 20;
+
+/**
+ * NDJSON lines, encoded straight into a 1 MiB buffer and written in one call when it is full: joining
+ * the lines into one string and encoding that again cost more than the JSON itself.
+ */
+class LineBatch {
+  private buf: Buffer | undefined;
+  private used = 0;
+  constructor(
+    private readonly io: CliIO,
+    private readonly beforeWrite: () => void,
+  ) {}
+
+  push(line: string): void {
+    // A UTF-16 code unit is at most 3 bytes of UTF-8.
+    const most = 3 * line.length + 1;
+    if (this.used + most > BATCH_BYTES) this.flush();
+    if (most > BATCH_BYTES) {
+      this.beforeWrite();
+      this.io.out(`${line}\n`);
+      return;
+    }
+    this.buf ??= Buffer.allocUnsafeSlow(BATCH_BYTES);
+    this.used += this.buf.write(line, this.used);
+    this.buf[this.used++] = 10;
+  }
+
+  flush(): void {
+    if (this.used === 0 || !this.buf) return;
+    this.beforeWrite();
+    // A new buffer for the next lines: the one written is handed over, not reused.
+    const bytes = this.buf.subarray(0, this.used);
+    this.buf = undefined;
+    this.used = 0;
+    if (this.io.outBytes) this.io.outBytes(bytes);
+    else this.io.out(bytes.toString("utf8"));
+  }
 }
 
 const MINUTE = 60_000;
@@ -271,7 +324,6 @@ async function run(io: CliIO, args: string[]): Promise<number> {
     byCredential: {},
     timeline: {},
   };
-  const batch: string[] = [];
   const catalog = await userCatalog(values.catalog);
   const inputs = positionals.length === 0 ? ["-"] : positionals;
   const total = io.stderrIsTTY && !values["no-progress"] ? await totalSize(inputs) : undefined;
@@ -281,10 +333,10 @@ async function run(io: CliIO, args: string[]): Promise<number> {
     if (io.stdoutIsTTY) progress?.clear();
     io.out(text);
   };
-  const flushBatch = () => {
-    if (batch.length > 0) out(`${batch.join("\n")}\n`);
-    batch.length = 0;
-  };
+  const batch = new LineBatch(io, () => {
+    if (io.stdoutIsTTY) progress?.clear();
+  });
+  const flushBatch = () => batch.flush();
   let shown = 0;
   const unreadable: string[] = [];
   const failed = (name: string, e: unknown, what: string) => {
@@ -342,8 +394,7 @@ async function run(io: CliIO, args: string[]): Promise<number> {
           );
         } else {
           // Hits are written in batches: one write per hit costs more than the JSON itself.
-          batch.push(JSON.stringify(hitRecord(hit)));
-          if (batch.length >= 256) flushBatch();
+          batch.push(hitLine(hit));
         }
       }
     } catch (e) {
