@@ -282,7 +282,8 @@ export class FailureMemo {
       }
       if (glued) {
         if (!time) return undefined; // every GUID of a memoised text is a slot
-        (literals ??= []).push(value);
+        literals ??= [];
+        literals.push(value);
         continue;
       }
       let slot = values.indexOf(value);
