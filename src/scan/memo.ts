@@ -136,10 +136,15 @@ export function findValues(text: string, found: (start: number, end: number, tim
 /** The GUIDs a catalog names (lower case): they are kept in the template, never masked. */
 export function catalogGuids(texts: Iterable<string>): Set<string> {
   const out = new Set<string>();
-  for (const t of texts)
-    findValues(t, (start, end, time) => {
-      if (!time) out.add(t.slice(start, end).toLowerCase());
-    });
+  for (const t of texts) {
+    // Every GUID-shaped piece, even one findValues would not report (inside a time's fraction): keeping
+    // one GUID too many only leaves a text out of the memo. Each dash is tried as a GUID's first one, and
+    // the other three dashes are checked before any hex digit.
+    for (let d = t.indexOf("-", 8); d >= 0; d = t.indexOf("-", d + 1)) {
+      if (t.charCodeAt(d + 5) !== 45 || t.charCodeAt(d + 10) !== 45 || t.charCodeAt(d + 15) !== 45) continue;
+      if (guidAt(t, d - 8)) out.add(t.slice(d - 8, d + 28).toLowerCase());
+    }
+  }
   return out;
 }
 
@@ -201,16 +206,25 @@ export class FailureMemo {
     const parsed = holes(result.parsed, refs, this.keep, state);
     const excerpt = holes(result.excerpt, refs, this.keep, state);
     const before = state.holes;
+    // Matches already seen (kept only when they held no value at all) that hold none of this print's
+    // values are those matches again: no need to walk them.
+    const json = JSON.stringify(result.matches);
+    const seen = this.sharedMatches.get(json);
+    if (seen !== undefined && state.ok && !result.excerpt.includes("…")) {
+      let holds = false;
+      for (const v of refs.keys()) if (json.includes(v)) holds = true;
+      if (!holds && !JSON.stringify(result.parsed).includes("…"))
+        return { result: { parsed, matches: seen, excerpt } };
+    }
     const matches = holes(result.matches, refs, this.keep, state);
     // A cut in what carries the values (the parsed fields, the excerpt; the matches only when they hold
     // one) could have cut one.
     const cut =
       result.excerpt.includes("…") ||
       JSON.stringify(result.parsed).includes("…") ||
-      (state.holes > before && JSON.stringify(result.matches).includes("…"));
+      (state.holes > before && json.includes("…"));
     if (!state.ok || cut) return null;
     if (state.holes > before) return { result: { parsed, matches, excerpt } };
-    const json = JSON.stringify(result.matches);
     let shared = this.sharedMatches.get(json);
     if (shared === undefined) {
       shared = matches;

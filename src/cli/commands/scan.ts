@@ -124,9 +124,16 @@ export function hitRecord(hit: Hit) {
 export function hitLine(hit: Hit): string {
   const fast = hitJson(hit);
   if (!fast) return JSON.stringify(hitRecord(hit));
-  const { parsed: _p, excerpt: _e, truncated: _t, ...head } = hitRecord(hit);
-  return `${JSON.stringify(head).slice(0, -1)},"parsed":${fast.parsed},"excerpt":${fast.excerpt}${hit.truncated ? ',"truncated":true' : ""}}`;
+  // hitRecord's keys, in its order, each written as JSON.stringify writes it (an undefined one left out).
+  const top = hit.matches[0];
+  let line = `{${hit.file ? `"file":${JSON.stringify(hit.file)},` : ""}"startLine":${hit.startLine},"endLine":${hit.endLine}`;
+  if (top)
+    line += `${prop("id", top.id)}${prop("title", top.title)}${prop("confidence", top.confidence)}${top.cause ? prop("cause", top.cause.id) : ""}`;
+  return `${line},"parsed":${fast.parsed},"excerpt":${fast.excerpt}${hit.truncated ? ',"truncated":true' : ""}}`;
 }
+
+const prop = (key: string, value: string | undefined) =>
+  value === undefined ? "" : `,"${key}":${JSON.stringify(value)}`;
 
 /** Bytes of output gathered before one write. */
 const BATCH_BYTES = 1 << 20;
