@@ -44,6 +44,8 @@ class Hole {
 interface Template {
   /** The first print's result, with a Hole for every string that holds one of its values. */
   result: unknown;
+  /** How to copy the result (made at the template's first reuse). */
+  plan?: CopyPlan;
   /** The JSON of the result's parsed fields and excerpt, with holes (made at the template's first reuse). */
   json?: { parsed: Hole | string; excerpt: Hole | string } | null;
 }
@@ -175,7 +177,8 @@ export class FailureMemo {
       this.reused++;
       const tValues = tForms(masked);
       reused?.({ template, values: masked.values, tValues });
-      return fill(template.result, masked.values, tValues) as Analysis;
+      template.plan ??= planOf(template.result) as CopyPlan;
+      return copy(template.plan, template.result, masked.values, tValues) as Analysis;
     }
     const result = this.full(text, compute);
     if (this.templates.size < MAX_TEMPLATES) this.templates.set(masked.key, this.compile(result, masked));
@@ -385,21 +388,62 @@ function holes(
   return out;
 }
 
-/** A fresh copy of a template's result, its holes filled with this print's values. */
-function fill(value: unknown, values: string[], tValues: string[]): unknown {
-  if (typeof value !== "object" || value === null) return value;
-  if (value instanceof Hole) {
-    const { pieces, refs } = value;
-    let out = pieces[0] as string;
-    for (let i = 0; i < refs.length; i++) {
-      const r = refs[i] as number;
-      out += ((r & 1 ? tValues : values)[r >> 1] as string) + (pieces[i + 1] as string);
-    }
-    return out;
+/** A Hole's string with this print's values put in. */
+function fillHole({ pieces, refs }: Hole, values: string[], tValues: string[]): string {
+  let out = pieces[0] as string;
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i] as number;
+    out += ((r & 1 ? tValues : values)[r >> 1] as string) + (pieces[i + 1] as string);
   }
-  if (Array.isArray(value)) return value.map((v) => fill(v, values, tValues));
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value)) out[k] = fill((value as Record<string, unknown>)[k], values, tValues);
+  return out;
+}
+
+/**
+ * How to copy one object or array of a template: copied whole at once (spread, slice: native and fast),
+ * then each of its members that is itself an object, an array or a Hole is replaced by its own copy.
+ */
+class CopyPlan {
+  constructor(
+    readonly array: boolean,
+    readonly keys: Array<string | number>,
+    readonly plans: Array<CopyPlan | Hole>,
+  ) {}
+}
+
+/** The copy plan of a template value (undefined: a primitive, used as it is). */
+function planOf(value: unknown): CopyPlan | Hole | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  if (value instanceof Hole) return value;
+  const keys: Array<string | number> = [];
+  const plans: Array<CopyPlan | Hole> = [];
+  const array = Array.isArray(value);
+  const names: Array<string | number> = array ? [...(value as unknown[]).keys()] : Object.keys(value);
+  for (const k of names) {
+    const plan = planOf((value as Record<string | number, unknown>)[k]);
+    if (plan === undefined) continue;
+    keys.push(k);
+    plans.push(plan);
+  }
+  return new CopyPlan(array, keys, plans);
+}
+
+/** A fresh copy of a template value by its plan, its holes filled with this print's values. */
+function copy(plan: CopyPlan | Hole, value: unknown, values: string[], tValues: string[]): unknown {
+  if (plan instanceof Hole) return fillHole(plan, values, tValues);
+  const out = (plan.array ? (value as unknown[]).slice() : { ...(value as object) }) as Record<
+    string | number,
+    unknown
+  >;
+  const { keys, plans } = plan;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string | number;
+    out[k] = copy(
+      plans[i] as CopyPlan | Hole,
+      (value as Record<string | number, unknown>)[k],
+      values,
+      tValues,
+    );
+  }
   return out;
 }
 
@@ -425,7 +469,7 @@ export function reusedJson({
 }
 
 function fillText(text: Hole | string, values: string[], tValues: string[]): string {
-  return typeof text === "string" ? text : (fill(text, values, tValues) as string);
+  return typeof text === "string" ? text : fillHole(text, values, tValues);
 }
 
 /** Writes plain data as JSON the way JSON.stringify does, Holes as strings with holes. */

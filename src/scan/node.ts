@@ -51,7 +51,7 @@ export async function fileSource(
     throw Object.assign(new Error(`illegal operation on a directory, read '${path}'`), { code: "EISDIR" });
   if (!st.isFile()) return streamSource(counted(createReadStream(path, { highWaterMark: CHUNK }), onRead));
   const gzip = await isGzip(path);
-  if (!gzip) return plainFile(path, onRead, options.reuse === true);
+  if (!gzip) return plainFile(path, onRead, options.reuse === true, options.chunkSize ?? FILE_CHUNK);
   const source = counted(createReadStream(path, { highWaterMark: CHUNK }), onRead);
   return source.pipe(createGunzip({ chunkSize: CHUNK }));
 }
@@ -64,6 +64,8 @@ export interface FileSourceOptions {
    * incomplete last line). Saves allocating, and collecting, a buffer per chunk.
    */
   reuse?: boolean;
+  /** Bytes read at once from a plain file (default 4 MiB; tests make it small to cross many chunk ends). */
+  chunkSize?: number;
 }
 
 /** Largest chunk of a regular file read at once. */
@@ -78,19 +80,20 @@ async function plainFile(
   path: string,
   onRead: ((bytes: number) => void) | undefined,
   reuse: boolean,
+  size: number,
 ): Promise<AsyncIterable<Buffer>> {
   const fd = await open(path, "r");
   await fd.close();
   const chunks = function* (): Generator<Buffer> {
     const handle = openSync(path, "r");
     try {
-      let buf = Buffer.allocUnsafeSlow(FILE_CHUNK);
+      let buf = Buffer.allocUnsafeSlow(size);
       for (;;) {
         const n = readSync(handle, buf, 0, buf.length, null);
         if (n === 0) return;
         onRead?.(n);
         yield n === buf.length ? buf : buf.subarray(0, n);
-        if (!reuse) buf = Buffer.allocUnsafeSlow(FILE_CHUNK);
+        if (!reuse) buf = Buffer.allocUnsafeSlow(size);
       }
     } finally {
       closeSync(handle);
