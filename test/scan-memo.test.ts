@@ -239,6 +239,35 @@ describe("NDJSON written from a template", () => {
     expect(fromTemplate).toBeGreaterThan(hits.length / 3);
   }, 120_000);
 
+  it("the CLI's shared hits (no copy per hit) write the same lines and carry the same top-level fields", async () => {
+    const fixtures = texts(join(root, "test/fixtures"));
+    const log = fixtures.map((t) => t.trimEnd()).join("\n\n");
+    const source = [log, reprint(log, 6), reprint(log, 7)].map((t) => `${t}\n\n`);
+    const copies = await scanAll(source, { lines: false, file: "app.log" });
+    const shared = await scanAll(source, { lines: false, file: "app.log", shared: true });
+    expect(shared.summary).toEqual(copies.summary);
+    expect(shared.hits.length).toBe(copies.hits.length);
+    let sharing = 0;
+    for (let i = 0; i < copies.hits.length; i++) {
+      const a = copies.hits[i] as Hit;
+      const b = shared.hits[i] as Hit;
+      expect(hitLine(b)).toBe(JSON.stringify(hitRecord(a)));
+      for (const key of [
+        "codes",
+        "credential",
+        "timestamp",
+        "traceId",
+        "correlationId",
+        "error",
+        "status",
+      ] as const)
+        expect(b.parsed[key]).toEqual(a.parsed[key]);
+      expect(b.matches[0]?.id).toBe(a.matches[0]?.id);
+      if (b.matches !== a.matches && i > 0 && b.matches === shared.hits[i - 1]?.matches) sharing++;
+    }
+    expect(sharing).toBeGreaterThan(0);
+  }, 120_000);
+
   it("a hit parsed in full has no template JSON, and a truncated hit keeps its flag", async () => {
     const line = (trace: string) =>
       `2026-11-01T00:00:01.000Z ERROR api AADSTS7000215: Invalid client secret provided. Trace ID: ${trace} ${"y".repeat(60)}`;

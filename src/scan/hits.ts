@@ -55,6 +55,12 @@ export interface HitOptions {
   file?: string;
   /** Reuse the parse and match of a failure's template (default true); false parses every failure. */
   memo: boolean;
+  /**
+   * @internal Hits answered from the memo share their template's matches and nested parsed objects (which
+   * may hold the template's holes): for a reader that only reads their top-level fields and writes them
+   * with hitJson (the CLI). A library caller gets its own copy of every hit.
+   */
+  shared?: boolean;
 }
 
 /** Hits answered from the memo, with how to write their JSON (see {@link hitJson}). */
@@ -97,7 +103,9 @@ export class HitReader {
     };
     for (const part of splitFailures(text)) {
       reused = undefined;
-      const found = this.memo ? this.memo.analyse(part, this.compute, onReuse) : this.compute(part);
+      const found = this.memo
+        ? this.memo.analyse(part, this.compute, onReuse, this.options.shared === true)
+        : this.compute(part);
       if (!found) continue;
       const { parsed, matches, excerpt } = found;
       const id = failureId(parsed);

@@ -46,6 +46,10 @@ interface Template {
   result: unknown;
   /** How to copy the result (made at the template's first reuse). */
   plan?: CopyPlan;
+  /** The matches hold none of the print's values (they are the same for every print of the template). */
+  constantMatches?: boolean;
+  /** The parsed fields (top level) that hold a value, for a shared answer (made at its first use). */
+  topHoles?: string[];
   /** The JSON of the result's parsed fields and excerpt, with holes (made at the template's first reuse). */
   json?: { parsed: Hole | string; excerpt: Hole | string } | null;
 }
@@ -168,6 +172,7 @@ export class FailureMemo {
     text: string,
     compute: (text: string) => Analysis | undefined,
     reused?: (how: Reused) => void,
+    shared = false,
   ): Analysis | undefined {
     const masked = text.length <= MAX_KEY_LENGTH ? this.mask(text) : undefined;
     if (!masked) return this.full(text, compute);
@@ -177,6 +182,9 @@ export class FailureMemo {
       this.reused++;
       const tValues = tForms(masked);
       reused?.({ template, values: masked.values, tValues });
+      // Shared only when the hit is sure to be written from the template's JSON, never by walking it.
+      if (shared && template.constantMatches && templateJson(template) !== null)
+        return sharedAnswer(template, masked.values, tValues);
       template.plan ??= planOf(template.result) as CopyPlan;
       return copy(template.plan, template.result, masked.values, tValues) as Analysis;
     }
@@ -217,7 +225,7 @@ export class FailureMemo {
       let holds = false;
       for (const v of refs.keys()) if (json.includes(v)) holds = true;
       if (!holds && !JSON.stringify(result.parsed).includes("…"))
-        return { result: { parsed, matches: seen, excerpt } };
+        return { result: { parsed, matches: seen, excerpt }, constantMatches: true };
     }
     const matches = holes(result.matches, refs, this.keep, state);
     // A cut in what carries the values (the parsed fields, the excerpt; the matches only when they hold
@@ -233,7 +241,7 @@ export class FailureMemo {
       shared = matches;
       this.sharedMatches.set(json, shared);
     }
-    return { result: { parsed, matches: shared, excerpt } };
+    return { result: { parsed, matches: shared, excerpt }, constantMatches: true };
   }
 
   /**
@@ -388,6 +396,28 @@ function holes(
   return out;
 }
 
+/**
+ * A print's answer that shares what it can with its template, for a reader that only reads it: its own
+ * parsed object with its top-level fields filled in (nested objects are the template's, holes and all),
+ * the template's matches (they hold no value), its excerpt filled in.
+ */
+function sharedAnswer(template: Template, values: string[], tValues: string[]): Analysis {
+  const result = template.result as {
+    parsed: Record<string, unknown>;
+    matches: Match[];
+    excerpt: Hole | string;
+  };
+  const src = result.parsed;
+  if (!template.topHoles) template.topHoles = Object.keys(src).filter((k) => src[k] instanceof Hole);
+  const parsed: Record<string, unknown> = { ...src };
+  for (const k of template.topHoles) parsed[k] = fillHole(src[k] as Hole, values, tValues);
+  return {
+    parsed: parsed as ParsedAuthError,
+    matches: result.matches,
+    excerpt: fillText(result.excerpt, values, tValues),
+  };
+}
+
 /** A Hole's string with this print's values put in. */
 function fillHole({ pieces, refs }: Hole, values: string[], tValues: string[]): string {
   let out = pieces[0] as string;
@@ -457,15 +487,20 @@ export function reusedJson({
   values,
   tValues,
 }: Reused): { parsed: string; excerpt: string } | undefined {
+  const json = templateJson(template);
+  if (json === null) return undefined;
+  return { parsed: fillText(json.parsed, values, tValues), excerpt: fillText(json.excerpt, values, tValues) };
+}
+
+/** A template's JSON (made at its first use), or null when JsonWriter cannot write it. */
+function templateJson(template: Template): { parsed: Hole | string; excerpt: Hole | string } | null {
   if (template.json === undefined) {
     const { parsed, excerpt } = template.result as { parsed: unknown; excerpt: unknown };
     const p = new JsonWriter();
     const e = new JsonWriter();
     template.json = p.value(parsed) && e.value(excerpt) ? { parsed: p.done(), excerpt: e.done() } : null;
   }
-  const json = template.json;
-  if (json === null) return undefined;
-  return { parsed: fillText(json.parsed, values, tValues), excerpt: fillText(json.excerpt, values, tValues) };
+  return template.json;
 }
 
 function fillText(text: Hole | string, values: string[], tValues: string[]): string {

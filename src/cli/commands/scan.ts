@@ -374,6 +374,8 @@ async function run(io: CliIO, args: string[]): Promise<number> {
           ...(maxLineLength ? { maxLineLength } : {}),
           ...(maxBlockLines ? { maxBlockLines } : {}),
           redact: !values["no-redact"],
+          // Hits are only read here and written from their template's JSON: no copy per hit.
+          shared: true,
           ...(since !== undefined ? { since } : {}),
           ...(until !== undefined ? { until } : {}),
         },
