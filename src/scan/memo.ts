@@ -84,6 +84,14 @@ function guidAt(text: string, at: number): boolean {
   return true;
 }
 
+/**
+ * The next dash at or after `from`: a dash right there (a run of them, as in a `-----` rule) is taken
+ * without a call to indexOf.
+ */
+function nextDash(text: string, from: number): number {
+  return text.charCodeAt(from) === 45 ? from : text.indexOf("-", from);
+}
+
 const TIME_SHAPE = "dddd-dd-dd?dd:dd:dd";
 
 /** Where a date and time of day (`2026-11-01 00:00:01`, `T` too, and up to 9 fraction digits) at `at` ends; -1: none. */
@@ -130,7 +138,7 @@ export function findValues(text: string, found: (start: number, end: number, tim
       }
     }
     if (start < 0) {
-      dash = text.indexOf("-", dash + 1);
+      dash = nextDash(text, dash + 1);
       continue;
     }
     found(start, end, time);
@@ -146,7 +154,7 @@ export function catalogGuids(texts: Iterable<string>): Set<string> {
     // Every GUID-shaped piece, even one findValues would not report (inside a time's fraction): keeping
     // one GUID too many only leaves a text out of the memo. Each dash is tried as a GUID's first one, and
     // the other three dashes are checked before any hex digit.
-    for (let d = t.indexOf("-", 8); d >= 0; d = t.indexOf("-", d + 1)) {
+    for (let d = t.indexOf("-", 8); d >= 0; d = nextDash(t, d + 1)) {
       if (t.charCodeAt(d + 5) !== 45 || t.charCodeAt(d + 10) !== 45 || t.charCodeAt(d + 15) !== 45) continue;
       if (guidAt(t, d - 8)) out.add(t.slice(d - 8, d + 28).toLowerCase());
     }
@@ -254,7 +262,7 @@ export class FailureMemo {
     /** Per slot: the slot's value as the parser compares it (GUIDs ignoring case, times by their digits). */
     const compared: string[] = [];
     let literals: string[] | undefined;
-    let key = "";
+    const key: Array<string | number> = [];
     let last = 0;
     let from = 0;
     const n = text.length;
@@ -276,7 +284,7 @@ export class FailureMemo {
         }
       }
       if (start < 0) {
-        dash = text.indexOf("-", dash + 1);
+        dash = nextDash(text, dash + 1);
         continue;
       }
       from = end;
@@ -320,15 +328,16 @@ export class FailureMemo {
       }
       const first = compared.indexOf(same);
       if (hasGuidStart(text, last, start)) return undefined;
-      key += `${text.slice(last, start)}\u0000${slot}.${first}.${shape}\u0000`;
+      key.push(text.slice(last, start), "\u0000", slot, ".", first, ".", shape, "\u0000");
       last = end;
     }
     if (values.length === 0) return undefined;
     if (literals) for (const l of literals) if (values.includes(l)) return undefined;
     // A GUID cut short (a wrapped or truncated label) is compared with whole ones by prefix: not memoised.
     if (hasGuidStart(text, last, n)) return undefined;
-    key += text.slice(last);
-    return { key, values, times };
+    key.push(text.slice(last));
+    // One join: a flat string made at once, where `+=` would leave a rope to flatten for the lookup.
+    return { key: key.join(""), values, times };
   }
 }
 
@@ -337,7 +346,7 @@ export class FailureMemo {
  * `PATTERNS.guidStart` finds in the text between a template's masked values.
  */
 export function hasGuidStart(text: string, from: number, to: number): boolean {
-  for (let d = text.indexOf("-", from + 8); d >= 0 && d + 5 <= to; d = text.indexOf("-", d + 1)) {
+  for (let d = text.indexOf("-", from + 8); d >= 0 && d + 5 <= to; d = nextDash(text, d + 1)) {
     let ok = true;
     for (let i = d - 8; ok && i < d; i++) ok = isHex(text.charCodeAt(i));
     for (let i = d + 1; ok && i <= d + 4; i++) ok = isHex(text.charCodeAt(i));
