@@ -64,12 +64,12 @@ export interface FileSourceOptions {
    * incomplete last line). Saves allocating, and collecting, a buffer per chunk.
    */
   reuse?: boolean;
-  /** Bytes read at once from a plain file (default 4 MiB; tests make it small to cross many chunk ends). */
+  /** Bytes read at once from a plain file (default 2 MiB; tests make it small to cross many chunk ends). */
   chunkSize?: number;
 }
 
 /** Largest chunk of a regular file read at once. */
-const FILE_CHUNK = 4 << 20;
+const FILE_CHUNK = 2 << 20;
 
 /**
  * A regular file's bytes, read with plain read calls instead of a stream: a stream costs a buffer, an

@@ -140,39 +140,50 @@ const BATCH_BYTES = 1 << 20;
 
 /**
  * NDJSON lines, encoded straight into a 1 MiB buffer and written in one call when it is full: joining
- * the lines into one string and encoding that again cost more than the JSON itself.
+ * the lines into one string and encoding that again cost more than the JSON itself. A buffer comes back
+ * for reuse once its write is done, so memory holds the buffers in flight, not every one ever written.
  */
 class LineBatch {
   private buf: Buffer | undefined;
   private used = 0;
+  private readonly free: Buffer[] = [];
   constructor(
     private readonly io: CliIO,
     private readonly beforeWrite: () => void,
   ) {}
 
-  push(line: string): void {
+  /** Add a line; when that wrote a buffer the output cannot take yet, a promise of when it can. */
+  push(line: string): Promise<void> | undefined {
     // A UTF-16 code unit is at most 3 bytes of UTF-8.
     const most = 3 * line.length + 1;
-    if (this.used + most > BATCH_BYTES) this.flush();
+    let backedUp: Promise<void> | undefined;
+    if (this.used + most > BATCH_BYTES) backedUp = this.flush();
     if (most > BATCH_BYTES) {
       this.beforeWrite();
       this.io.out(`${line}\n`);
-      return;
+      return backedUp;
     }
-    this.buf ??= Buffer.allocUnsafeSlow(BATCH_BYTES);
+    this.buf ??= this.free.pop() ?? Buffer.allocUnsafeSlow(BATCH_BYTES);
     this.used += this.buf.write(line, this.used);
     this.buf[this.used++] = 10;
+    return backedUp;
   }
 
-  flush(): void {
-    if (this.used === 0 || !this.buf) return;
+  /**
+   * Write what is gathered. A pipe's writes are queued, not made at once, and the scan's loop alone never
+   * lets the queue drain: the promise returned when the output is backed up is to be awaited.
+   */
+  flush(): Promise<void> | undefined {
+    const buf = this.buf;
+    if (this.used === 0 || !buf) return undefined;
     this.beforeWrite();
-    // A new buffer for the next lines: the one written is handed over, not reused.
-    const bytes = this.buf.subarray(0, this.used);
+    const bytes = buf.subarray(0, this.used);
     this.buf = undefined;
     this.used = 0;
-    if (this.io.outBytes) this.io.outBytes(bytes);
-    else this.io.out(bytes.toString("utf8"));
+    if (this.io.outBytes) return this.io.outBytes(bytes, () => this.free.push(buf));
+    this.io.out(bytes.toString("utf8"));
+    this.free.push(buf);
+    return undefined;
   }
 }
 
@@ -403,15 +414,16 @@ async function run(io: CliIO, args: string[]): Promise<number> {
           );
         } else {
           // Hits are written in batches: one write per hit costs more than the JSON itself.
-          batch.push(hitLine(hit));
+          const backedUp = batch.push(hitLine(hit));
+          if (backedUp) await backedUp;
         }
       }
     } catch (e) {
-      flushBatch();
+      await flushBatch();
       failed(name, e, "error while reading");
       continue;
     }
-    flushBatch();
+    await flushBatch();
     counts.files.push(summary);
     counts.lines += summary.lines;
     counts.longLines += summary.longLines;
