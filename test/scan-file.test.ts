@@ -72,7 +72,7 @@ describe("scan: the CLI's file path finds what the generic path finds", () => {
   }, 120_000);
 
   for (const seed of [3, 11, 29]) {
-    it(`a generated 6 MB log (seed ${seed}), in the default 4 MiB chunks and in 100,003-byte chunks`, async () => {
+    it(`a generated 6 MB log (seed ${seed}), in the default 2 MiB chunks and in 100,003-byte chunks`, async () => {
       const r = spawnSync(process.execPath, [GENLOG, "--mb", "6", "--seed", String(seed), "--rate", "0.01"], {
         encoding: "utf8",
         maxBuffer: 64 << 20,
