@@ -224,29 +224,26 @@ export class FailureMemo {
     const state = { ok: true, holes: 0 };
     const parsed = holes(result.parsed, refs, this.keep, state);
     const excerpt = holes(result.excerpt, refs, this.keep, state);
-    const before = state.holes;
-    // Matches already seen (kept only when they held no value at all) that hold none of this print's
-    // values are those matches again: no need to walk them.
-    const json = JSON.stringify(result.matches);
-    const seen = this.sharedMatches.get(json);
-    if (seen !== undefined && state.ok && !result.excerpt.includes("…")) {
-      let holds = false;
-      for (const v of refs.keys()) if (json.includes(v)) holds = true;
-      if (!holds && !JSON.stringify(result.parsed).includes("…"))
-        return { result: { parsed, matches: seen, excerpt }, constantMatches: true };
-    }
-    const matches = holes(result.matches, refs, this.keep, state);
     // A cut in what carries the values (the parsed fields, the excerpt; the matches only when they hold
     // one) could have cut one.
-    const cut =
-      result.excerpt.includes("…") ||
-      JSON.stringify(result.parsed).includes("…") ||
-      (state.holes > before && json.includes("…"));
-    if (!state.ok || cut) return null;
-    if (state.holes > before) return { result: { parsed, matches, excerpt } };
+    if (!state.ok || result.excerpt.includes("…") || JSON.stringify(result.parsed).includes("…")) return null;
+    // The matches usually hold no value at all: one pass over their JSON tells (a value there is written
+    // as it is; an escape next to hex digits can only make it see one more, and then they are walked).
+    const json = JSON.stringify(result.matches);
+    let constant = true;
+    findValues(json, (start, end, time) => {
+      if (time || !this.keep.has(json.slice(start, end).toLowerCase())) constant = false;
+    });
+    if (!constant) {
+      const before = state.holes;
+      const matches = holes(result.matches, refs, this.keep, state);
+      if (!state.ok || (state.holes > before && json.includes("…"))) return null;
+      if (state.holes > before) return { result: { parsed, matches, excerpt } };
+    }
+    // The same matches in another template are shared (they are never changed, only copied).
     let shared = this.sharedMatches.get(json);
     if (shared === undefined) {
-      shared = matches;
+      shared = holes(result.matches, refs, this.keep, state);
       this.sharedMatches.set(json, shared);
     }
     return { result: { parsed, matches: shared, excerpt }, constantMatches: true };
