@@ -10,11 +10,13 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultCatalog } from "../src/catalog/index.js";
+import { hitLine, hitRecord } from "../src/cli/commands/scan.js";
+import { PATTERNS } from "../src/patterns.js";
 import { BlockCollector } from "../src/scan/blocks.js";
-import { HitReader } from "../src/scan/hits.js";
+import { HitReader, hitJson } from "../src/scan/hits.js";
 import { type Hit, type ScanSummary, scanAll } from "../src/scan/index.js";
 import { LineReader } from "../src/scan/lines.js";
-import { findValues } from "../src/scan/memo.js";
+import { findValues, hasGuidStart } from "../src/scan/memo.js";
 
 const root = new URL("..", import.meta.url).pathname;
 const GENLOG = join(root, "bench/genlog.mjs");
@@ -219,6 +221,80 @@ describe("scan memo: the same hits as parsing every failure", () => {
     const { memo, full } = await both([log]);
     expect(full.hits).toHaveLength(3);
     expectSame(memo, full);
+  });
+});
+
+describe("NDJSON written from a template", () => {
+  it("is JSON.stringify of the hit's record, byte for byte, for every hit of the fixtures printed three times", async () => {
+    const fixtures = texts(join(root, "test/fixtures"));
+    const log = fixtures.map((t) => t.trimEnd()).join("\n\n");
+    const source = [log, reprint(log, 4), reprint(log, 5)].map((t) => `${t}\n\n`);
+    const { hits } = await scanAll(source, { lines: false, file: "app.log" });
+    let fromTemplate = 0;
+    for (const hit of hits) {
+      if (hitJson(hit)) fromTemplate++;
+      expect(hitLine(hit)).toBe(JSON.stringify(hitRecord(hit)));
+    }
+    // The reprints are answered from the memo, so most of their hits take the template's JSON.
+    expect(fromTemplate).toBeGreaterThan(hits.length / 3);
+  }, 120_000);
+
+  it("the CLI's shared hits (no copy per hit) write the same lines and carry the same top-level fields", async () => {
+    const fixtures = texts(join(root, "test/fixtures"));
+    const log = fixtures.map((t) => t.trimEnd()).join("\n\n");
+    const source = [log, reprint(log, 6), reprint(log, 7)].map((t) => `${t}\n\n`);
+    const copies = await scanAll(source, { lines: false, file: "app.log" });
+    const shared = await scanAll(source, { lines: false, file: "app.log", shared: true });
+    expect(shared.summary).toEqual(copies.summary);
+    expect(shared.hits.length).toBe(copies.hits.length);
+    let sharing = 0;
+    for (let i = 0; i < copies.hits.length; i++) {
+      const a = copies.hits[i] as Hit;
+      const b = shared.hits[i] as Hit;
+      expect(hitLine(b)).toBe(JSON.stringify(hitRecord(a)));
+      for (const key of [
+        "codes",
+        "credential",
+        "timestamp",
+        "traceId",
+        "correlationId",
+        "error",
+        "status",
+      ] as const)
+        expect(b.parsed[key]).toEqual(a.parsed[key]);
+      expect(b.matches[0]?.id).toBe(a.matches[0]?.id);
+      if (b.matches !== a.matches && i > 0 && b.matches === shared.hits[i - 1]?.matches) sharing++;
+    }
+    expect(sharing).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("a hit parsed in full has no template JSON, and a truncated hit keeps its flag", async () => {
+    const line = (trace: string) =>
+      `2026-11-01T00:00:01.000Z ERROR api AADSTS7000215: Invalid client secret provided. Trace ID: ${trace} ${"y".repeat(60)}`;
+    const log = `${line("0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d")}\n${line("7d6e5f4a-3b2c-4d1e-8f9a-0b1c2d3e4f5a")}\n`;
+    const { hits } = await scanAll([log], { lines: false, maxLineLength: 150 });
+    expect(hits).toHaveLength(2);
+    expect(hitJson(hits[0] as Hit)).toBeUndefined();
+    expect(hitJson(hits[1] as Hit)).toBeDefined();
+    for (const hit of hits) {
+      expect(hit.truncated).toBe(true);
+      expect(hitLine(hit)).toBe(JSON.stringify(hitRecord(hit)));
+    }
+  });
+});
+
+describe("hasGuidStart", () => {
+  it("finds what PATTERNS.guidStart finds in any stretch of a text", () => {
+    const piece = fc.constantFrom("0b9a8c7d", "6e5f", "-", "1234", "abcdef", "g", " ", "0b9a8c7d-6e5f");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.nat(), fc.nat(), (pieces, a, b) => {
+        const text = pieces.join("");
+        const from = text.length === 0 ? 0 : a % (text.length + 1);
+        const to = from + (text.length === 0 ? 0 : b % (text.length - from + 1));
+        expect(hasGuidStart(text, from, to)).toBe(PATTERNS.guidStart.test(text.slice(from, to)));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 

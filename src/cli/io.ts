@@ -17,6 +17,12 @@ export interface CliIO {
   stdin?: AsyncIterable<Buffer>;
   stderrIsTTY?: boolean;
   out(text: string): void;
+  /**
+   * Write bytes already encoded as UTF-8 to stdout (scan's NDJSON), calling `written` once they are out
+   * and the bytes may be overwritten; when absent, `out` gets them decoded. Returns a promise when stdout
+   * is backed up (a pipe whose reader is behind): the caller waits for it before writing more.
+   */
+  outBytes?(bytes: Uint8Array, written: () => void): Promise<void> | undefined;
   err(text: string): void;
   version: string;
 }

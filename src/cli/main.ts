@@ -63,6 +63,10 @@ const code = await run({
   stdin: stdinChunks(),
   stderrIsTTY: process.stderr.isTTY === true,
   out: (t) => process.stdout.write(t),
+  outBytes: (b, written) =>
+    process.stdout.write(b, () => written())
+      ? undefined
+      : new Promise<void>((resolve) => process.stdout.once("drain", () => resolve())),
   err: (t) => process.stderr.write(t),
   version: typeof __AADSTS_VERSION__ === "string" ? __AADSTS_VERSION__ : "0.0.0",
 });

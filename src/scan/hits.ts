@@ -10,7 +10,7 @@ import { parseWithText } from "../parse/index.js";
 import type { Match, ParsedAuthError } from "../schema.js";
 import type { Block } from "./blocks.js";
 import type { Line } from "./lines.js";
-import { type Analysis, catalogGuids, FailureMemo } from "./memo.js";
+import { type Analysis, catalogGuids, FailureMemo, type Reused, reusedJson } from "./memo.js";
 
 const EXCERPT = 2_000;
 
@@ -55,6 +55,25 @@ export interface HitOptions {
   file?: string;
   /** Reuse the parse and match of a failure's template (default true); false parses every failure. */
   memo: boolean;
+  /**
+   * @internal Hits answered from the memo share their template's matches and nested parsed objects (which
+   * may hold the template's holes): for a reader that only reads their top-level fields and writes them
+   * with hitJson (the CLI). A library caller gets its own copy of every hit.
+   */
+  shared?: boolean;
+}
+
+/** Hits answered from the memo, with how to write their JSON (see {@link hitJson}). */
+const reusedHits = new WeakMap<Hit, Reused>();
+
+/**
+ * The JSON text of a hit's `parsed` and `excerpt`, exactly as JSON.stringify writes them, made from its
+ * template's JSON (the constant part is serialised once per kind of failure); undefined when the hit was
+ * not answered from the memo. Only for a hit as scan() gave it, not changed since.
+ */
+export function hitJson(hit: Hit): { parsed: string; excerpt: string } | undefined {
+  const how = reusedHits.get(hit);
+  return how ? reusedJson(how) : undefined;
 }
 
 export class HitReader {
@@ -78,8 +97,15 @@ export class HitReader {
     const text = lines.length === 1 ? (lines[0] as Line).text : lines.map((l) => l.text).join("\n");
     const hits: Hit[] = [];
     const seen = new Set<string>();
+    let reused: Reused | undefined;
+    const onReuse = (how: Reused) => {
+      reused = how;
+    };
     for (const part of splitFailures(text)) {
-      const found = this.memo ? this.memo.analyse(part, this.compute) : this.compute(part);
+      reused = undefined;
+      const found = this.memo
+        ? this.memo.analyse(part, this.compute, onReuse, this.options.shared === true)
+        : this.compute(part);
       if (!found) continue;
       const { parsed, matches, excerpt } = found;
       const id = failureId(parsed);
@@ -95,6 +121,7 @@ export class HitReader {
       };
       if (this.options.file) hit.file = this.options.file;
       if (block.truncated) hit.truncated = true;
+      if (reused) reusedHits.set(hit, reused);
       hits.push(hit);
     }
     return hits;

@@ -47,6 +47,11 @@ export interface ScanOptions {
   until?: number | Date | string;
   /** @internal Reuse one print's parse and match for every print of the same failure (default true). */
   memo?: boolean;
+  /**
+   * @internal Hits answered from the memo share their template's matches and nested parsed objects: for
+   * the CLI, which only reads their top-level fields and writes each from its template's JSON.
+   */
+  shared?: boolean;
 }
 
 /** Totals of one scan; `lines` counts every line read, so a pipeline can check that none was lost. */
@@ -126,6 +131,7 @@ export async function* scan(
       catalog: options.catalog ?? defaultCatalog,
       redact: options.redact !== false,
       memo: options.memo !== false,
+      shared: options.shared === true,
       ...(options.file ? { file: options.file } : {}),
     }));
   const asLines = options.lines ?? isLineArray(source);

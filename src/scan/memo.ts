@@ -16,7 +16,6 @@
  *   in full.
  * test/scan-memo.test.ts checks it hit for hit against scans without the memo.
  */
-import { PATTERNS } from "../patterns.js";
 import type { Match, ParsedAuthError } from "../schema.js";
 
 /** What the hit stage computes for one failure's text. */
@@ -45,6 +44,21 @@ class Hole {
 interface Template {
   /** The first print's result, with a Hole for every string that holds one of its values. */
   result: unknown;
+  /** How to copy the result (made at the template's first reuse). */
+  plan?: CopyPlan;
+  /** The matches hold none of the print's values (they are the same for every print of the template). */
+  constantMatches?: boolean;
+  /** The parsed fields (top level) that hold a value, for a shared answer (made at its first use). */
+  topHoles?: string[];
+  /** The JSON of the result's parsed fields and excerpt, with holes (made at the template's first reuse). */
+  json?: { parsed: Hole | string; excerpt: Hole | string } | null;
+}
+
+/** A reused print: its template and its values, enough to write its JSON without walking the result. */
+export interface Reused {
+  template: Template;
+  values: string[];
+  tValues: string[];
 }
 
 /** A failure's text, as its template and its masked values. */
@@ -68,6 +82,14 @@ function guidAt(text: string, at: number): boolean {
     if (i === 8 || i === 13 || i === 18 || i === 23 ? c !== 45 : !isHex(c)) return false;
   }
   return true;
+}
+
+/**
+ * The next dash at or after `from`: a dash right there (a run of them, as in a `-----` rule) is taken
+ * without a call to indexOf.
+ */
+function nextDash(text: string, from: number): number {
+  return text.charCodeAt(from) === 45 ? from : text.indexOf("-", from);
 }
 
 const TIME_SHAPE = "dddd-dd-dd?dd:dd:dd";
@@ -116,7 +138,7 @@ export function findValues(text: string, found: (start: number, end: number, tim
       }
     }
     if (start < 0) {
-      dash = text.indexOf("-", dash + 1);
+      dash = nextDash(text, dash + 1);
       continue;
     }
     found(start, end, time);
@@ -128,10 +150,15 @@ export function findValues(text: string, found: (start: number, end: number, tim
 /** The GUIDs a catalog names (lower case): they are kept in the template, never masked. */
 export function catalogGuids(texts: Iterable<string>): Set<string> {
   const out = new Set<string>();
-  for (const t of texts)
-    findValues(t, (start, end, time) => {
-      if (!time) out.add(t.slice(start, end).toLowerCase());
-    });
+  for (const t of texts) {
+    // Every GUID-shaped piece, even one findValues would not report (inside a time's fraction): keeping
+    // one GUID too many only leaves a text out of the memo. Each dash is tried as a GUID's first one, and
+    // the other three dashes are checked before any hex digit.
+    for (let d = t.indexOf("-", 8); d >= 0; d = nextDash(t, d + 1)) {
+      if (t.charCodeAt(d + 5) !== 45 || t.charCodeAt(d + 10) !== 45 || t.charCodeAt(d + 15) !== 45) continue;
+      if (guidAt(t, d - 8)) out.add(t.slice(d - 8, d + 28).toLowerCase());
+    }
+  }
   return out;
 }
 
@@ -149,14 +176,25 @@ export class FailureMemo {
    * The analysis of `text`, from the memo when its template is known, else from `compute` (whose result
    * is recorded). `compute` returns undefined when the text cannot be read.
    */
-  analyse(text: string, compute: (text: string) => Analysis | undefined): Analysis | undefined {
+  analyse(
+    text: string,
+    compute: (text: string) => Analysis | undefined,
+    reused?: (how: Reused) => void,
+    shared = false,
+  ): Analysis | undefined {
     const masked = text.length <= MAX_KEY_LENGTH ? this.mask(text) : undefined;
     if (!masked) return this.full(text, compute);
     const template = this.templates.get(masked.key);
     if (template === null) return this.full(text, compute);
     if (template !== undefined) {
       this.reused++;
-      return fill(template.result, masked.values, tForms(masked)) as Analysis;
+      const tValues = tForms(masked);
+      reused?.({ template, values: masked.values, tValues });
+      // Shared only when the hit is sure to be written from the template's JSON, never by walking it.
+      if (shared && template.constantMatches && templateJson(template) !== null)
+        return sharedAnswer(template, masked.values, tValues);
+      template.plan ??= planOf(template.result) as CopyPlan;
+      return copy(template.plan, template.result, masked.values, tValues) as Analysis;
     }
     const result = this.full(text, compute);
     if (this.templates.size < MAX_TEMPLATES) this.templates.set(masked.key, this.compile(result, masked));
@@ -186,78 +224,132 @@ export class FailureMemo {
     const state = { ok: true, holes: 0 };
     const parsed = holes(result.parsed, refs, this.keep, state);
     const excerpt = holes(result.excerpt, refs, this.keep, state);
-    const before = state.holes;
-    const matches = holes(result.matches, refs, this.keep, state);
     // A cut in what carries the values (the parsed fields, the excerpt; the matches only when they hold
     // one) could have cut one.
-    const cut =
-      result.excerpt.includes("…") ||
-      JSON.stringify(result.parsed).includes("…") ||
-      (state.holes > before && JSON.stringify(result.matches).includes("…"));
-    if (!state.ok || cut) return null;
-    if (state.holes > before) return { result: { parsed, matches, excerpt } };
+    if (!state.ok || result.excerpt.includes("…") || JSON.stringify(result.parsed).includes("…")) return null;
+    // The matches usually hold no value at all: one pass over their JSON tells (a value there is written
+    // as it is; an escape next to hex digits can only make it see one more, and then they are walked).
     const json = JSON.stringify(result.matches);
+    let constant = true;
+    findValues(json, (start, end, time) => {
+      if (time || !this.keep.has(json.slice(start, end).toLowerCase())) constant = false;
+    });
+    if (!constant) {
+      const before = state.holes;
+      const matches = holes(result.matches, refs, this.keep, state);
+      if (!state.ok || (state.holes > before && json.includes("…"))) return null;
+      if (state.holes > before) return { result: { parsed, matches, excerpt } };
+    }
+    // The same matches in another template are shared (they are never changed, only copied).
     let shared = this.sharedMatches.get(json);
     if (shared === undefined) {
-      shared = matches;
+      shared = holes(result.matches, refs, this.keep, state);
       this.sharedMatches.set(json, shared);
     }
-    return { result: { parsed, matches: shared, excerpt } };
+    return { result: { parsed, matches: shared, excerpt }, constantMatches: true };
   }
 
-  /** The template of a text, or undefined when it must not be memoised. */
+  /**
+   * The template of a text, or undefined when it must not be memoised. One pass over the text's dashes
+   * (findValues' walk, inlined), with no regex and no string built per value but the value itself.
+   */
   private mask(text: string): Masked | undefined {
     const values: string[] = [];
     const times: boolean[] = [];
-    const slots = new Map<string, number>();
-    /** Per slot: the first slot equal to it when compared as the parser compares (GUIDs ignoring case, times by digits). */
-    const classes = new Map<string, number>();
-    const literals: string[] = [];
-    let key = "";
+    /** Per slot: the slot's value as the parser compares it (GUIDs ignoring case, times by their digits). */
+    const compared: string[] = [];
+    let literals: string[] | undefined;
+    const key: Array<string | number> = [];
     let last = 0;
-    let literalGuid = false;
-    findValues(text, (at, end, time) => {
-      const value = text.slice(at, end);
-      const before = text.charCodeAt(at - 1);
-      const after = text.charCodeAt(end);
-      // A value inside a longer word, a placeholder or a GUID the catalog names stays as it is.
-      const glued = isWordChar(before) || (time ? after === 46 || isDigit(after) : isWordChar(after));
-      if (glued || (!time && (this.keep.has(value.toLowerCase()) || placeholder(value)))) {
-        literals.push(value);
-        if (!time) literalGuid = true;
-        return;
+    let from = 0;
+    const n = text.length;
+    for (let dash = text.indexOf("-"); dash >= 0; ) {
+      // As findValues: a match's first dash is at +8 (GUID) or +4 (time).
+      const g = dash - 8;
+      const t = dash - 4;
+      let start = -1;
+      let end = -1;
+      let time = false;
+      if (g >= from && guidAt(text, g)) {
+        start = g;
+        end = g + 36;
+      } else if (t >= from) {
+        end = timeEnd(text, t);
+        if (end >= 0) {
+          start = t;
+          time = true;
+        }
       }
-      let slot = slots.get(value);
-      if (slot === undefined) {
+      if (start < 0) {
+        dash = nextDash(text, dash + 1);
+        continue;
+      }
+      from = end;
+      dash = end < n ? text.indexOf("-", end) : -1;
+      const value = text.slice(start, end);
+      const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+      const after = end < n ? text.charCodeAt(end) : -1;
+      // A value inside a longer word, a placeholder or a GUID the catalog names stays as it is.
+      let glued = isWordChar(before) || (time ? after === 46 || isDigit(after) : isWordChar(after));
+      let shape: string;
+      let same: string;
+      if (time) {
+        // The shape: the separator before the time of day and the fraction's length (the rest is fixed).
+        shape = `${value[10]}${end - start - 19}`;
+        same = `t${value.slice(0, 10)}${value.slice(11)}`;
+      } else {
+        let lower = false;
+        let upper = false;
+        for (let i = 0; i < 36; i++) {
+          const c = text.charCodeAt(start + i);
+          if (c >= 97) lower = true;
+          else if (c >= 65) upper = true;
+        }
+        const folded = upper ? value.toLowerCase() : value;
+        if (!glued && (this.keep.has(folded) || placeholder(value))) glued = true;
+        shape = lower && upper ? "m" : upper ? "u" : "l";
+        same = `g${folded}`;
+      }
+      if (glued) {
+        if (!time) return undefined; // every GUID of a memoised text is a slot
+        literals ??= [];
+        literals.push(value);
+        continue;
+      }
+      let slot = values.indexOf(value);
+      if (slot < 0) {
         slot = values.length;
-        slots.set(value, slot);
         values.push(value);
         times.push(time);
+        compared.push(same);
       }
-      const compared = time ? `t${value.replace(PATTERNS.digit, "")}` : `g${value.toLowerCase()}`;
-      let same = classes.get(compared);
-      if (same === undefined) {
-        same = slot;
-        classes.set(compared, slot);
-      }
-      const shape = time ? value.replace(PATTERNS.digit, "0") : caseOf(value);
-      key += `${text.slice(last, at)}\u0000${slot}.${same}.${shape}\u0000`;
+      const first = compared.indexOf(same);
+      if (hasGuidStart(text, last, start)) return undefined;
+      key.push(text.slice(last, start), "\u0000", slot, ".", first, ".", shape, "\u0000");
       last = end;
-    });
+    }
     if (values.length === 0) return undefined;
-    for (const l of literals) if (slots.has(l)) return undefined;
-    key += text.slice(last);
+    if (literals) for (const l of literals) if (values.includes(l)) return undefined;
     // A GUID cut short (a wrapped or truncated label) is compared with whole ones by prefix: not memoised.
-    // Nor is one left as it is, so that every GUID of a memoised text is a slot.
-    if (literalGuid || PATTERNS.guidStart.test(key)) return undefined;
-    return { key, values, times };
+    if (hasGuidStart(text, last, n)) return undefined;
+    key.push(text.slice(last));
+    // One join: a flat string made at once, where `+=` would leave a rope to flatten for the lookup.
+    return { key: key.join(""), values, times };
   }
 }
 
-function caseOf(guid: string): string {
-  const lower = guid !== guid.toUpperCase();
-  const upper = guid !== guid.toLowerCase();
-  return lower && upper ? "m" : upper ? "u" : "l";
+/**
+ * Does text[from, to) hold the start of a GUID (8 hex digits, a dash, 4 hex digits): what
+ * `PATTERNS.guidStart` finds in the text between a template's masked values.
+ */
+export function hasGuidStart(text: string, from: number, to: number): boolean {
+  for (let d = text.indexOf("-", from + 8); d >= 0 && d + 5 <= to; d = nextDash(text, d + 1)) {
+    let ok = true;
+    for (let i = d - 8; ok && i < d; i++) ok = isHex(text.charCodeAt(i));
+    for (let i = d + 1; ok && i <= d + 4; i++) ok = isHex(text.charCodeAt(i));
+    if (ok) return true;
+  }
+  return false;
 }
 
 /** One hex digit repeated (all zeros, ffff…): a placeholder the parser rejects as an ID. */
@@ -310,20 +402,167 @@ function holes(
   return out;
 }
 
-/** A fresh copy of a template's result, its holes filled with this print's values. */
-function fill(value: unknown, values: string[], tValues: string[]): unknown {
-  if (typeof value !== "object" || value === null) return value;
-  if (value instanceof Hole) {
-    const { pieces, refs } = value;
-    let out = pieces[0] as string;
-    for (let i = 0; i < refs.length; i++) {
-      const r = refs[i] as number;
-      out += ((r & 1 ? tValues : values)[r >> 1] as string) + (pieces[i + 1] as string);
-    }
-    return out;
+/**
+ * A print's answer that shares what it can with its template, for a reader that only reads it: its own
+ * parsed object with its top-level fields filled in (nested objects are the template's, holes and all),
+ * the template's matches (they hold no value), its excerpt filled in.
+ */
+function sharedAnswer(template: Template, values: string[], tValues: string[]): Analysis {
+  const result = template.result as {
+    parsed: Record<string, unknown>;
+    matches: Match[];
+    excerpt: Hole | string;
+  };
+  const src = result.parsed;
+  if (!template.topHoles) template.topHoles = Object.keys(src).filter((k) => src[k] instanceof Hole);
+  const parsed: Record<string, unknown> = { ...src };
+  for (const k of template.topHoles) parsed[k] = fillHole(src[k] as Hole, values, tValues);
+  return {
+    parsed: parsed as ParsedAuthError,
+    matches: result.matches,
+    excerpt: fillText(result.excerpt, values, tValues),
+  };
+}
+
+/** A Hole's string with this print's values put in. */
+function fillHole({ pieces, refs }: Hole, values: string[], tValues: string[]): string {
+  let out = pieces[0] as string;
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i] as number;
+    out += ((r & 1 ? tValues : values)[r >> 1] as string) + (pieces[i + 1] as string);
   }
-  if (Array.isArray(value)) return value.map((v) => fill(v, values, tValues));
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value)) out[k] = fill((value as Record<string, unknown>)[k], values, tValues);
   return out;
+}
+
+/**
+ * How to copy one object or array of a template: copied whole at once (spread, slice: native and fast),
+ * then each of its members that is itself an object, an array or a Hole is replaced by its own copy.
+ */
+class CopyPlan {
+  constructor(
+    readonly array: boolean,
+    readonly keys: Array<string | number>,
+    readonly plans: Array<CopyPlan | Hole>,
+  ) {}
+}
+
+/** The copy plan of a template value (undefined: a primitive, used as it is). */
+function planOf(value: unknown): CopyPlan | Hole | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  if (value instanceof Hole) return value;
+  const keys: Array<string | number> = [];
+  const plans: Array<CopyPlan | Hole> = [];
+  const array = Array.isArray(value);
+  const names: Array<string | number> = array ? [...(value as unknown[]).keys()] : Object.keys(value);
+  for (const k of names) {
+    const plan = planOf((value as Record<string | number, unknown>)[k]);
+    if (plan === undefined) continue;
+    keys.push(k);
+    plans.push(plan);
+  }
+  return new CopyPlan(array, keys, plans);
+}
+
+/** A fresh copy of a template value by its plan, its holes filled with this print's values. */
+function copy(plan: CopyPlan | Hole, value: unknown, values: string[], tValues: string[]): unknown {
+  if (plan instanceof Hole) return fillHole(plan, values, tValues);
+  const out = (plan.array ? (value as unknown[]).slice() : { ...(value as object) }) as Record<
+    string | number,
+    unknown
+  >;
+  const { keys, plans } = plan;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string | number;
+    out[k] = copy(
+      plans[i] as CopyPlan | Hole,
+      (value as Record<string | number, unknown>)[k],
+      values,
+      tValues,
+    );
+  }
+  return out;
+}
+
+/**
+ * The JSON text of a reused print's parsed fields and excerpt: what `JSON.stringify` gives for them,
+ * written from the template's JSON with the print's values put in (GUIDs and times need no escaping).
+ * Undefined when the template holds something this writer does not cover (then JSON.stringify it).
+ */
+export function reusedJson({
+  template,
+  values,
+  tValues,
+}: Reused): { parsed: string; excerpt: string } | undefined {
+  const json = templateJson(template);
+  if (json === null) return undefined;
+  return { parsed: fillText(json.parsed, values, tValues), excerpt: fillText(json.excerpt, values, tValues) };
+}
+
+/** A template's JSON (made at its first use), or null when JsonWriter cannot write it. */
+function templateJson(template: Template): { parsed: Hole | string; excerpt: Hole | string } | null {
+  if (template.json === undefined) {
+    const { parsed, excerpt } = template.result as { parsed: unknown; excerpt: unknown };
+    const p = new JsonWriter();
+    const e = new JsonWriter();
+    template.json = p.value(parsed) && e.value(excerpt) ? { parsed: p.done(), excerpt: e.done() } : null;
+  }
+  return template.json;
+}
+
+function fillText(text: Hole | string, values: string[], tValues: string[]): string {
+  return typeof text === "string" ? text : fillHole(text, values, tValues);
+}
+
+/** Writes plain data as JSON the way JSON.stringify does, Holes as strings with holes. */
+class JsonWriter {
+  private readonly pieces: string[] = [];
+  private readonly refs: number[] = [];
+  private text = "";
+
+  /** Write a value; false when it is something JSON.stringify treats specially (toJSON, a bigint). */
+  value(v: unknown): boolean {
+    if (v instanceof Hole) {
+      this.text += '"';
+      for (let i = 0; i < v.refs.length; i++) {
+        this.text += JSON.stringify(v.pieces[i]).slice(1, -1);
+        this.pieces.push(this.text);
+        this.refs.push(v.refs[i] as number);
+        this.text = "";
+      }
+      this.text += `${JSON.stringify(v.pieces[v.refs.length]).slice(1, -1)}"`;
+      return true;
+    }
+    if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v === null) {
+      this.text += JSON.stringify(v);
+      return true;
+    }
+    if (typeof v !== "object" || typeof (v as { toJSON?: unknown }).toJSON === "function") return false;
+    if (Array.isArray(v)) {
+      this.text += "[";
+      for (let i = 0; i < v.length; i++) {
+        if (i > 0) this.text += ",";
+        const item = v[i];
+        if (item === undefined || typeof item === "function" || typeof item === "symbol") this.text += "null";
+        else if (!this.value(item)) return false;
+      }
+      this.text += "]";
+      return true;
+    }
+    this.text += "{";
+    let first = true;
+    for (const k of Object.keys(v)) {
+      const item = (v as Record<string, unknown>)[k];
+      if (item === undefined || typeof item === "function" || typeof item === "symbol") continue;
+      this.text += `${first ? "" : ","}${JSON.stringify(k)}:`;
+      first = false;
+      if (!this.value(item)) return false;
+    }
+    this.text += "}";
+    return true;
+  }
+
+  done(): Hole | string {
+    if (this.refs.length === 0) return this.text;
+    return new Hole([...this.pieces, this.text], this.refs);
+  }
 }

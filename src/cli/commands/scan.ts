@@ -4,6 +4,7 @@
  * read is reported and skipped; the scan goes on with the next and exits 3 at the end.
  */
 import { stat } from "node:fs/promises";
+import { hitJson } from "../../scan/hits.js";
 import { type Hit, parseTimeBound, type ScanSummary, scan } from "../../scan/index.js";
 import { fileSource, streamSource } from "../../scan/node.js";
 import { userCatalog } from "../catalogs.js";
@@ -96,7 +97,7 @@ const bump = (o: Record<string, number>, k: string) => {
 };
 
 /** One hit as printed: where it is, what it is, the fields, and the redacted excerpt. */
-function hitRecord(hit: Hit) {
+export function hitRecord(hit: Hit) {
   const top = hit.matches[0];
   return {
     ...(hit.file ? { file: hit.file } : {}),
@@ -114,6 +115,76 @@ function hitRecord(hit: Hit) {
     excerpt: hit.excerpt,
     ...(hit.truncated ? { truncated: true } : {}),
   };
+}
+
+/**
+ * JSON.stringify(hitRecord(hit)), written from the hit's template when scan() answered it from its memo:
+ * the parsed fields and excerpt are then serialised once per kind of failure, not once per hit.
+ */
+export function hitLine(hit: Hit): string {
+  const fast = hitJson(hit);
+  if (!fast) return JSON.stringify(hitRecord(hit));
+  // hitRecord's keys, in its order, each written as JSON.stringify writes it (an undefined one left out).
+  const top = hit.matches[0];
+  let line = `{${hit.file ? `"file":${JSON.stringify(hit.file)},` : ""}"startLine":${hit.startLine},"endLine":${hit.endLine}`;
+  if (top)
+    line += `${prop("id", top.id)}${prop("title", top.title)}${prop("confidence", top.confidence)}${top.cause ? prop("cause", top.cause.id) : ""}`;
+  return `${line},"parsed":${fast.parsed},"excerpt":${fast.excerpt}${hit.truncated ? ',"truncated":true' : ""}}`;
+}
+
+const prop = (key: string, value: string | undefined) =>
+  value === undefined ? "" : `,"${key}":${JSON.stringify(value)}`;
+
+/** Bytes of output gathered before one write. */
+const BATCH_BYTES = 1 << 20;
+
+/**
+ * NDJSON lines, encoded straight into a 1 MiB buffer and written in one call when it is full: joining
+ * the lines into one string and encoding that again cost more than the JSON itself. A buffer comes back
+ * for reuse once its write is done, so memory holds the buffers in flight, not every one ever written.
+ */
+class LineBatch {
+  private buf: Buffer | undefined;
+  private used = 0;
+  private readonly free: Buffer[] = [];
+  constructor(
+    private readonly io: CliIO,
+    private readonly beforeWrite: () => void,
+  ) {}
+
+  /** Add a line; when that wrote a buffer the output cannot take yet, a promise of when it can. */
+  push(line: string): Promise<void> | undefined {
+    // A UTF-16 code unit is at most 3 bytes of UTF-8.
+    const most = 3 * line.length + 1;
+    let backedUp: Promise<void> | undefined;
+    if (this.used + most > BATCH_BYTES) backedUp = this.flush();
+    if (most > BATCH_BYTES) {
+      this.beforeWrite();
+      this.io.out(`${line}\n`);
+      return backedUp;
+    }
+    this.buf ??= this.free.pop() ?? Buffer.allocUnsafeSlow(BATCH_BYTES);
+    this.used += this.buf.write(line, this.used);
+    this.buf[this.used++] = 10;
+    return backedUp;
+  }
+
+  /**
+   * Write what is gathered. A pipe's writes are queued, not made at once, and the scan's loop alone never
+   * lets the queue drain: the promise returned when the output is backed up is to be awaited.
+   */
+  flush(): Promise<void> | undefined {
+    const buf = this.buf;
+    if (this.used === 0 || !buf) return undefined;
+    this.beforeWrite();
+    const bytes = buf.subarray(0, this.used);
+    this.buf = undefined;
+    this.used = 0;
+    if (this.io.outBytes) return this.io.outBytes(bytes, () => this.free.push(buf));
+    this.io.out(bytes.toString("utf8"));
+    this.free.push(buf);
+    return undefined;
+  }
 }
 
 const MINUTE = 60_000;
@@ -271,7 +342,6 @@ async function run(io: CliIO, args: string[]): Promise<number> {
     byCredential: {},
     timeline: {},
   };
-  const batch: string[] = [];
   const catalog = await userCatalog(values.catalog);
   const inputs = positionals.length === 0 ? ["-"] : positionals;
   const total = io.stderrIsTTY && !values["no-progress"] ? await totalSize(inputs) : undefined;
@@ -281,10 +351,10 @@ async function run(io: CliIO, args: string[]): Promise<number> {
     if (io.stdoutIsTTY) progress?.clear();
     io.out(text);
   };
-  const flushBatch = () => {
-    if (batch.length > 0) out(`${batch.join("\n")}\n`);
-    batch.length = 0;
-  };
+  const batch = new LineBatch(io, () => {
+    if (io.stdoutIsTTY) progress?.clear();
+  });
+  const flushBatch = () => batch.flush();
   let shown = 0;
   const unreadable: string[] = [];
   const failed = (name: string, e: unknown, what: string) => {
@@ -300,7 +370,7 @@ async function run(io: CliIO, args: string[]): Promise<number> {
     try {
       source = isStdin
         ? await streamSource(io.stdin ?? (async function* () {})())
-        : await fileSource(name, progress && ((bytes) => progress.read(bytes, shown, name)));
+        : await fileSource(name, progress && ((bytes) => progress.read(bytes, shown, name)), { reuse: true });
     } catch (e) {
       failed(name, e, "cannot read");
       continue;
@@ -315,6 +385,8 @@ async function run(io: CliIO, args: string[]): Promise<number> {
           ...(maxLineLength ? { maxLineLength } : {}),
           ...(maxBlockLines ? { maxBlockLines } : {}),
           redact: !values["no-redact"],
+          // Hits are only read here and written from their template's JSON: no copy per hit.
+          shared: true,
           ...(since !== undefined ? { since } : {}),
           ...(until !== undefined ? { until } : {}),
         },
@@ -342,16 +414,16 @@ async function run(io: CliIO, args: string[]): Promise<number> {
           );
         } else {
           // Hits are written in batches: one write per hit costs more than the JSON itself.
-          batch.push(JSON.stringify(hitRecord(hit)));
-          if (batch.length >= 256) flushBatch();
+          const backedUp = batch.push(hitLine(hit));
+          if (backedUp) await backedUp;
         }
       }
     } catch (e) {
-      flushBatch();
+      await flushBatch();
       failed(name, e, "error while reading");
       continue;
     }
-    flushBatch();
+    await flushBatch();
     counts.files.push(summary);
     counts.lines += summary.lines;
     counts.longLines += summary.longLines;
