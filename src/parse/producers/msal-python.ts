@@ -9,7 +9,7 @@ export const msalPython: Producer = {
   sdk: "msal-python",
   markers: [
     // Its own exception names, links and wordings.
-    /\{'error': |'error_description': /,
+    /\{'error': '[a-z]{1,30}(?:_[a-z0-9]{1,30}){1,6}', 'error_description': /,
     // MSAL Python used directly.
     /\bmsal\.application\b|site-packages[\\/]msal[\\/]|\bmsal\.(?:ConfidentialClient|PublicClient)Application\b/,
   ],
