@@ -4,7 +4,7 @@
  * kind of signal adds one point (at most five) to break ties. Remaining ties keep catalog order.
  */
 import { atBoundary } from "../boundary.js";
-import { entryView } from "../catalog/entry-view.js";
+import { viewWithCause } from "../catalog/entry-view.js";
 import { type Catalog, defaultCatalog, foldText } from "../catalog/index.js";
 import { type IndexedEntry, matchIndexes } from "../catalog/match-indexes.js";
 import { PATTERNS } from "../patterns.js";
@@ -453,21 +453,12 @@ export function toMatch(
   confidence: Confidence = "medium",
   cause?: Cause,
 ): Match {
-  const view = entryView(entry, sdk);
-  if (!cause) return { ...view, confidence, score, reasons };
-  const links = [...cause.links.map((l) => ({ ...l }))];
-  for (const l of view.links) if (!links.some((x) => x.url === l.url)) links.push(l);
-  const { mitigationSdk: _general, ...rest } = view;
-  return {
-    ...rest,
-    cause: { id: cause.id, title: cause.title },
-    description: cause.description,
-    mitigation: cause.mitigation,
-    links,
-    confidence,
-    score,
-    reasons,
-  };
+  // A fresh view, completed in place: the fields in the order of the output, cause (if any) before these.
+  const m = viewWithCause(entry, sdk, cause) as Match;
+  m.confidence = confidence;
+  m.score = score;
+  m.reasons = reasons;
+  return m;
 }
 
 /**
