@@ -40,6 +40,8 @@ export interface MatchIndexes {
    * or sub-error with it, plus the few fallback entries. Matching scores only these, not the whole catalog.
    */
   candidates(signals: Signals): IndexedEntry[];
+  /** The fallback entries for any credential (general advice on reading an error), in catalog order. */
+  genericFallbacks: IndexedEntry[];
 }
 
 const built = new WeakMap<Catalog, MatchIndexes>();
@@ -95,5 +97,6 @@ function buildMatchIndexes(entries: readonly CatalogEntry[]): MatchIndexes {
     if (signals.suberror) for (const ix of ixByError.get(`s:${signals.suberror}`) ?? []) set.add(ix);
     return [...set];
   };
-  return { phrases, indexed, candidates };
+  const genericFallbacks = indexed.filter((ix) => ix.entry.match.fallback && ix.credentials.length === 0);
+  return { phrases, indexed, candidates, genericFallbacks };
 }

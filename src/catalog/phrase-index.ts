@@ -20,6 +20,8 @@ export class PhraseIndex {
   private readonly own: Int32Array;
   /** The nearest state along the failure links with a phrase ending there (0: none). */
   private readonly dict: Uint32Array;
+  /** The first state whose phrase ends here: the state itself when one does, else dict (0: none). */
+  private readonly report: Uint32Array;
   /**
    * For each phrase id: its length when the phrase is one short token (no space, at most 16 characters,
    * such as `ENOTFOUND`), which must stand as a word of its own; 0 for phrases found anywhere. Without
@@ -88,9 +90,13 @@ export class PhraseIndex {
         queue[tail++] = to;
       }
     }
+    const report = new Uint32Array(states);
+    for (let state = 1; state < states; state++)
+      report[state] = (own[state] as number) >= 0 ? state : (dict[state] as number);
     this.delta = delta;
     this.own = own;
     this.dict = dict;
+    this.report = report;
   }
 
   /** The id of a phrase given to the constructor, or -1. */
@@ -101,11 +107,11 @@ export class PhraseIndex {
   /** Ids of every phrase that occurs in `text` (already folded). */
   findAll(text: string): Set<number> {
     const found = new Set<number>();
-    const { delta, width, classOf, own, dict, tokenLength } = this;
+    const { delta, width, classOf, own, dict, report, tokenLength } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       state = delta[state * width + (classOf[text.charCodeAt(i)] as number)] as number;
-      let o = (own[state] as number) >= 0 ? state : (dict[state] as number);
+      let o = report[state] as number;
       while (o !== 0) {
         const id = own[o] as number;
         const length = tokenLength[id] as number;

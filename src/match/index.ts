@@ -226,14 +226,15 @@ function scoreEntry(
   // The entry's credential is named somewhere in the text (a log line, a chain member).
   const credMentioned = credMatches || ix.credentialPhrases.some((id) => found.has(id));
   // The name to show in reasons: the entry's own spelling of the credential that matched, else the error's.
-  const credLabel =
+  // Only two reasons name it, so it is worked out when one of them is given.
+  const credLabel = () =>
     entry.match.credentials.find((c) => facts.all.has(c.toLowerCase())) ??
     parsed.credential ??
-    [...facts.all][0] ??
+    facts.all.values().next().value ??
     "";
   const signals: Array<{ score: number; reason: string }> = [];
 
-  const codes = entry.match.codes.filter((c) => parsed.codes.includes(c));
+  const codes = parsed.codes.length === 0 ? [] : entry.match.codes.filter((c) => parsed.codes.includes(c));
   if (codes.length > 0) {
     const list = codes.map((c) => `AADSTS${c}`).join(", ");
     // The credential that carries the code: the failing credential, or the chain member that got it.
@@ -286,7 +287,10 @@ function scoreEntry(
     parsed.codes.length === 0
   ) {
     if (credMentioned)
-      signals.push({ score: SCORES.statusAndCredential, reason: `HTTP ${parsed.status} from ${credLabel}` });
+      signals.push({
+        score: SCORES.statusAndCredential,
+        reason: `HTTP ${parsed.status} from ${credLabel()}`,
+      });
     else if (!specific && !isTokenRequest(parsed))
       signals.push({ score: SCORES.status, reason: `HTTP ${parsed.status}` });
   }
@@ -320,7 +324,7 @@ function scoreEntry(
   }
 
   if (entry.match.fallback && credMatches && signals.length === 0) {
-    signals.push({ score: SCORES.credentialFallback, reason: `general advice for ${credLabel}` });
+    signals.push({ score: SCORES.credentialFallback, reason: `general advice for ${credLabel()}` });
   }
   if (signals.length === 0) return undefined;
 
@@ -559,14 +563,13 @@ export function rank(parsed: ParsedAuthError, options: MatchOptions = {}): Match
         s.reasons.push("a credential in the chain got an answer, so its failure comes first");
       }
   if (scored.length === 0 && hasSignal(safe)) {
-    for (const ix of indexes.indexed) {
-      if (ix.entry.match.fallback && ix.credentials.length === 0)
-        scored.push({
-          ix,
-          score: SCORES.genericFallback,
-          best: SCORES.genericFallback,
-          reasons: ["no entry matches this error specifically; general advice on reading it"],
-        });
+    for (const ix of indexes.genericFallbacks) {
+      scored.push({
+        ix,
+        score: SCORES.genericFallback,
+        best: SCORES.genericFallback,
+        reasons: ["no entry matches this error specifically; general advice on reading it"],
+      });
     }
   }
   scored.sort((a, b) => b.score - a.score || subsumes(a, b) || a.ix.order - b.ix.order);
