@@ -19,7 +19,17 @@ export interface IndexedEntry {
   credentialPhrases: number[];
   /** Lower-cased credential names. */
   credentials: string[];
+  /** The messages folded (the form the phrase search found them in). */
+  foldedMessages: string[];
+  /**
+   * For each of the entry's causes, the ids of its phrases as `anywhere` phrases of the PhraseIndex
+   * (ALWAYS_FOUND for a phrase that folds to nothing: every text holds it).
+   */
+  causePhrases: number[][];
 }
+
+/** The id of a cause phrase that folds to the empty string, which String.includes finds in any text. */
+export const ALWAYS_FOUND = -2;
 
 /** What a parsed error offers the candidate search. */
 export interface Signals {
@@ -59,8 +69,14 @@ export function matchIndexes(catalog: Catalog): MatchIndexes {
 function buildMatchIndexes(entries: readonly CatalogEntry[]): MatchIndexes {
   const phrases = new PhraseIndex(
     entries.flatMap((e) => [...e.match.messages, ...e.match.hints, ...e.match.credentials].map(foldText)),
+    entries.flatMap((e) => (e.causes ?? []).flatMap((c) => (c.when.phrases ?? []).map(foldText))),
   );
   const ids = (list: string[]) => list.map((p) => phrases.idOf(foldText(p)));
+  const anywhereIds = (list: string[]) =>
+    list.map((p) => {
+      const folded = foldText(p);
+      return folded === "" ? ALWAYS_FOUND : phrases.anywhereIdOf(folded);
+    });
   const indexed = entries.map((entry, order) => ({
     entry,
     order,
@@ -68,6 +84,8 @@ function buildMatchIndexes(entries: readonly CatalogEntry[]): MatchIndexes {
     hints: ids(entry.match.hints),
     credentialPhrases: ids(entry.match.credentials),
     credentials: entry.match.credentials.map((c) => c.toLowerCase()),
+    foldedMessages: entry.match.messages.map(foldText),
+    causePhrases: (entry.causes ?? []).map((c) => anywhereIds(c.when.phrases ?? [])),
   }));
   const add = <K>(map: Map<K, IndexedEntry[]>, key: K, ix: IndexedEntry) => {
     const list = map.get(key) ?? [];

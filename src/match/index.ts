@@ -6,7 +6,7 @@
 import { atBoundary } from "../boundary.js";
 import { viewWithCause } from "../catalog/entry-view.js";
 import { type Catalog, defaultCatalog, foldText } from "../catalog/index.js";
-import { type IndexedEntry, matchIndexes } from "../catalog/match-indexes.js";
+import { ALWAYS_FOUND, type IndexedEntry, matchIndexes } from "../catalog/match-indexes.js";
 import { PATTERNS } from "../patterns.js";
 import type { AUTHORITIES, CatalogEntry, Cause, Confidence, Match, ParsedAuthError, Sdk } from "../schema.js";
 
@@ -101,7 +101,10 @@ function subsumes(a: Scored, b: Scored): number {
   return a.phrase.includes(b.phrase) ? -1 : b.phrase.includes(a.phrase) ? 1 : 0;
 }
 
-/** Everything phrase matching looks at: the parsed text fields, chain members included, plus `text`. */
+/**
+ * Everything phrase matching looks at: the parsed text fields, chain members included, plus `text`. Not
+ * folded: the phrase search folds as it reads (foldText gives the folded form, where one is needed).
+ */
 function haystack(parsed: ParsedAuthError, text: string | undefined): string {
   const parts: string[] = [];
   const add = (p: ParsedAuthError) => {
@@ -117,7 +120,7 @@ function haystack(parsed: ParsedAuthError, text: string | undefined): string {
   };
   add(parsed);
   if (text) parts.push(phraseWindow(text));
-  return foldText(parts.join("\n"));
+  return parts.join("\n");
 }
 
 /** How much of a long input phrase matching reads: an error's words are at its start or around its code. */
@@ -267,8 +270,12 @@ function scoreEntry(
   }
 
   let phrase: string | undefined;
+  let foldedPhrase: string | undefined;
   entry.match.messages.forEach((m, i) => {
-    if (found.has(ix.messages[i] as number) && m.length > (phrase?.length ?? 0)) phrase = m;
+    if (found.has(ix.messages[i] as number) && m.length > (phrase?.length ?? 0)) {
+      phrase = m;
+      foldedPhrase = ix.foldedMessages[i];
+    }
   });
   if (phrase) {
     const score = credMentioned
@@ -328,7 +335,7 @@ function scoreEntry(
   }
   if (signals.length === 0) return undefined;
 
-  const picked = entry.causes ? pickCause(entry.causes, context) : undefined;
+  const picked = entry.causes ? pickCause(ix, entry.causes, found, context) : undefined;
   if (picked) signals.push({ score: 0, reason: `the cause: ${picked.why}` });
 
   signals.sort((a, b) => b.score - a.score);
@@ -351,18 +358,17 @@ function scoreEntry(
     score: best + Math.min(MAX_BONUS, signals.length - 1 + topBonus),
     best,
     reasons,
-    ...(phrase ? { phrase: foldText(phrase) } : {}),
+    ...(phrase ? { phrase: foldedPhrase as string } : {}),
     ...(picked ? { cause: picked.cause } : {}),
   };
 }
 
 /** What a cause's signals are checked against. */
 interface CauseContext {
-  /** The folded text phrase matching read. */
-  hay: string;
   credentials: Set<string>;
   sdk?: Sdk;
-  authority?: Authority;
+  /** The authority the request names (worked out on first call: few causes ask). */
+  authority: () => Authority | undefined;
   clientIds: Set<string>;
 }
 
@@ -374,23 +380,18 @@ function authorityOf(parsed: ParsedAuthError, hay: string): Authority | undefine
   return a === "common" || a === "organizations" || a === "consumers" ? a : "tenant";
 }
 
-/** Each cause's phrases, folded once (a catalog's causes are fixed once it is built). */
-const foldedPhrases = new WeakMap<Cause, string[]>();
-function causePhrases(cause: Cause): string[] {
-  let folded = foldedPhrases.get(cause);
-  if (!folded) {
-    folded = (cause.when.phrases ?? []).map(foldText);
-    foldedPhrases.set(cause, folded);
-  }
-  return folded;
-}
-
 /** The first cause whose signals all hold, with the signals that showed it, in words. */
-function pickCause(causes: readonly Cause[], ctx: CauseContext): { cause: Cause; why: string } | undefined {
-  for (const cause of causes) {
+function pickCause(
+  ix: IndexedEntry,
+  causes: readonly Cause[],
+  found: ReadonlySet<number>,
+  ctx: CauseContext,
+): { cause: Cause; why: string } | undefined {
+  for (const [i, cause] of causes.entries()) {
     const w = cause.when;
     const why: string[] = [];
-    const at = causePhrases(cause).findIndex((p) => ctx.hay.includes(p));
+    // The phrase search found the causes' phrases too, as plain substrings of the folded text.
+    const at = (ix.causePhrases[i] ?? []).findIndex((id) => id === ALWAYS_FOUND || found.has(id));
     const phrase = at >= 0 ? w.phrases?.[at] : undefined;
     if (w.phrases?.length && !phrase) continue;
     if (phrase) why.push(`the text says ${quote(phrase)}`);
@@ -399,11 +400,10 @@ function pickCause(causes: readonly Cause[], ctx: CauseContext): { cause: Cause;
     if (cred) why.push(`${cred} failed`);
     if (w.sdks?.length && !(ctx.sdk && w.sdks.includes(ctx.sdk))) continue;
     if (w.sdks?.length) why.push(`the error comes from ${ctx.sdk}`);
-    if (w.authority?.length && !(ctx.authority && w.authority.includes(ctx.authority))) continue;
+    const authority = w.authority?.length ? ctx.authority() : undefined;
+    if (w.authority?.length && !(authority && w.authority.includes(authority))) continue;
     if (w.authority?.length)
-      why.push(
-        ctx.authority === "tenant" ? "the request names a tenant" : `the request went to /${ctx.authority}`,
-      );
+      why.push(authority === "tenant" ? "the request names a tenant" : `the request went to /${authority}`);
     const app = w.clientIds?.find((id) => ctx.clientIds.has(id.toLowerCase()));
     if (w.clientIds?.length && !app) continue;
     if (app) why.push(`the client ID is ${app}`);
@@ -523,9 +523,9 @@ export function rank(parsed: ParsedAuthError, options: MatchOptions = {}): Match
   const limit = typeof options.limit === "number" ? options.limit : 5;
   const safe = wellFormed(parsed);
   const indexes = matchIndexes(catalog);
-  // One haystack for the phrase search and the causes.
+  // One haystack, one pass: the entries' phrases and the causes' phrases are found together.
   const hay = haystack(safe, options.text);
-  const found = indexes.phrases.findAll(hay);
+  const found = indexes.phrases.findAllUnfolded(hay);
   const facts = credentialFacts(safe);
   const scored: Scored[] = [];
   const codes = [...safe.codes, ...(safe.chain ?? []).flatMap((m) => m.codes)];
@@ -536,12 +536,14 @@ export function rank(parsed: ParsedAuthError, options: MatchOptions = {}): Match
     error: safe.error,
     suberror: safe.suberror,
   };
-  const authority = authorityOf(safe, hay);
+  let authority: { value: Authority | undefined } | undefined;
   const context: CauseContext = {
-    hay,
     credentials: facts.all,
     ...(safe.sdk ? { sdk: safe.sdk } : {}),
-    ...(authority ? { authority } : {}),
+    authority: () => {
+      authority ??= { value: authorityOf(safe, foldText(hay)) };
+      return authority.value;
+    },
     clientIds: new Set(
       [safe.clientId, ...(safe.chain ?? []).map((m) => m.clientId)].flatMap((c) =>
         c ? [c.toLowerCase()] : [],
