@@ -349,3 +349,22 @@ class Reader {
     return c;
   }
 }
+
+/** Each pattern's literals as mayMatch checks them (null: not checked), read once per pattern. */
+const checked = new WeakMap<RegExp, readonly string[] | null>();
+/** Most literals mayMatch looks for one by one: past this, the searches cost more than they save. */
+const MAX_CHECKED = 4;
+
+/**
+ * False when `text` cannot match `re`: it holds none of the pattern's required literals. True when it
+ * may (or when the pattern has no required literals, or too many to look for).
+ */
+export function mayMatch(re: RegExp, text: string): boolean {
+  let literals = checked.get(re);
+  if (literals === undefined) {
+    const read = requiredLiterals(re);
+    literals = read && read.length <= MAX_CHECKED ? read : null;
+    checked.set(re, literals);
+  }
+  return literals === null || literals.some((l) => text.includes(l));
+}

@@ -1,0 +1,100 @@
+/**
+ * The hot path's shortcuts give what the plain forms they replace gave: squash's no-op check, validId's
+ * placeholder test, and mayMatch's literal check in front of a pattern.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { squash } from "../src/parse/fields.js";
+import { validId } from "../src/parse/ids.js";
+import { mayMatch } from "../src/parse/prefilter.js";
+import { PATTERNS } from "../src/patterns.js";
+import { textFrom } from "./helpers/texts.js";
+
+describe("fast paths agree with the plain forms", () => {
+  it("squash: whitespace runs to one space, trimmed", () => {
+    const pieces = [
+      "a",
+      "B",
+      " ",
+      "  ",
+      "\t",
+      "\n",
+      "\r\n",
+      "\u00a0",
+      "\u2028",
+      "\ufeff",
+      "é",
+      "~",
+      "\u0001",
+    ];
+    fc.assert(
+      fc.property(textFrom(pieces, 30), (text) => {
+        expect(squash(text)).toBe(text.replace(/\s+/g, " ").trim());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("validId: a GUID (or prefix) of one digit repeated is a placeholder, in any case and with any dashes", () => {
+    const plain = (value: string | undefined) => {
+      if (!value) return undefined;
+      const id = value.trim();
+      if (!PATTERNS.guidPrefix.test(id)) return undefined;
+      const hex = id.replaceAll("-", "").toLowerCase();
+      if (hex.split("").every((c) => c === hex[0])) return undefined;
+      return id.endsWith("-") ? id.slice(0, -1) : id;
+    };
+    fc.assert(
+      fc.property(textFrom(["a", "A", "f", "F", "0", "1", "-", "g", " "], 40), (text) => {
+        expect(validId(text)).toBe(plain(text));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(validId("ffffffff-FFFF-ffff-FFFF-ffffffffffff")).toBeUndefined();
+    expect(validId("00000000-0000-0000-0000-000000000001")).toBe("00000000-0000-0000-0000-000000000001");
+  });
+
+  it("mayMatch: false only for a text without the pattern's literals, which the pattern then does not match", () => {
+    expect(mayMatch(PATTERNS.msalJsNew, "invalid_client: Error(s): 7000215 - Timestamp: 2025")).toBe(true);
+    expect(mayMatch(PATTERNS.msalJsNew, "invalid_client: 7000215 - [2025-01-15 10:20:30Z]: AADSTS")).toBe(
+      false,
+    );
+    expect(mayMatch(PATTERNS.responseLine, "RESPONSE 401 Unauthorized")).toBe(true);
+    expect(mayMatch(PATTERNS.responseLine, "HTTP/1.1 401 Unauthorized")).toBe(false);
+    // Too many literals to look for one by one (and a case-insensitive pattern): always run.
+    expect(mayMatch(PATTERNS.statusReason, "nothing here")).toBe(true);
+    expect(mayMatch(PATTERNS.secretAssignment, "nothing here")).toBe(true);
+    const patterns = [
+      PATTERNS.msalJsNew,
+      PATTERNS.msalJsOld,
+      PATTERNS.msalJsBracketTimestamp,
+      PATTERNS.responseLine,
+    ];
+    fc.assert(
+      fc.property(
+        textFrom(
+          [
+            "invalid_client",
+            ": ",
+            "Error(s)",
+            "7000215",
+            " - ",
+            "[",
+            "2025-01-15 10:20:30Z",
+            "]: ",
+            "AADSTS",
+            "RESPONSE ",
+            "401",
+            "Timestamp: ",
+            "\n",
+          ],
+          14,
+        ),
+        (text) => {
+          for (const re of patterns) if (!mayMatch(re, text)) expect(re.test(text)).toBe(false);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
