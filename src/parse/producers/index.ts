@@ -64,24 +64,31 @@ const markerGroups = () =>
 
 /**
  * The literals each producer's pattern markers require (prefilter.ts), as the trigrams a text must hold
- * for each literal; undefined for a producer whose markers require nothing known (always searched).
+ * for each: one flat list per producer, each literal as its count of trigrams and then the trigrams.
+ * Undefined for a producer whose markers require nothing known (always searched).
  */
-let required: Array<number[][] | undefined> | undefined;
-export function requiredTrigrams(): Array<number[][] | undefined> {
+let required: Array<Int32Array | undefined> | undefined;
+export function requiredTrigrams(): Array<Int32Array | undefined> {
   required ??= markerGroups().map(([, markers]) => {
-    if (markers.length === 0) return [];
+    if (markers.length === 0) return new Int32Array(0);
     const sets = markers.map(requiredLiterals);
     if (sets.some((set) => set === undefined)) return undefined;
     const literals = sets.flat() as string[];
     // A literal shorter than a trigram cannot be checked: the producer is then always searched.
-    return literals.every((l) => l.length >= 3) ? literals.map(trigramsOf) : undefined;
+    if (literals.some((l) => l.length < 3)) return undefined;
+    return Int32Array.from(literals.flatMap((l) => [l.length - 2, ...trigramsOf(l)]));
   });
   return required;
 }
 
-/** Bits of the trigram table: a text's trigrams hashed into 65,536 bits (8 KiB, reused by every call). */
+/** Bits of a trigram's hash. */
 const TRIGRAM_BITS = 16;
-const seen = new Int32Array((1 << TRIGRAM_BITS) / 32);
+/**
+ * The trigrams of the text being read: seen[hash] === stamp when the text holds a trigram with that
+ * hash. Each call takes the next stamp, so the table (128 KiB, kept) is cleared only when stamps wrap.
+ */
+const seen = new Uint16Array(1 << TRIGRAM_BITS);
+let stamp = 0;
 const trigram = (a: number, b: number, c: number) =>
   Math.imul((a << 16) ^ (b << 8) ^ c, 0x9e3779b1) >>> (32 - TRIGRAM_BITS);
 
@@ -92,24 +99,38 @@ function trigramsOf(literal: string): number[] {
   return out;
 }
 
-/** Mark every trigram of `text` in `seen`. */
-function markTrigrams(text: string): void {
-  seen.fill(0);
+/** Stamp every trigram of `text` in `seen`; returns the stamp. */
+function markTrigrams(text: string): number {
+  stamp = (stamp + 1) & 0xffff;
+  if (stamp === 0) {
+    seen.fill(0);
+    stamp = 1;
+  }
   let a = text.charCodeAt(0);
   let b = text.charCodeAt(1);
   for (let i = 2; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const h = trigram(a, b, c);
-    seen[h >>> 5] = (seen[h >>> 5] as number) | (1 << (h & 31));
+    seen[trigram(a, b, c)] = stamp;
     a = b;
     b = c;
   }
+  return stamp;
 }
 
-/** False when a trigram of the literal is missing from the text: then the literal is not in it. */
-function mayHold(trigrams: readonly number[]): boolean {
-  for (const h of trigrams) if (((seen[h >>> 5] as number) & (1 << (h & 31))) === 0) return false;
-  return true;
+/**
+ * False when each literal of the list (see requiredTrigrams) misses a trigram of the text: then none of
+ * them is in it.
+ */
+function anyMayHold(list: Int32Array, mark: number): boolean {
+  let i = 0;
+  while (i < list.length) {
+    const n = list[i] as number;
+    let j = 1;
+    while (j <= n && seen[list[i + j] as number] === mark) j++;
+    if (j > n) return true;
+    i += n + 1;
+  }
+  return false;
 }
 
 /**
@@ -128,10 +149,10 @@ const MAX_SUBSETS = 256;
  */
 function earliestMarker(text: string): { producer: Producer; at: number } | undefined {
   const needs = requiredTrigrams();
-  markTrigrams(text);
+  const mark = markTrigrams(text);
   let kept = 0;
   needs.forEach((literals, i) => {
-    if (literals === undefined || literals.some(mayHold)) kept |= 1 << i;
+    if (literals === undefined || anyMayHold(literals, mark)) kept |= 1 << i;
   });
   if (kept === 0) return undefined;
   let pattern = subsets.get(kept);
