@@ -29,8 +29,7 @@ export function viewWithCause(
   const specific = forSdk ? entry.mitigationBySdk?.[forSdk] : undefined;
   const mitigation = specific ?? entry.mitigation;
   // The links of the text shown: a Go reader is not sent to the other SDKs' guides.
-  const own: Link[] = [];
-  for (const l of entry.links) if (mitigation.includes(l.url)) own.push({ ...l });
+  const own = linksIn(entry, mitigation).map((l) => ({ ...l }));
   const view = { id: entry.id, title: entry.title } as EntryView & Pick<Match, "cause">;
   if (entry.name) view.name = entry.name;
   view.codes = [...entry.match.codes];
@@ -54,4 +53,24 @@ export function viewWithCause(
   view.source = { ...entry.source };
   if (cause) view.cause = { id: cause.id, title: cause.title };
   return view;
+}
+
+/**
+ * The entry's links that a mitigation text of it holds, found once per entry and text: the texts are
+ * the catalog's (fixed once it is built), and searching a long mitigation for each link's URL on every
+ * match cost more than building the match.
+ */
+const shown = new WeakMap<CatalogEntry, Map<string, readonly Link[]>>();
+function linksIn(entry: CatalogEntry, mitigation: string): readonly Link[] {
+  let byText = shown.get(entry);
+  if (!byText) {
+    byText = new Map();
+    shown.set(entry, byText);
+  }
+  let links = byText.get(mitigation);
+  if (!links) {
+    links = entry.links.filter((l) => mitigation.includes(l.url));
+    byText.set(mitigation, links);
+  }
+  return links;
 }

@@ -496,6 +496,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  * always is; a hand-made or deserialised object may not be), chain members likewise.
  */
 function wellFormed(parsed: ParsedAuthError): ParsedAuthError {
+  // parse()'s output (what explain() ranks) already has that shape: ranking reads it as it is.
+  if (alreadyWellFormed(parsed)) return parsed;
   const given = parsed as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(given))
@@ -512,6 +514,50 @@ function wellFormed(parsed: ParsedAuthError): ParsedAuthError {
     };
   if (Array.isArray(chain)) out.chain = chain.filter(isRecord).map((m) => wellFormed(m as ParsedAuthError));
   return out as ParsedAuthError;
+}
+
+/**
+ * True when wellFormed would keep every field ranking reads as it is: each text field a string or a
+ * boolean, codes an array of integers, status an integer, request and serviceError in their shape, each
+ * chain member likewise. (What wellFormed drops besides, such as `conflicts`, ranking never reads.)
+ */
+function alreadyWellFormed(parsed: ParsedAuthError): boolean {
+  const given = parsed as unknown as Record<string, unknown>;
+  // A plain object's fields are its own: one with a prototype of its own is copied, as before.
+  const proto = Object.getPrototypeOf(given);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const key in given) {
+    const value = given[key];
+    if (value === undefined) continue;
+    switch (key) {
+      case "codes":
+        if (!Array.isArray(value) || !value.every((c) => Number.isInteger(c))) return false;
+        break;
+      case "status":
+        if (!Number.isInteger(value)) return false;
+        break;
+      case "request":
+        if (!isRecord(value) || typeof value.method !== "string" || typeof value.url !== "string")
+          return false;
+        break;
+      case "serviceError":
+        if (!isRecord(value) || typeof value.code !== "string") return false;
+        if (value.message !== undefined && typeof value.message !== "string") return false;
+        break;
+      case "chain":
+        if (
+          !Array.isArray(value) ||
+          !value.every((m) => isRecord(m) && alreadyWellFormed(m as ParsedAuthError))
+        )
+          return false;
+        break;
+      case "conflicts":
+        break;
+      default:
+        if (typeof value !== "string" && typeof value !== "boolean") return false;
+    }
+  }
+  return Array.isArray(given.codes);
 }
 
 /**
