@@ -2,14 +2,19 @@
  * The hot path's shortcuts give what the plain forms they replace gave: squash's no-op check, validId's
  * placeholder test, and mayMatch's literal check in front of a pattern.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type Catalog, defaultCatalog } from "../src/catalog/index.js";
+import { matchIndexes } from "../src/catalog/match-indexes.js";
 import { match } from "../src/match/index.js";
 import { squash } from "../src/parse/fields.js";
 import { validId } from "../src/parse/ids.js";
+import { parseWithText } from "../src/parse/index.js";
 import { mayMatch } from "../src/parse/prefilter.js";
 import { PATTERNS } from "../src/patterns.js";
 import type { ParsedAuthError } from "../src/schema.js";
+import { loadFixtures } from "./helpers/fixtures.js";
 import { textFrom } from "./helpers/texts.js";
 
 describe("fast paths agree with the plain forms", () => {
@@ -165,4 +170,31 @@ describe("fast paths agree with the plain forms", () => {
       { numRuns: 1500 },
     );
   });
+
+  it("candidates: scoring only them ranks as scoring every entry of the catalog, on every fixture and corpus text", () => {
+    // The built-in catalog again, with every entry a candidate.
+    const everyEntry: Catalog = {
+      entries: defaultCatalog.entries,
+      byId: (id) => defaultCatalog.byId(id),
+      byCode: (code) => defaultCatalog.byCode(code),
+      byName: (name) => defaultCatalog.byName(name),
+    };
+    const all = matchIndexes(everyEntry);
+    all.candidates = () => all.indexed;
+    const corpus = new URL("./corpus/cases/", import.meta.url).pathname;
+    const texts = [
+      ...loadFixtures().map((f) => f.text),
+      ...readdirSync(corpus)
+        .filter((f) => f.endsWith(".txt"))
+        .map((f) => readFileSync(corpus + f, "utf8")),
+    ];
+    let matched = 0;
+    for (const text of texts) {
+      const { parsed, text: read } = parseWithText(text);
+      const now = match(parsed, { text: read, limit: 50 });
+      expect(now).toEqual(match(parsed, { text: read, limit: 50, catalog: everyEntry }));
+      if (now.length > 0) matched++;
+    }
+    expect(matched).toBeGreaterThan(700);
+  }, 120_000);
 });

@@ -46,8 +46,9 @@ export interface MatchIndexes {
   /** The entries prepared for matching, in catalog order. */
   indexed: IndexedEntry[];
   /**
-   * The entries a parsed error can match at all: those sharing a code, a phrase, a status, an OAuth error
-   * or sub-error with it, plus the few fallback entries. Matching scores only these, not the whole catalog.
+   * The entries a parsed error can match at all: those sharing a code, a phrase or a status with it, the
+   * `oauth` entries of its OAuth error or sub-error, plus the few fallback entries. Matching scores only
+   * these, not the whole catalog.
    */
   candidates(signals: Signals): IndexedEntry[];
   /** The fallback entries for any credential (general advice on reading an error), in catalog order. */
@@ -102,8 +103,12 @@ function buildMatchIndexes(entries: readonly CatalogEntry[]): MatchIndexes {
     for (const c of m.codes) add(ixByCode, c, ix);
     for (const p of [...ix.messages, ...ix.hints, ...ix.credentialPhrases]) add(ixByPhrase, p, ix);
     for (const st of m.status) add(ixByStatus, st, ix);
-    for (const e of m.errors) add(ixByError, `e:${e}`, ix);
-    for (const e of m.suberrors) add(ixByError, `s:${e}`, ix);
+    // An OAuth error or sub-error is a signal of its own only for `oauth` entries; on any other entry it
+    // adds weight to a code that matched, which makes the entry a candidate already (match/index.ts).
+    if (ix.entry.kind === "oauth") {
+      for (const e of m.errors) add(ixByError, `e:${e}`, ix);
+      for (const e of m.suberrors) add(ixByError, `s:${e}`, ix);
+    }
     if (m.fallback || m.chainUnavailable) always.push(ix);
   }
   const candidates = (signals: Signals): IndexedEntry[] => {
