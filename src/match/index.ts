@@ -369,7 +369,8 @@ interface CauseContext {
   sdk?: Sdk;
   /** The authority the request names (worked out on first call: few causes ask). */
   authority: () => Authority | undefined;
-  clientIds: Set<string>;
+  /** The client IDs the error names, lower case (worked out on first call). */
+  clientIds: () => Set<string>;
 }
 
 /** The authority a login URL in the text names: common, organizations, consumers, or "tenant". */
@@ -404,7 +405,9 @@ function pickCause(
     if (w.authority?.length && !(authority && w.authority.includes(authority))) continue;
     if (w.authority?.length)
       why.push(authority === "tenant" ? "the request names a tenant" : `the request went to /${authority}`);
-    const app = w.clientIds?.find((id) => ctx.clientIds.has(id.toLowerCase()));
+    const app = w.clientIds?.length
+      ? w.clientIds.find((id) => ctx.clientIds().has(id.toLowerCase()))
+      : undefined;
     if (w.clientIds?.length && !app) continue;
     if (app) why.push(`the client ID is ${app}`);
     return { cause, why: `${cause.title}, because ${why.join(" and ")}` };
@@ -583,6 +586,7 @@ export function rank(parsed: ParsedAuthError, options: MatchOptions = {}): Match
     suberror: safe.suberror,
   };
   let authority: { value: Authority | undefined } | undefined;
+  let clientIds: Set<string> | undefined;
   const context: CauseContext = {
     credentials: facts.all,
     ...(safe.sdk ? { sdk: safe.sdk } : {}),
@@ -590,11 +594,14 @@ export function rank(parsed: ParsedAuthError, options: MatchOptions = {}): Match
       authority ??= { value: authorityOf(safe, foldText(hay)) };
       return authority.value;
     },
-    clientIds: new Set(
-      [safe.clientId, ...(safe.chain ?? []).map((m) => m.clientId)].flatMap((c) =>
-        c ? [c.toLowerCase()] : [],
-      ),
-    ),
+    clientIds: () => {
+      clientIds ??= new Set(
+        [safe.clientId, ...(safe.chain ?? []).map((m) => m.clientId)].flatMap((c) =>
+          c ? [c.toLowerCase()] : [],
+        ),
+      );
+      return clientIds;
+    },
   };
   for (const ix of indexes.candidates(signals)) {
     const s = scoreEntry(ix, safe, found, facts, context);
