@@ -1,6 +1,5 @@
-import { mayMatch } from "./parse/prefilter.js";
 import { PATTERNS } from "./patterns.js";
-import { substitute as replaceMatches } from "./text.js";
+import { substitute } from "./text.js";
 
 /** What replaces a secret value. Field names around it are kept. */
 export const REDACTED = "[REDACTED]";
@@ -23,17 +22,6 @@ export function redact(text: string): RedactResult {
     count++;
   };
   let out = redactPemBlocks(text, bump);
-  // Most texts hold no secret: a pattern whose required literals the text lacks is not run at all. The
-  // lower-cased text (for the patterns that ignore case) is made once, and again only after a change.
-  let lowered: { of: string; lower: string } | undefined;
-  const substitute = (
-    current: string,
-    re: RegExp,
-    fn: (m: RegExpExecArray) => string | undefined,
-  ): string => {
-    if (re.ignoreCase && lowered?.of !== current) lowered = { of: current, lower: current.toLowerCase() };
-    return mayMatch(re, current, lowered?.lower) ? replaceMatches(current, re, fn) : current;
-  };
   out = substitute(out, PATTERNS.jwt, () => {
     bump();
     return REDACTED;

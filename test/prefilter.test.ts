@@ -32,14 +32,6 @@ describe("requiredLiterals reads a pattern's source", () => {
     expect(requiredLiterals(/\u00e9t\x41/)).toEqual(["étA"]);
   });
 
-  it("gives lower-case literals for a pattern that ignores case (ASCII only)", () => {
-    expect(requiredLiterals(/Bearer[ \t]+\w/i)).toEqual(["bearer"]);
-    expect(sorted(requiredLiterals(/(?:X-IDENTITY-HEADER|Authorization):/gi))).toEqual([
-      "authorization:",
-      "x-identity-header:",
-    ]);
-  });
-
   it("keeps the most selective literal of a sequence that has unknown parts", () => {
     expect(requiredLiterals(/x{2,5}Credential\d+ failed/)).toEqual(["Credential"]);
     expect(requiredLiterals(/[A-Z][a-z]{1,20}-Az[A-Za-z]+ ?: /)).toEqual(["-Az"]);
@@ -53,7 +45,7 @@ describe("requiredLiterals reads a pattern's source", () => {
     expect(requiredLiterals(/a*|b/)).toBeUndefined();
     expect(requiredLiterals(/(?:abc)?/)).toBeUndefined();
     expect(requiredLiterals(/[^abc]+/)).toBeUndefined();
-    expect(requiredLiterals(/caf\u00e9/i)).toBeUndefined();
+    expect(requiredLiterals(/abc/i)).toBeUndefined();
     expect(requiredLiterals(/(a)\1/)).toEqual(["a"]);
     expect(requiredLiterals(/\cJ/)).toBeUndefined();
   });
@@ -75,10 +67,8 @@ function matches(re: RegExp, text: string): boolean {
   return plain.test(text);
 }
 
-/** For a pattern that ignores case, its (lower-case) literals are looked for in the lower-cased text. */
-function holdsOne(literals: string[], text: string, re: RegExp): boolean {
-  const haystack = re.ignoreCase ? text.toLowerCase() : text;
-  return literals.some((l) => haystack.includes(l));
+function holdsOne(literals: string[], text: string): boolean {
+  return literals.some((l) => text.includes(l));
 }
 
 describe("every match holds one of the required literals", () => {
@@ -99,9 +89,7 @@ describe("every match holds one of the required literals", () => {
       for (const text of texts)
         if (matches(re, text)) {
           checked++;
-          expect(holdsOne(literals, text, re), `${name} matched without ${JSON.stringify(literals)}`).toBe(
-            true,
-          );
+          expect(holdsOne(literals, text), `${name} matched without ${JSON.stringify(literals)}`).toBe(true);
         }
     }
     expect(checked).toBeGreaterThan(1000);
@@ -122,7 +110,7 @@ describe("every match holds one of the required literals", () => {
         const text = parts.join("");
         for (const [name, re, literals] of read)
           if (literals && matches(re, text))
-            expect(holdsOne(literals, text, re), `${name} on ${JSON.stringify(text)}`).toBe(true);
+            expect(holdsOne(literals, text), `${name} on ${JSON.stringify(text)}`).toBe(true);
       }),
       { numRuns: 400 },
     );

@@ -6,9 +6,8 @@
  *
  * The reading is conservative: every construct it does not know exactly (a class of many characters, a
  * back-reference, an optional part) counts as "any text", which only weakens the answer. Lookarounds,
- * `^`, `$`, `\b` and `\B` match no characters. For a pattern with the `i` flag the literals are in lower
- * case, to be looked for in the lower-cased text. A pattern with the `u` or `v` flag, or a source this
- * reader cannot parse, has no required literals (undefined: always run the pattern).
+ * `^`, `$`, `\b` and `\B` match no characters. A pattern with the `i` flag, or a source this reader
+ * cannot parse, has no required literals (undefined: always run the pattern).
  * test/prefilter.test.ts checks each use against the pattern itself on every fixture and corpus text.
  */
 
@@ -36,26 +35,16 @@ class Unsupported extends Error {}
  * Every one is at least one character long.
  */
 export function requiredLiterals(re: RegExp): string[] | undefined {
-  if (re.flags.includes("u") || re.flags.includes("v")) return undefined;
+  if (re.flags.includes("i") || re.flags.includes("u") || re.flags.includes("v")) return undefined;
   try {
     const reader = new Reader(re.source);
     const info = reader.disjunction();
     if (!reader.done()) return undefined;
-    const literals = best(info);
-    if (!literals || !re.flags.includes("i")) return literals;
-    // Ignoring case (without the u flag) an ASCII letter matches only its two ASCII cases: such a match
-    // holds the literal in lower case once the text is lower-cased.
-    if (literals.some((l) => !isAscii(l))) return undefined;
-    return [...new Set(literals.map((l) => l.toLowerCase()))];
+    return best(info);
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
   }
-}
-
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
-  return true;
 }
 
 /** The shortest string of a set (0 when it holds "", which every text contains). */
@@ -368,17 +357,14 @@ const MAX_CHECKED = 4;
 
 /**
  * False when `text` cannot match `re`: it holds none of the pattern's required literals. True when it
- * may (or when the pattern has no required literals, or too many to look for). For a pattern that
- * ignores case the literals are looked for in `lower`, the text lower-cased (made here when not given).
+ * may (or when the pattern has no required literals, or too many to look for).
  */
-export function mayMatch(re: RegExp, text: string, lower?: string): boolean {
+export function mayMatch(re: RegExp, text: string): boolean {
   let literals = checked.get(re);
   if (literals === undefined) {
     const read = requiredLiterals(re);
     literals = read && read.length <= MAX_CHECKED ? read : null;
     checked.set(re, literals);
   }
-  if (literals === null) return true;
-  const haystack = re.ignoreCase ? (lower ?? text.toLowerCase()) : text;
-  return literals.some((l) => haystack.includes(l));
+  return literals === null || literals.some((l) => text.includes(l));
 }

@@ -71,8 +71,7 @@ let required: Array<Int32Array | undefined> | undefined;
 export function requiredTrigrams(): Array<Int32Array | undefined> {
   required ??= markerGroups().map(([, markers]) => {
     if (markers.length === 0) return new Int32Array(0);
-    // Literals of a marker that ignores case are lower case, for a lower-cased text: not checked here.
-    const sets = markers.map((m) => (m.ignoreCase ? undefined : requiredLiterals(m)));
+    const sets = markers.map(requiredLiterals);
     if (sets.some((set) => set === undefined)) return undefined;
     const literals = sets.flat() as string[];
     // A literal shorter than a trigram cannot be checked: the producer is then always searched.
