@@ -32,10 +32,23 @@ describe("requiredLiterals reads a pattern's source", () => {
     expect(requiredLiterals(/\u00e9t\x41/)).toEqual(["étA"]);
   });
 
+  it("extends a run of known strings with the known end of the part before and the start of the part after", () => {
+    expect(sorted(requiredLiterals(/\b(Get|Post) "(https?:\/\/[^"\s]{1,2048})": /))).toEqual([
+      'Get "http://',
+      'Get "https://',
+      'Post "http://',
+      'Post "https://',
+    ]);
+    expect(requiredLiterals(/\b([A-Z][A-Za-z]{0,60}Credential): failed\s+to/)).toEqual([
+      "Credential: failed",
+    ]);
+    expect(sorted(requiredLiterals(/(?:ab|cd)+x{2,}(?:yz)+ok/))).toEqual(["yzok"]);
+  });
+
   it("keeps the most selective literal of a sequence that has unknown parts", () => {
-    expect(requiredLiterals(/x{2,5}Credential\d+ failed/)).toEqual(["Credential"]);
+    expect(requiredLiterals(/x{2,5}Credential\d+ failed/)).toEqual(["xCredential"]);
     expect(requiredLiterals(/[A-Z][a-z]{1,20}-Az[A-Za-z]+ ?: /)).toEqual(["-Az"]);
-    expect(requiredLiterals(/(?:ab)+cdef/)).toEqual(["cdef"]);
+    expect(requiredLiterals(/(?:ab)+cdef/)).toEqual(["abcdef"]);
     expect(requiredLiterals(/(?=abcdef)x/)).toEqual(["x"]);
     expect(requiredLiterals(/(?<![\w.-])invalid_\w+/)).toEqual(["invalid_"]);
   });

@@ -17,6 +17,10 @@ interface Info {
   exact?: string[];
   /** Strings one of which every match of the part contains (undefined: nothing known). */
   required?: string[];
+  /** Strings one of which every match starts with, when the part's strings are not all known. */
+  prefix?: string[];
+  /** Strings one of which every match ends with, likewise. */
+  suffix?: string[];
 }
 
 /** Most strings kept in one set (past this, a set is dropped): they are searched for in one pass, so a set may be large. */
@@ -80,34 +84,69 @@ function union(sets: readonly (readonly string[])[]): string[] | undefined {
   return out.size <= MAX_SET ? [...out] : undefined;
 }
 
-/** A sequence: runs of parts whose strings are known give their concatenations; the best known set wins. */
+const prefixOf = (info: Info) => info.exact ?? info.prefix;
+const suffixOf = (info: Info) => info.exact ?? info.suffix;
+
+/**
+ * A sequence: a run of parts whose strings are known gives their concatenations, extended by the end
+ * of the part before it and the start of the part after it where those are known (`"(https?://…` gives
+ * `"https://` and `"http://`); the best set found is required.
+ */
 function sequence(items: readonly Info[]): Info {
   let run: string[] = [""];
+  let lead: string[] | undefined;
   let whole = true;
   let required: string[] | undefined;
+  let prefix: string[] | undefined;
+  /** The run with what surrounds it, where that keeps the set small enough. */
+  const around = (after: string[] | undefined) => {
+    let set = run;
+    if (lead) set = cross(lead, set) ?? set;
+    if (after) set = cross(set, after) ?? set;
+    return set;
+  };
   for (const item of items) {
     const joined = item.exact ? cross(run, item.exact) : undefined;
     if (joined) {
       run = joined;
       continue;
     }
-    // The run ends here: what it holds is required, and so is what the item requires.
+    // The run ends here: it is required, as is what the item requires.
+    const start = prefixOf(item);
+    if (whole) prefix = lead === undefined && start ? (cross(run, start) ?? run) : run;
     whole = false;
-    required = better(required, run);
+    required = better(required, around(start));
     required = better(required, best(item));
+    lead = item.exact ? undefined : item.suffix;
     run = item.exact ?? [""];
   }
-  required = better(required, run);
-  return whole ? { exact: run, ...(required ? { required } : {}) } : required ? { required } : ANY;
+  if (whole) return { exact: run, ...(better(undefined, run) ? { required: run } : {}) };
+  required = better(required, around(undefined));
+  const suffix = lead ? (cross(lead, run) ?? run) : run;
+  return {
+    ...(required ? { required } : {}),
+    ...(prefix && shortest(prefix) > 0 ? { prefix } : {}),
+    ...(shortest(suffix) > 0 ? { suffix } : {}),
+  };
 }
 
 /** Alternatives: a match of the whole is a match of one of them. */
 function alternatives(alts: readonly Info[]): Info {
   if (alts.length === 1) return alts[0] as Info;
-  const exacts = alts.every((a) => a.exact) ? union(alts.map((a) => a.exact as string[])) : undefined;
-  const bests = alts.map(best);
-  const required = bests.every((b) => b) ? union(bests as string[][]) : undefined;
-  return { ...(exacts ? { exact: exacts } : {}), ...(required ? { required } : {}) };
+  const all = (get: (a: Info) => string[] | undefined) => {
+    const sets = alts.map(get);
+    return sets.every((x) => x) ? union(sets as string[][]) : undefined;
+  };
+  const exact = all((a) => a.exact);
+  if (exact) return { exact, ...(better(undefined, exact) ? { required: exact } : {}) };
+  const required = all(best);
+  const prefix = all(prefixOf);
+  const suffix = all(suffixOf);
+  return {
+    ...(required ? { required } : {}),
+    ...(prefix ? { prefix } : {}),
+    ...(suffix ? { suffix } : {}),
+  };
 }
 
 function repeated(item: Info, min: number, max: number): Info {
@@ -116,8 +155,15 @@ function repeated(item: Info, min: number, max: number): Info {
     const exact = max === 1 && item.exact ? union([item.exact, [""]]) : undefined;
     return exact ? { exact } : ANY;
   }
+  // At least once: a match starts as the part's first match and ends as its last.
   const required = best(item);
-  return required ? { required } : ANY;
+  const prefix = prefixOf(item);
+  const suffix = suffixOf(item);
+  return {
+    ...(required ? { required } : {}),
+    ...(prefix ? { prefix } : {}),
+    ...(suffix ? { suffix } : {}),
+  };
 }
 
 /** A recursive-descent reader of the pattern syntax without the `u` flag (Annex B). */
