@@ -68,9 +68,11 @@ describe("PhraseIndex: the typed-array table finds what the Map-based automaton 
   it("the same phrase ids in every fixture and corpus text", () => {
     expect(texts.length).toBeGreaterThan(900);
     const now = matchIndexes(defaultCatalog).phrases;
+    // The causes' phrases, which the old automaton did not hold, have the ids after the entries' phrases.
+    const entryPhrases = new Set(phrases.filter((p) => p !== "")).size;
     for (const text of texts) {
       const folded = foldText(text);
-      expect([...now.findAll(folded)].sort((a, b) => a - b)).toEqual(
+      expect([...now.findAll(folded)].filter((id) => id < entryPhrases).sort((a, b) => a - b)).toEqual(
         [...old.findAll(folded)].sort((a, b) => a - b),
       );
     }
@@ -84,8 +86,21 @@ describe("PhraseIndex: the typed-array table finds what the Map-based automaton 
       byCode: (code) => defaultCatalog.byCode(code),
       byName: (name) => defaultCatalog.byName(name),
     };
-    // Its matching indexes are built as for any catalog, then the old automaton takes the new one's place.
-    matchIndexes(withOld).phrases = old as unknown as MatchIndexes["phrases"];
+    // Its matching indexes are built as for any catalog, then the old automaton takes the new one's place:
+    // it reads the folded text, and the causes' phrases are looked for with String.includes, as they were.
+    const anywhere = defaultCatalog.entries.flatMap((e) =>
+      (e.causes ?? []).flatMap((c) => (c.when.phrases ?? []).map(foldText)),
+    );
+    const now = matchIndexes(defaultCatalog).phrases;
+    const oracle = {
+      findAllUnfolded(text: string): Set<number> {
+        const folded = foldText(text);
+        const found = old.findAll(folded);
+        for (const p of anywhere) if (folded.includes(p)) found.add(now.anywhereIdOf(p));
+        return found;
+      },
+    };
+    matchIndexes(withOld).phrases = oracle as unknown as MatchIndexes["phrases"];
     let matched = 0;
     for (const text of texts) {
       const { parsed, text: read } = parseWithText(text);
@@ -96,6 +111,87 @@ describe("PhraseIndex: the typed-array table finds what the Map-based automaton 
     }
     expect(matched).toBeGreaterThan(700);
   }, 120_000);
+});
+
+describe("PhraseIndex.findAllUnfolded: folding as it reads finds what folding first found", () => {
+  /** Characters whose folding is the edge cases: case, quotes, every kind of whitespace, and the few that do not fold alone. */
+  const tricky = [
+    ..."abcAB CZ_9.-'\"",
+    "\t",
+    "\n",
+    "\r",
+    "\u00a0",
+    "\u2028",
+    "\ufeff",
+    "\u2019",
+    "\u2018",
+    "\u02bc",
+    "\u201c",
+    "\u201d",
+    "\u212a", // Kelvin sign: lower-cases to an ASCII k
+    "\u0130", // İ: lower-cases to two characters
+    "\u03a3", // Σ: lower-cases by its neighbours
+    "\u00c9",
+    "\ud801\udc00", // Deseret capital: a surrogate pair that lower-cases as one
+    "\ud83d", // a lone surrogate
+  ];
+  const foldsAlone = tricky.filter((c) => c.length === 1 && !["\u0130", "\u03a3", "\ud83d"].includes(c));
+  const sorted = (s: Set<number>) => [...s].sort((a, b) => a - b);
+
+  it("on random phrases (short tokens among them) and texts of tricky characters", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.string({
+            unit: fc.constantFrom("a", "b", "c", " ", "'", '"', "k", "_"),
+            minLength: 1,
+            maxLength: 5,
+          }),
+          {
+            maxLength: 10,
+          },
+        ),
+        fc.array(fc.string({ unit: fc.constantFrom("a", "b", " ", "k", "'"), minLength: 1, maxLength: 4 }), {
+          maxLength: 4,
+        }),
+        // Mostly texts that fold character by character; some with a character that makes the whole text fold.
+        fc
+          .oneof(
+            { weight: 4, arbitrary: fc.array(fc.constantFrom(...foldsAlone), { maxLength: 40 }) },
+            { weight: 1, arbitrary: fc.array(fc.constantFrom(...tricky), { maxLength: 40 }) },
+          )
+          .map((cs) => cs.join("")),
+        (phrases, anywhere, text) => {
+          const index = new PhraseIndex(phrases, anywhere);
+          expect(sorted(index.findAllUnfolded(text))).toEqual(sorted(index.findAll(foldText(text))));
+          const found = index.findAll(foldText(text));
+          for (const p of phrases) expect(found.has(index.idOf(p))).toBe(occurs(p, foldText(text)));
+          for (const p of anywhere) expect(found.has(index.anywhereIdOf(p))).toBe(foldText(text).includes(p));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("on the built-in catalog's phrases, over every fixture and corpus text", () => {
+    const index = matchIndexes(defaultCatalog).phrases;
+    const texts = [...loadFixtures().map((f) => f.text), ...corpusTexts()];
+    for (const text of texts)
+      expect(sorted(index.findAllUnfolded(text))).toEqual(sorted(index.findAll(foldText(text))));
+  });
+
+  it("finds a short token that is also a cause's phrase as a word for the entry and anywhere for the cause", () => {
+    const index = new PhraseIndex(["enotfound", "not found"], ["enotfound", "not found", "saml"]);
+    expect(index.anywhereIdOf("not found")).toBe(index.idOf("not found"));
+    expect(index.anywhereIdOf("enotfound")).not.toBe(index.idOf("enotfound"));
+    const inWord = index.findAllUnfolded("FileENOTFOUNDError: SAML\u00a0 assertion");
+    expect(inWord.has(index.idOf("enotfound"))).toBe(false);
+    expect(inWord.has(index.anywhereIdOf("enotfound"))).toBe(true);
+    expect(inWord.has(index.anywhereIdOf("saml"))).toBe(true);
+    const alone = index.findAllUnfolded("getaddrinfo ENOTFOUND login.microsoftonline.com: Not\t Found");
+    expect(alone.has(index.idOf("enotfound"))).toBe(true);
+    expect(alone.has(index.idOf("not found"))).toBe(true);
+  });
 });
 
 function corpusTexts(): string[] {

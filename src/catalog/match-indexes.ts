@@ -19,7 +19,17 @@ export interface IndexedEntry {
   credentialPhrases: number[];
   /** Lower-cased credential names. */
   credentials: string[];
+  /** The messages folded (the form the phrase search found them in). */
+  foldedMessages: string[];
+  /**
+   * For each of the entry's causes, the ids of its phrases as `anywhere` phrases of the PhraseIndex
+   * (ALWAYS_FOUND for a phrase that folds to nothing: every text holds it).
+   */
+  causePhrases: number[][];
 }
+
+/** The id of a cause phrase that folds to the empty string, which String.includes finds in any text. */
+export const ALWAYS_FOUND = -2;
 
 /** What a parsed error offers the candidate search. */
 export interface Signals {
@@ -36,10 +46,13 @@ export interface MatchIndexes {
   /** The entries prepared for matching, in catalog order. */
   indexed: IndexedEntry[];
   /**
-   * The entries a parsed error can match at all: those sharing a code, a phrase, a status, an OAuth error
-   * or sub-error with it, plus the few fallback entries. Matching scores only these, not the whole catalog.
+   * The entries a parsed error can match at all: those sharing a code, a phrase or a status with it, the
+   * `oauth` entries of its OAuth error or sub-error, plus the few fallback entries. Matching scores only
+   * these, not the whole catalog.
    */
   candidates(signals: Signals): IndexedEntry[];
+  /** The fallback entries for any credential (general advice on reading an error), in catalog order. */
+  genericFallbacks: IndexedEntry[];
 }
 
 const built = new WeakMap<Catalog, MatchIndexes>();
@@ -57,8 +70,14 @@ export function matchIndexes(catalog: Catalog): MatchIndexes {
 function buildMatchIndexes(entries: readonly CatalogEntry[]): MatchIndexes {
   const phrases = new PhraseIndex(
     entries.flatMap((e) => [...e.match.messages, ...e.match.hints, ...e.match.credentials].map(foldText)),
+    entries.flatMap((e) => (e.causes ?? []).flatMap((c) => (c.when.phrases ?? []).map(foldText))),
   );
   const ids = (list: string[]) => list.map((p) => phrases.idOf(foldText(p)));
+  const anywhereIds = (list: string[]) =>
+    list.map((p) => {
+      const folded = foldText(p);
+      return folded === "" ? ALWAYS_FOUND : phrases.anywhereIdOf(folded);
+    });
   const indexed = entries.map((entry, order) => ({
     entry,
     order,
@@ -66,6 +85,8 @@ function buildMatchIndexes(entries: readonly CatalogEntry[]): MatchIndexes {
     hints: ids(entry.match.hints),
     credentialPhrases: ids(entry.match.credentials),
     credentials: entry.match.credentials.map((c) => c.toLowerCase()),
+    foldedMessages: entry.match.messages.map(foldText),
+    causePhrases: (entry.causes ?? []).map((c) => anywhereIds(c.when.phrases ?? [])),
   }));
   const add = <K>(map: Map<K, IndexedEntry[]>, key: K, ix: IndexedEntry) => {
     const list = map.get(key) ?? [];
@@ -82,8 +103,12 @@ function buildMatchIndexes(entries: readonly CatalogEntry[]): MatchIndexes {
     for (const c of m.codes) add(ixByCode, c, ix);
     for (const p of [...ix.messages, ...ix.hints, ...ix.credentialPhrases]) add(ixByPhrase, p, ix);
     for (const st of m.status) add(ixByStatus, st, ix);
-    for (const e of m.errors) add(ixByError, `e:${e}`, ix);
-    for (const e of m.suberrors) add(ixByError, `s:${e}`, ix);
+    // An OAuth error or sub-error is a signal of its own only for `oauth` entries; on any other entry it
+    // adds weight to a code that matched, which makes the entry a candidate already (match/index.ts).
+    if (ix.entry.kind === "oauth") {
+      for (const e of m.errors) add(ixByError, `e:${e}`, ix);
+      for (const e of m.suberrors) add(ixByError, `s:${e}`, ix);
+    }
     if (m.fallback || m.chainUnavailable) always.push(ix);
   }
   const candidates = (signals: Signals): IndexedEntry[] => {
@@ -95,5 +120,6 @@ function buildMatchIndexes(entries: readonly CatalogEntry[]): MatchIndexes {
     if (signals.suberror) for (const ix of ixByError.get(`s:${signals.suberror}`) ?? []) set.add(ix);
     return [...set];
   };
-  return { phrases, indexed, candidates };
+  const genericFallbacks = indexed.filter((ix) => ix.entry.match.fallback && ix.credentials.length === 0);
+  return { phrases, indexed, candidates, genericFallbacks };
 }

@@ -4,9 +4,9 @@
  * kind of signal adds one point (at most five) to break ties. Remaining ties keep catalog order.
  */
 import { atBoundary } from "../boundary.js";
-import { entryView } from "../catalog/entry-view.js";
+import { viewWithCause } from "../catalog/entry-view.js";
 import { type Catalog, defaultCatalog, foldText } from "../catalog/index.js";
-import { type IndexedEntry, matchIndexes } from "../catalog/match-indexes.js";
+import { ALWAYS_FOUND, type IndexedEntry, matchIndexes } from "../catalog/match-indexes.js";
 import { readerSdk } from "../parse/producers/index.js";
 import { PATTERNS } from "../patterns.js";
 import type { AUTHORITIES, CatalogEntry, Cause, Confidence, Match, ParsedAuthError, Sdk } from "../schema.js";
@@ -102,7 +102,10 @@ function subsumes(a: Scored, b: Scored): number {
   return a.phrase.includes(b.phrase) ? -1 : b.phrase.includes(a.phrase) ? 1 : 0;
 }
 
-/** Everything phrase matching looks at: the parsed text fields, chain members included, plus `text`. */
+/**
+ * Everything phrase matching looks at: the parsed text fields, chain members included, plus `text`. Not
+ * folded: the phrase search folds as it reads (foldText gives the folded form, where one is needed).
+ */
 function haystack(parsed: ParsedAuthError, text: string | undefined): string {
   const parts: string[] = [];
   const add = (p: ParsedAuthError) => {
@@ -118,7 +121,7 @@ function haystack(parsed: ParsedAuthError, text: string | undefined): string {
   };
   add(parsed);
   if (text) parts.push(phraseWindow(text));
-  return foldText(parts.join("\n"));
+  return parts.join("\n");
 }
 
 /** How much of a long input phrase matching reads: an error's words are at its start or around its code. */
@@ -227,14 +230,15 @@ function scoreEntry(
   // The entry's credential is named somewhere in the text (a log line, a chain member).
   const credMentioned = credMatches || ix.credentialPhrases.some((id) => found.has(id));
   // The name to show in reasons: the entry's own spelling of the credential that matched, else the error's.
-  const credLabel =
+  // Only two reasons name it, so it is worked out when one of them is given.
+  const credLabel = () =>
     entry.match.credentials.find((c) => facts.all.has(c.toLowerCase())) ??
     parsed.credential ??
-    [...facts.all][0] ??
+    facts.all.values().next().value ??
     "";
   const signals: Array<{ score: number; reason: string }> = [];
 
-  const codes = entry.match.codes.filter((c) => parsed.codes.includes(c));
+  const codes = parsed.codes.length === 0 ? [] : entry.match.codes.filter((c) => parsed.codes.includes(c));
   if (codes.length > 0) {
     const list = codes.map((c) => `AADSTS${c}`).join(", ");
     // The credential that carries the code: the failing credential, or the chain member that got it.
@@ -267,8 +271,12 @@ function scoreEntry(
   }
 
   let phrase: string | undefined;
+  let foldedPhrase: string | undefined;
   entry.match.messages.forEach((m, i) => {
-    if (found.has(ix.messages[i] as number) && m.length > (phrase?.length ?? 0)) phrase = m;
+    if (found.has(ix.messages[i] as number) && m.length > (phrase?.length ?? 0)) {
+      phrase = m;
+      foldedPhrase = ix.foldedMessages[i];
+    }
   });
   if (phrase) {
     const score = credMentioned
@@ -287,7 +295,10 @@ function scoreEntry(
     parsed.codes.length === 0
   ) {
     if (credMentioned)
-      signals.push({ score: SCORES.statusAndCredential, reason: `HTTP ${parsed.status} from ${credLabel}` });
+      signals.push({
+        score: SCORES.statusAndCredential,
+        reason: `HTTP ${parsed.status} from ${credLabel()}`,
+      });
     else if (!specific && !isTokenRequest(parsed))
       signals.push({ score: SCORES.status, reason: `HTTP ${parsed.status}` });
   }
@@ -321,11 +332,11 @@ function scoreEntry(
   }
 
   if (entry.match.fallback && credMatches && signals.length === 0) {
-    signals.push({ score: SCORES.credentialFallback, reason: `general advice for ${credLabel}` });
+    signals.push({ score: SCORES.credentialFallback, reason: `general advice for ${credLabel()}` });
   }
   if (signals.length === 0) return undefined;
 
-  const picked = entry.causes ? pickCause(entry.causes, context) : undefined;
+  const picked = entry.causes ? pickCause(ix, entry.causes, found, context) : undefined;
   if (picked) signals.push({ score: 0, reason: `the cause: ${picked.why}` });
 
   signals.sort((a, b) => b.score - a.score);
@@ -348,19 +359,19 @@ function scoreEntry(
     score: best + Math.min(MAX_BONUS, signals.length - 1 + topBonus),
     best,
     reasons,
-    ...(phrase ? { phrase: foldText(phrase) } : {}),
+    ...(phrase ? { phrase: foldedPhrase as string } : {}),
     ...(picked ? { cause: picked.cause } : {}),
   };
 }
 
 /** What a cause's signals are checked against. */
 interface CauseContext {
-  /** The folded text phrase matching read. */
-  hay: string;
   credentials: Set<string>;
   sdk?: Sdk;
-  authority?: Authority;
-  clientIds: Set<string>;
+  /** The authority the request names (worked out on first call: few causes ask). */
+  authority: () => Authority | undefined;
+  /** The client IDs the error names, lower case (worked out on first call). */
+  clientIds: () => Set<string>;
 }
 
 /** The authority a login URL in the text names: common, organizations, consumers, or "tenant". */
@@ -371,23 +382,18 @@ function authorityOf(parsed: ParsedAuthError, hay: string): Authority | undefine
   return a === "common" || a === "organizations" || a === "consumers" ? a : "tenant";
 }
 
-/** Each cause's phrases, folded once (a catalog's causes are fixed once it is built). */
-const foldedPhrases = new WeakMap<Cause, string[]>();
-function causePhrases(cause: Cause): string[] {
-  let folded = foldedPhrases.get(cause);
-  if (!folded) {
-    folded = (cause.when.phrases ?? []).map(foldText);
-    foldedPhrases.set(cause, folded);
-  }
-  return folded;
-}
-
 /** The first cause whose signals all hold, with the signals that showed it, in words. */
-function pickCause(causes: readonly Cause[], ctx: CauseContext): { cause: Cause; why: string } | undefined {
-  for (const cause of causes) {
+function pickCause(
+  ix: IndexedEntry,
+  causes: readonly Cause[],
+  found: ReadonlySet<number>,
+  ctx: CauseContext,
+): { cause: Cause; why: string } | undefined {
+  for (const [i, cause] of causes.entries()) {
     const w = cause.when;
     const why: string[] = [];
-    const at = causePhrases(cause).findIndex((p) => ctx.hay.includes(p));
+    // The phrase search found the causes' phrases too, as plain substrings of the folded text.
+    const at = (ix.causePhrases[i] ?? []).findIndex((id) => id === ALWAYS_FOUND || found.has(id));
     const phrase = at >= 0 ? w.phrases?.[at] : undefined;
     if (w.phrases?.length && !phrase) continue;
     if (phrase) why.push(`the text says ${quote(phrase)}`);
@@ -396,12 +402,13 @@ function pickCause(causes: readonly Cause[], ctx: CauseContext): { cause: Cause;
     if (cred) why.push(`${cred} failed`);
     if (w.sdks?.length && !(ctx.sdk && w.sdks.includes(ctx.sdk))) continue;
     if (w.sdks?.length) why.push(`the error comes from ${ctx.sdk}`);
-    if (w.authority?.length && !(ctx.authority && w.authority.includes(ctx.authority))) continue;
+    const authority = w.authority?.length ? ctx.authority() : undefined;
+    if (w.authority?.length && !(authority && w.authority.includes(authority))) continue;
     if (w.authority?.length)
-      why.push(
-        ctx.authority === "tenant" ? "the request names a tenant" : `the request went to /${ctx.authority}`,
-      );
-    const app = w.clientIds?.find((id) => ctx.clientIds.has(id.toLowerCase()));
+      why.push(authority === "tenant" ? "the request names a tenant" : `the request went to /${authority}`);
+    const app = w.clientIds?.length
+      ? w.clientIds.find((id) => ctx.clientIds().has(id.toLowerCase()))
+      : undefined;
     if (w.clientIds?.length && !app) continue;
     if (app) why.push(`the client ID is ${app}`);
     return { cause, why: `${cause.title}, because ${why.join(" and ")}` };
@@ -454,21 +461,12 @@ export function toMatch(
   confidence: Confidence = "medium",
   cause?: Cause,
 ): Match {
-  const view = entryView(entry, sdk);
-  if (!cause) return { ...view, confidence, score, reasons };
-  const links = [...cause.links.map((l) => ({ ...l }))];
-  for (const l of view.links) if (!links.some((x) => x.url === l.url)) links.push(l);
-  const { mitigationSdk: _general, ...rest } = view;
-  return {
-    ...rest,
-    cause: { id: cause.id, title: cause.title },
-    description: cause.description,
-    mitigation: cause.mitigation,
-    links,
-    confidence,
-    score,
-    reasons,
-  };
+  // A fresh view, completed in place: the fields in the order of the output, cause (if any) before these.
+  const m = viewWithCause(entry, sdk, cause) as Match;
+  m.confidence = confidence;
+  m.score = score;
+  m.reasons = reasons;
+  return m;
 }
 
 /**
@@ -502,6 +500,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  * always is; a hand-made or deserialised object may not be), chain members likewise.
  */
 function wellFormed(parsed: ParsedAuthError): ParsedAuthError {
+  // parse()'s output (what explain() ranks) already has that shape: ranking reads it as it is.
+  if (alreadyWellFormed(parsed)) return parsed;
   const given = parsed as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(given))
@@ -521,6 +521,50 @@ function wellFormed(parsed: ParsedAuthError): ParsedAuthError {
 }
 
 /**
+ * True when wellFormed would keep every field ranking reads as it is: each text field a string or a
+ * boolean, codes an array of integers, status an integer, request and serviceError in their shape, each
+ * chain member likewise. (What wellFormed drops besides, such as `conflicts`, ranking never reads.)
+ */
+function alreadyWellFormed(parsed: ParsedAuthError): boolean {
+  const given = parsed as unknown as Record<string, unknown>;
+  // A plain object's fields are its own: one with a prototype of its own is copied, as before.
+  const proto = Object.getPrototypeOf(given);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const key in given) {
+    const value = given[key];
+    if (value === undefined) continue;
+    switch (key) {
+      case "codes":
+        if (!Array.isArray(value) || !value.every((c) => Number.isInteger(c))) return false;
+        break;
+      case "status":
+        if (!Number.isInteger(value)) return false;
+        break;
+      case "request":
+        if (!isRecord(value) || typeof value.method !== "string" || typeof value.url !== "string")
+          return false;
+        break;
+      case "serviceError":
+        if (!isRecord(value) || typeof value.code !== "string") return false;
+        if (value.message !== undefined && typeof value.message !== "string") return false;
+        break;
+      case "chain":
+        if (
+          !Array.isArray(value) ||
+          !value.every((m) => isRecord(m) && alreadyWellFormed(m as ParsedAuthError))
+        )
+          return false;
+        break;
+      case "conflicts":
+        break;
+      default:
+        if (typeof value !== "string" && typeof value !== "boolean") return false;
+    }
+  }
+  return Array.isArray(given.codes);
+}
+
+/**
  * match()'s work, without the boundary: for callers that are themselves one (explain). The parsed error
  * comes from parse(), or from a caller: its codes are taken only when they are an array of numbers.
  */
@@ -529,9 +573,9 @@ export function rank(parsed: ParsedAuthError, options: MatchOptions = {}): Match
   const limit = typeof options.limit === "number" ? options.limit : 5;
   const safe = wellFormed(parsed);
   const indexes = matchIndexes(catalog);
-  // One haystack for the phrase search and the causes.
+  // One haystack, one pass: the entries' phrases and the causes' phrases are found together.
   const hay = haystack(safe, options.text);
-  const found = indexes.phrases.findAll(hay);
+  const found = indexes.phrases.findAllUnfolded(hay);
   const facts = credentialFacts(safe);
   const scored: Scored[] = [];
   const codes = [...safe.codes, ...(safe.chain ?? []).flatMap((m) => m.codes)];
@@ -542,17 +586,23 @@ export function rank(parsed: ParsedAuthError, options: MatchOptions = {}): Match
     error: safe.error,
     suberror: safe.suberror,
   };
-  const authority = authorityOf(safe, hay);
+  let authority: { value: Authority | undefined } | undefined;
+  let clientIds: Set<string> | undefined;
   const context: CauseContext = {
-    hay,
     credentials: facts.all,
     ...(readerSdk(safe) ? { sdk: readerSdk(safe) } : {}),
-    ...(authority ? { authority } : {}),
-    clientIds: new Set(
-      [safe.clientId, ...(safe.chain ?? []).map((m) => m.clientId)].flatMap((c) =>
-        c ? [c.toLowerCase()] : [],
-      ),
-    ),
+    authority: () => {
+      authority ??= { value: authorityOf(safe, foldText(hay)) };
+      return authority.value;
+    },
+    clientIds: () => {
+      clientIds ??= new Set(
+        [safe.clientId, ...(safe.chain ?? []).map((m) => m.clientId)].flatMap((c) =>
+          c ? [c.toLowerCase()] : [],
+        ),
+      );
+      return clientIds;
+    },
   };
   for (const ix of indexes.candidates(signals)) {
     const s = scoreEntry(ix, safe, found, facts, context);
@@ -569,14 +619,13 @@ export function rank(parsed: ParsedAuthError, options: MatchOptions = {}): Match
         s.reasons.push("a credential in the chain got an answer, so its failure comes first");
       }
   if (scored.length === 0 && hasSignal(safe)) {
-    for (const ix of indexes.indexed) {
-      if (ix.entry.match.fallback && ix.credentials.length === 0)
-        scored.push({
-          ix,
-          score: SCORES.genericFallback,
-          best: SCORES.genericFallback,
-          reasons: ["no entry matches this error specifically; general advice on reading it"],
-        });
+    for (const ix of indexes.genericFallbacks) {
+      scored.push({
+        ix,
+        score: SCORES.genericFallback,
+        best: SCORES.genericFallback,
+        reasons: ["no entry matches this error specifically; general advice on reading it"],
+      });
     }
   }
   scored.sort((a, b) => b.score - a.score || subsumes(a, b) || a.ix.order - b.ix.order);

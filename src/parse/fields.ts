@@ -66,7 +66,21 @@ export interface DescriptionParts {
 
 /** Collapse whitespace to single spaces. */
 export function squash(text: string): string {
-  return text.replace(PATTERNS.whitespace, " ").trim();
+  return (spacedOnce(text) ? text : text.replace(PATTERNS.whitespace, " ")).trim();
+}
+
+/**
+ * True when collapsing whitespace would change nothing: printable ASCII, no space beside another. (A
+ * message is often squashed twice; replacing each of its spaces with a space built a new string.)
+ */
+function spacedOnce(text: string): boolean {
+  let before = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 || c > 126 || (c === 32 && before === 32)) return false;
+    before = c;
+  }
+  return true;
 }
 
 /** Longest `message` kept, in characters: a message is for reading; the full text is still parsed. */

@@ -11,10 +11,22 @@ export function validId(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const id = value.trim();
   if (!PATTERNS.guidPrefix.test(id)) return undefined;
-  const hex = id.replaceAll("-", "").toLowerCase();
   // One digit repeated (00000000-0000-…, ffffffff) is a placeholder, not an ID.
-  if (hex.split("").every((c) => c === hex[0])) return undefined;
+  if (oneDigitRepeated(id)) return undefined;
   return id.endsWith("-") ? id.slice(0, -1) : id;
+}
+
+/** True when every hex digit of a GUID (prefix) is the same one, in either case; dashes do not count. */
+function oneDigitRepeated(id: string): boolean {
+  let first = -1;
+  for (let i = 0; i < id.length; i++) {
+    let c = id.charCodeAt(i);
+    if (c === 45) continue; // -
+    if (c >= 65 && c <= 70) c += 32; // A-F as a-f
+    if (first === -1) first = c;
+    else if (c !== first) return false;
+  }
+  return true;
 }
 
 /** Path words of the login hosts that are not tenants. */

@@ -6,6 +6,7 @@
  * log-framework names are never an error.
  */
 import { PATTERNS } from "../patterns.js";
+import { mayMatch } from "./prefilter.js";
 
 const FORMS = [
   PATTERNS.errorKeyed,
@@ -60,6 +61,7 @@ export function readOAuthError(text: string): string | undefined {
   for (const form of FORMS) {
     // Only a match before the best so far can win: the later forms search no further than that.
     const window = bestAt === Number.POSITIVE_INFINITY ? text : text.slice(0, bestAt + FORM_REACH);
+    if (!mayMatch(form, window)) continue;
     for (const m of window.matchAll(form)) {
       const value = m[1] ?? m[2];
       const at = m.index ?? 0;

@@ -4,6 +4,7 @@
  * failures it belongs to the first.
  */
 import { PATTERNS } from "../patterns.js";
+import { mayMatch } from "./prefilter.js";
 
 /** .NET's HttpStatusCode names, as statusName reads them. */
 const STATUS_NAMES: Record<string, number> = {
@@ -36,7 +37,7 @@ export function readStatus(text: string): number | undefined {
   let best: number | undefined;
   let bestAt = Number.POSITIVE_INFINITY;
   for (const form of FORMS) {
-    const m = form.exec(text);
+    const m = mayMatch(form, text) ? form.exec(text) : null;
     if (!m?.[1] || (m.index ?? 0) >= bestAt) continue;
     // A name (`Unauthorized`) or a reason phrase (`Bad Request`) is looked up without its spaces.
     const n = STATUS_NAMES[m[1].replaceAll(" ", "")] ?? Number(m[1]);

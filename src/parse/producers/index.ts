@@ -4,6 +4,7 @@
  */
 import { namedAlternation } from "../../patterns.js";
 import type { ParsedAuthError, Sdk } from "../../schema.js";
+import { requiredLiterals } from "../prefilter.js";
 import { azureCli } from "./azure-cli.js";
 import { browser } from "./browser.js";
 import { dotnet } from "./dotnet.js";
@@ -53,10 +54,122 @@ const BY_NAME = new Map<string, Producer>(PRODUCERS.map((p) => [p.name, p]));
  */
 let alternation: RegExp | undefined;
 export function allMarkers(): RegExp {
-  alternation ??= namedAlternation(
-    PRODUCERS.map((p, i) => [`p${i}`, p.markers.filter((m): m is RegExp => m instanceof RegExp)] as const),
-  );
+  alternation ??= namedAlternation(markerGroups());
   return alternation;
+}
+
+/** Each producer's pattern markers, as [group name, markers], in registry order. */
+const markerGroups = () =>
+  PRODUCERS.map((p, i) => [`p${i}`, p.markers.filter((m): m is RegExp => m instanceof RegExp)] as const);
+
+/**
+ * The literals each producer's pattern markers require (prefilter.ts), as the trigrams a text must hold
+ * for each: one flat list per producer, each literal as its count of trigrams and then the trigrams.
+ * Undefined for a producer whose markers require nothing known (always searched).
+ */
+let required: Array<Int32Array | undefined> | undefined;
+export function requiredTrigrams(): Array<Int32Array | undefined> {
+  required ??= markerGroups().map(([, markers]) => {
+    if (markers.length === 0) return new Int32Array(0);
+    const sets = markers.map(requiredLiterals);
+    if (sets.some((set) => set === undefined)) return undefined;
+    const literals = sets.flat() as string[];
+    // A literal shorter than a trigram cannot be checked: the producer is then always searched.
+    if (literals.some((l) => l.length < 3)) return undefined;
+    return Int32Array.from(literals.flatMap((l) => [l.length - 2, ...trigramsOf(l)]));
+  });
+  return required;
+}
+
+/** Bits of a trigram's hash. */
+const TRIGRAM_BITS = 16;
+/**
+ * The trigrams of the text being read: seen[hash] === stamp when the text holds a trigram with that
+ * hash. Each call takes the next stamp, so the table (128 KiB, kept) is cleared only when stamps wrap.
+ */
+const seen = new Uint16Array(1 << TRIGRAM_BITS);
+let stamp = 0;
+const trigram = (a: number, b: number, c: number) =>
+  Math.imul((a << 16) ^ (b << 8) ^ c, 0x9e3779b1) >>> (32 - TRIGRAM_BITS);
+
+function trigramsOf(literal: string): number[] {
+  const out: number[] = [];
+  for (let i = 2; i < literal.length; i++)
+    out.push(trigram(literal.charCodeAt(i - 2), literal.charCodeAt(i - 1), literal.charCodeAt(i)));
+  return out;
+}
+
+/** Stamp every trigram of `text` in `seen`; returns the stamp. */
+function markTrigrams(text: string): number {
+  stamp = (stamp + 1) & 0xffff;
+  if (stamp === 0) {
+    seen.fill(0);
+    stamp = 1;
+  }
+  let a = text.charCodeAt(0);
+  let b = text.charCodeAt(1);
+  for (let i = 2; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    seen[trigram(a, b, c)] = stamp;
+    a = b;
+    b = c;
+  }
+  return stamp;
+}
+
+/**
+ * False when each literal of the list (see requiredTrigrams) misses a trigram of the text: then none of
+ * them is in it.
+ */
+function anyMayHold(list: Int32Array, mark: number): boolean {
+  let i = 0;
+  while (i < list.length) {
+    const n = list[i] as number;
+    let j = 1;
+    while (j <= n && seen[list[i + j] as number] === mark) j++;
+    if (j > n) return true;
+    i += n + 1;
+  }
+  return false;
+}
+
+/**
+ * The markers' alternation without the producers that cannot match, by the set of producers kept (a
+ * bit per producer). Patterns are compiled once per set; past MAX_SUBSETS sets the whole alternation
+ * is used, which gives the same answer.
+ */
+const subsets = new Map<number, RegExp>();
+const MAX_SUBSETS = 256;
+
+/**
+ * The producer whose pattern marker comes first in `text`, and where (registry order at a tie): what
+ * allMarkers().exec(text) gives. A producer none of whose required literals is in the text cannot
+ * match; its markers are left out of the alternation, which then tries far fewer markers at each
+ * position (a hashed trigram table rules literals out in one pass over the text).
+ */
+function earliestMarker(text: string): { producer: Producer; at: number } | undefined {
+  const needs = requiredTrigrams();
+  const mark = markTrigrams(text);
+  let kept = 0;
+  needs.forEach((literals, i) => {
+    if (literals === undefined || anyMayHold(literals, mark)) kept |= 1 << i;
+  });
+  if (kept === 0) return undefined;
+  let pattern = subsets.get(kept);
+  if (!pattern) {
+    pattern =
+      subsets.size < MAX_SUBSETS
+        ? namedAlternation(markerGroups().filter((_, i) => kept & (1 << i)))
+        : allMarkers();
+    if (subsets.size < MAX_SUBSETS) subsets.set(kept, pattern);
+  }
+  const m = pattern.exec(text);
+  if (!m?.groups) return undefined;
+  // At one position the alternation's order is the registry's: the group that took part is the producer.
+  const name = Object.keys(m.groups).find((k) => m.groups?.[k] !== undefined);
+  return name === undefined
+    ? undefined
+    : { producer: PRODUCERS[Number(name.slice(1))] as Producer, at: m.index };
 }
 
 /** The earliest position of any of the markers in `text`, or Infinity. */
@@ -94,13 +207,11 @@ function detectAmong(text: string, raw: string, skipHosts: boolean): Producer | 
   let best: Producer | undefined;
   let bestAt = Number.POSITIVE_INFINITY;
   if (!skipHosts) {
-    // Every pattern marker in one pass: the leftmost match is the earliest mark, and at one position the
-    // alternation's order is the registry's.
-    const m = allMarkers().exec(text);
-    if (m?.groups) {
-      const name = Object.keys(m.groups).find((k) => m.groups?.[k] !== undefined);
-      best = name === undefined ? undefined : PRODUCERS[Number(name.slice(1))];
-      bestAt = m.index;
+    // The earliest pattern marker, registry order at a tie.
+    const first = earliestMarker(text);
+    if (first) {
+      best = first.producer;
+      bestAt = first.at;
     }
   }
   // Markers that take more than one pattern (Go's response block) are functions, asked one by one; with

@@ -1,6 +1,7 @@
 /** MSAL for JavaScript (msal-common, msal-node, msal-browser, msal-angular, msal-react). */
 import { PATTERNS } from "../../patterns.js";
 import { codeList } from "../fields.js";
+import { mayMatch } from "../prefilter.js";
 import type { Producer, ProducerFindings } from "./types.js";
 
 export const msalJs: Producer = {
@@ -24,13 +25,16 @@ export const msalJs: Producer = {
  * the timestamp. The error before them is read with every other form of it (oauth-error.ts).
  */
 function readMsalJs(text: string): ProducerFindings {
-  const current = PATTERNS.msalJsNew.exec(text);
+  // Most texts hold none of these layouts: their required literals say so before the patterns run.
+  const current = mayMatch(PATTERNS.msalJsNew, text) ? PATTERNS.msalJsNew.exec(text) : null;
   if (current) {
     const ts = PATTERNS.msalJsTimestamp.exec(text)?.[1];
     return { codes: codeList(current[2]), ...(ts ? { timestampText: ts } : {}) };
   }
-  const old = PATTERNS.msalJsOld.exec(text);
+  const old = mayMatch(PATTERNS.msalJsOld, text) ? PATTERNS.msalJsOld.exec(text) : null;
   if (old) return { codes: codeList(old[2]), ...(old[3] ? { timestampText: old[3] } : {}) };
-  const bracket = PATTERNS.msalJsBracketTimestamp.exec(text)?.[1];
+  const bracket = mayMatch(PATTERNS.msalJsBracketTimestamp, text)
+    ? PATTERNS.msalJsBracketTimestamp.exec(text)?.[1]
+    : undefined;
   return bracket ? { timestampText: bracket } : {};
 }

@@ -1,0 +1,131 @@
+/**
+ * requiredLiterals (src/parse/prefilter.ts): the literals it reads from a pattern must be in every text
+ * the pattern matches in, or detectProducer would skip a producer that is there. Held to the patterns
+ * themselves on every fixture and corpus text, and on random texts built from the patterns' own pieces.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { requiredLiterals } from "../src/parse/prefilter.js";
+import { PRODUCERS } from "../src/parse/producers/index.js";
+import { PATTERNS } from "../src/patterns.js";
+import { loadFixtures } from "./helpers/fixtures.js";
+
+const sorted = (l: string[] | undefined) => (l ? [...l].sort() : l);
+
+describe("requiredLiterals reads a pattern's source", () => {
+  it("joins literals, expands small classes, optional parts and alternatives", () => {
+    expect(requiredLiterals(/abc/)).toEqual(["abc"]);
+    expect(sorted(requiredLiterals(/a(?:b|c)d/))).toEqual(["abd", "acd"]);
+    expect(sorted(requiredLiterals(/\bError:? [Bb]uild/))).toEqual([
+      "Error Build",
+      "Error build",
+      "Error: Build",
+      "Error: build",
+    ]);
+    expect(sorted(requiredLiterals(/^(?<x>GET|POST) https?:\/\//m))).toEqual([
+      "GET http://",
+      "GET https://",
+      "POST http://",
+      "POST https://",
+    ]);
+    expect(requiredLiterals(/\u00e9t\x41/)).toEqual(["étA"]);
+  });
+
+  it("extends a run of known strings with the known end of the part before and the start of the part after", () => {
+    expect(sorted(requiredLiterals(/\b(Get|Post) "(https?:\/\/[^"\s]{1,2048})": /))).toEqual([
+      'Get "http://',
+      'Get "https://',
+      'Post "http://',
+      'Post "https://',
+    ]);
+    expect(requiredLiterals(/\b([A-Z][A-Za-z]{0,60}Credential): failed\s+to/)).toEqual([
+      "Credential: failed",
+    ]);
+    expect(sorted(requiredLiterals(/(?:ab|cd)+x{2,}(?:yz)+ok/))).toEqual(["yzok"]);
+  });
+
+  it("keeps the most selective literal of a sequence that has unknown parts", () => {
+    expect(requiredLiterals(/x{2,5}Credential\d+ failed/)).toEqual(["xCredential"]);
+    expect(requiredLiterals(/[A-Z][a-z]{1,20}-Az[A-Za-z]+ ?: /)).toEqual(["-Az"]);
+    expect(requiredLiterals(/(?:ab)+cdef/)).toEqual(["abcdef"]);
+    expect(requiredLiterals(/(?=abcdef)x/)).toEqual(["x"]);
+    expect(requiredLiterals(/(?<![\w.-])invalid_\w+/)).toEqual(["invalid_"]);
+  });
+
+  it("knows nothing where a match can be any text", () => {
+    expect(requiredLiterals(/\d+/)).toBeUndefined();
+    expect(requiredLiterals(/a*|b/)).toBeUndefined();
+    expect(requiredLiterals(/(?:abc)?/)).toBeUndefined();
+    expect(requiredLiterals(/[^abc]+/)).toBeUndefined();
+    expect(requiredLiterals(/abc/i)).toBeUndefined();
+    expect(requiredLiterals(/(a)\1/)).toEqual(["a"]);
+    expect(requiredLiterals(/\cJ/)).toBeUndefined();
+  });
+});
+
+/** Every pattern the prefilter is used on, and every other pattern of the project, as a wider check. */
+const patterns: Array<[string, RegExp]> = [
+  ...PRODUCERS.flatMap((p) =>
+    p.markers.flatMap((m, i) =>
+      m instanceof RegExp ? [[`${p.name} marker ${i}`, m] as [string, RegExp]] : [],
+    ),
+  ),
+  ...Object.entries(PATTERNS).filter((e): e is [string, RegExp] => e[1] instanceof RegExp),
+];
+
+/** Does `re` match somewhere in `text` (a global or sticky pattern from its start)? */
+function matches(re: RegExp, text: string): boolean {
+  const plain = new RegExp(re.source, re.flags.replace(/[gy]/g, ""));
+  return plain.test(text);
+}
+
+function holdsOne(literals: string[], text: string): boolean {
+  return literals.some((l) => text.includes(l));
+}
+
+describe("every match holds one of the required literals", () => {
+  const read = patterns.map(([name, re]) => [name, re, requiredLiterals(re)] as const);
+
+  it("reads literals for every producer marker", () => {
+    for (const [name, , literals] of read)
+      if (name.includes(" marker ")) expect(literals, name).toBeDefined();
+  });
+
+  it("on every fixture and corpus text", () => {
+    const texts = loadFixtures().map((f) => f.text);
+    const corpus = new URL("./corpus/cases/", import.meta.url).pathname;
+    for (const f of readdirSync(corpus)) if (f.endsWith(".txt")) texts.push(readFileSync(corpus + f, "utf8"));
+    let checked = 0;
+    for (const [name, re, literals] of read) {
+      if (!literals) continue;
+      for (const text of texts)
+        if (matches(re, text)) {
+          checked++;
+          expect(holdsOne(literals, text), `${name} matched without ${JSON.stringify(literals)}`).toBe(true);
+        }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it("on random texts made of the patterns' own literals, cut and joined", () => {
+    const pieces = [
+      ...new Set(read.flatMap(([, , l]) => (l ?? []).flatMap((s) => [s, s.slice(1), s.slice(0, -1)]))),
+      " ",
+      "\n",
+      ": ",
+      "7000215",
+      "x",
+      "-",
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (parts) => {
+        const text = parts.join("");
+        for (const [name, re, literals] of read)
+          if (literals && matches(re, text))
+            expect(holdsOne(literals, text), `${name} on ${JSON.stringify(text)}`).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
