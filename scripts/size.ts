@@ -40,29 +40,33 @@ export interface SizeReport {
 
 const KB = 1024;
 
+// The compiled catalog is three quarters of every bundle (about 300 KB gzipped of 1,018 entries), and
+// grows with each entry and cause; our own code is reported apart ("aadsts" below). Budgets were raised by
+// 10 KB each when the catalog passed 1,000 entries and explain()'s fast paths (prefilter, shape) landed.
+
 export const SCENARIOS: readonly Scenario[] = [
   {
     name: "core: parse, match, explain, lookup",
     code: `export { parse, match, explain, lookup } from "./dist/index.js";`,
-    budget: 370 * KB,
+    budget: 380 * KB,
     forbid: ["marked", "yaml"],
   },
   {
     name: "core + render (Markdown rendering)",
     code: `export { explain, render } from "./dist/index.js";`,
-    budget: 390 * KB,
+    budget: 400 * KB,
     forbid: ["yaml"],
   },
   {
     name: "everything, user catalogs included",
     code: `export * from "./dist/index.js";`,
-    budget: 430 * KB,
+    budget: 440 * KB,
     forbid: [],
   },
   {
     name: "aadsts/catalog (raw data only)",
     code: `export { entries } from "./dist/catalog.js";`,
-    budget: 320 * KB,
+    budget: 330 * KB,
     forbid: ["marked", "yaml", "zod"],
   },
 ];
