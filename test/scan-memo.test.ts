@@ -303,10 +303,7 @@ describe("findValues", () => {
     /[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?/g;
   const found = (text: string) => {
     const out: Array<[number, number, boolean]> = [];
-    findValues(text, (start, end, time) => {
-      out.push([start, end, time]);
-      return true;
-    });
+    findValues(text, (start, end, time) => out.push([start, end, time]));
     return out;
   };
   const byRegex = (text: string) =>
