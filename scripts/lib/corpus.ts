@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Explanation, ParsedAuthError, Sdk } from "../../src/index.js";
+import { PRODUCERS } from "../../src/parse/producers/index.js";
 
 export const CORPUS_DIR = new URL("../../test/corpus/cases/", import.meta.url).pathname;
 /** The figures a change may not go below (written by `npm run eval -- --write-floor`). */
@@ -162,8 +163,10 @@ export function sdkAgainstProducer(cases: Case[], read: (c: Case) => Reading & {
   return t;
 }
 
-/** Producers that are hosts: the parser reports them as `host`, beside the SDK whose wording they print. */
-export const HOST_PRODUCERS: ReadonlySet<string> = new Set(["kubernetes"]);
+/** Producers that are hosts (the registry's `host` flag): reported as `host`, beside the SDK whose wording they print. */
+export const HOST_PRODUCERS: ReadonlySet<string> = new Set(
+  PRODUCERS.filter((p) => p.host).map((p) => p.name),
+);
 
 /** What a reader reports, in the parse result's field names. */
 export type Reading = Partial<Record<Field, unknown>>;

@@ -217,18 +217,19 @@ function detectAmong(text: string, raw: string, skipHosts: boolean): Producer | 
   // Markers that take more than one pattern (Go's response block) are functions, asked one by one; with
   // the hosts left out, every marker is (the rare second look after a host's mark). A shared mark counts
   // only when none of the producers it is shared with left a mark.
+  const consider = (p: Producer, i: number, at: number) => {
+    if (at < 0) return;
+    if (at < bestAt || (at === bestAt && best !== undefined && i < PRODUCERS.indexOf(best))) {
+      best = p;
+      bestAt = at;
+    }
+  };
   PRODUCERS.forEach((p, i) => {
     if (skipHosts && p.host) return;
-    const shared = p.shared ? [(t: string) => sharedAt(p.shared as NonNullable<Producer["shared"]>, t)] : [];
-    for (const marker of [...p.markers, ...shared]) {
-      if (typeof marker !== "function" && !skipHosts) continue;
-      const at = typeof marker === "function" ? marker(text) : text.search(marker);
-      if (at < 0) continue;
-      if (at < bestAt || (at === bestAt && best !== undefined && i < PRODUCERS.indexOf(best))) {
-        best = p;
-        bestAt = at;
-      }
-    }
+    for (const marker of p.markers)
+      if (typeof marker === "function") consider(p, i, marker(text));
+      else if (skipHosts) consider(p, i, text.search(marker));
+    if (p.shared) consider(p, i, sharedAt(p.shared, text));
   });
   // An MSAL's SDK anywhere in the text (after the MSAL's own mark, as its stack frames often are) wraps it.
   const wrapping = best?.wrappedBy ? BY_NAME.get(best.wrappedBy) : undefined;
@@ -245,8 +246,9 @@ function sharedAt(shared: NonNullable<Producer["shared"]>, text: string): number
   if (at === Number.POSITIVE_INFINITY) return -1;
   for (const name of shared.with) {
     const other = BY_NAME.get(name);
-    if (other && firstAt([...other.markers, ...(other.runtime ?? [])], text) < Number.POSITIVE_INFINITY)
-      return -1;
+    if (!other) continue;
+    if (firstAt(other.markers, text) < Number.POSITIVE_INFINITY) return -1;
+    if (other.runtime && firstAt(other.runtime, text) < Number.POSITIVE_INFINITY) return -1;
   }
   return at;
 }

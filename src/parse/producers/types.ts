@@ -27,8 +27,8 @@ export interface Producer {
   /** The producer's name (test/corpus/README.md's vocabulary). */
   name: string;
   /**
-   * The `sdk` value parse() reports for this producer's texts. None for a host that prints an SDK's
-   * error its own way (a Kubernetes add-on): advice for one SDK would not help its reader.
+   * The `sdk` value parse() reports for this producer's texts. None for a host (see `host`): parse()
+   * reports the SDK whose marks the host's text carries instead.
    */
   sdk?: Sdk;
   /**
