@@ -190,6 +190,37 @@ describe("the right fix first", () => {
     expect(top?.mitigation).toMatch(/credential_scopes/);
   });
 
+  it("between two phrase matches of one score, the error's own sentence beats a keyword", () => {
+    const text = [
+      "[Tue, 04 Mar 2025 09:12:40 GMT] : @azure/msal-node@2.6.4 : Error - A non-MSALJS error was thrown while attempting to get the cloud instance discovery metadata.",
+      "Error: Error",
+      "Error Description: Error: certificate has expired",
+    ].join("\n");
+    const [top, next] = explain(text).matches;
+    expect(top?.id).toBe("msal-network-error");
+    expect(next?.id).toBe("tls-interception");
+    expect(top?.score).toBe(next?.score);
+  });
+
+  it("a failure inside the library itself is a version problem, in the reader's SDK's terms", () => {
+    const python = [
+      "Traceback (most recent call last):",
+      '  File "/opt/tool/session.py", line 107, in __init__',
+      "    account = _run_command('az account show --output json', timeout=10)",
+      '  File "/opt/tool/.venv/lib/python3.11/site-packages/azure/identity/_credentials/azure_cli.py", line 241, in _run_command',
+      "    args = [az_path] + command_args",
+      'TypeError: can only concatenate list (not "str") to list',
+    ].join("\n");
+    const [top] = explain(python).matches;
+    expect(top?.id).toBe("library-version-conflict");
+    expect(top?.mitigation).toMatch(/python -m pip install --upgrade azure-identity/);
+    const java =
+      "java.lang.NoSuchMethodError: 'com.nimbusds.oauth2.sdk.http.HTTPRequest com.nimbusds.oauth2.sdk.http.HTTPRequest.setReadTimeout(int)'\n\tat com.microsoft.aad.msal4j.HttpHelper.executeHttpRequest(HttpHelper.java:52)";
+    const [javaTop] = explain(java).matches;
+    expect(javaTop?.id).toBe("library-version-conflict");
+    expect(javaTop?.mitigation).toMatch(/mvn dependency:tree/);
+  });
+
   it("a redirect URI mismatch on Microsoft's own app says it cannot be changed", () => {
     const text =
       "AADSTS50011: The redirect URI 'http://localhost:8400' specified in the request does not match the redirect URIs configured for the application '04b07795-8ddb-461a-bbee-02f9e1bf7b46'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.";

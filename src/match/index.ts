@@ -94,13 +94,22 @@ const quote = (s: string) => {
 };
 
 /**
- * -1 when a's phrase holds b's (the text matched a's longer, more specific wording: a published message
- * that contains a shorter one), 1 for the reverse, else 0.
+ * Between two phrase matches of one score, which is more specific: -1 when a's phrase holds b's (the text
+ * matched a's longer wording: a published message that contains a shorter one), 1 for the reverse, then
+ * the long phrase before the short one; 0 when neither tells (catalog order decides).
  */
 function subsumes(a: Scored, b: Scored): number {
   if (!a.phrase || !b.phrase || a.phrase === b.phrase) return 0;
-  return a.phrase.includes(b.phrase) ? -1 : b.phrase.includes(a.phrase) ? 1 : 0;
+  if (a.phrase.includes(b.phrase)) return -1;
+  if (b.phrase.includes(a.phrase)) return 1;
+  // Otherwise a long phrase (a sentence of the error's own wording) says more than a short one (an
+  // exception name, a keyword), the same line confidenceOf draws.
+  return Number(longPhrase(b)) - Number(longPhrase(a));
 }
+
+/** A phrase long enough to be the error's own sentence rather than a keyword (see confidenceOf). */
+const longPhrase = (s: Scored) => (s.phrase?.length ?? 0) >= LONG_PHRASE;
+const LONG_PHRASE = 24;
 
 /**
  * Everything phrase matching looks at: the parsed text fields, chain members included, plus `text`. Not
@@ -423,14 +432,13 @@ function pickCause(
  * is at most medium, and a tie with an entry that says something else costs one level.
  */
 export function confidenceOf(s: Scored, next: Scored | undefined): Confidence {
-  const longPhrase = (s.phrase?.length ?? 0) >= 24;
   let level =
     s.best >= SCORES.codeCredentialUnknown
       ? 2
       : s.best >= SCORES.codeWrapper
         ? 1
         : s.best >= SCORES.messageOtherCredential
-          ? longPhrase || s.best >= SCORES.messageAndCredential
+          ? longPhrase(s) || s.best >= SCORES.messageAndCredential
             ? 2
             : 1
           : s.best >= SCORES.oauthError
