@@ -38,7 +38,10 @@ export const EntryMatchSchema = z.strictObject({
   chainUnavailable: z.boolean().optional(),
   /**
    * The code is a generic wrapper (ADAL's AADSTS70002 "Error validating credentials") that Entra prints in
-   * front of the specific code: when another code is beside it, that code's entry ranks first.
+   * front of the specific code: when another code is beside it, that code's entry ranks first. On an
+   * entry with no codes, its phrases are a tool's summary line around another error (a SQL driver's
+   * "Failed to authenticate the user … in Active Directory"): any other entry the text's words match
+   * ranks first.
    */
   wrapper: z.boolean().optional(),
 });

@@ -202,6 +202,21 @@ describe("the right fix first", () => {
     expect(top?.score).toBe(next?.score);
   });
 
+  it("a tool's summary line (a wrapper entry) gives way to the wrapped error's own match, at full confidence", () => {
+    const sqlclient = [
+      "Microsoft.Data.SqlClient.SqlException (0x80131904): Failed to authenticate the user  in Active Directory (Authentication=ActiveDirectoryInteractive).",
+      "Error code 0xunknown_broker_error",
+      "Failed to acquire access token for user: Unknown Status: Unexpected",
+    ].join("\n");
+    const [top, next] = explain(sqlclient).matches;
+    expect(top?.id).toBe("windows-broker-sign-in-failed");
+    expect(top?.confidence).toBe("high");
+    expect(next?.id).toBe("sql-driver-entra-sign-in-failed");
+    const alone =
+      "com.microsoft.sqlserver.jdbc.SQLServerException: Failed to authenticate the user app@contoso.example in Active Directory (Authentication=ActiveDirectoryPassword).";
+    expect(explain(alone).matches[0]?.id).toBe("sql-driver-entra-sign-in-failed");
+  });
+
   it("a failure inside the library itself is a version problem, in the reader's SDK's terms", () => {
     const python = [
       "Traceback (most recent call last):",

@@ -107,6 +107,10 @@ function subsumes(a: Scored, b: Scored): number {
   return Number(longPhrase(b)) - Number(longPhrase(a));
 }
 
+/** An entry for a wrapper's summary line, matched by its words (not by a code). */
+const wrapperMessage = (s: Scored) =>
+  s.ix.entry.match.wrapper === true && s.ix.entry.match.codes.length === 0 && s.phrase !== undefined;
+
 /** A phrase long enough to be the error's own sentence rather than a keyword (see confidenceOf). */
 const longPhrase = (s: Scored) => (s.phrase?.length ?? 0) >= LONG_PHRASE;
 const LONG_PHRASE = 24;
@@ -625,6 +629,15 @@ export function rank(parsed: ParsedAuthError, options: MatchOptions = {}): Match
         s.score = SCORES.hint;
         s.best = Math.min(s.best, SCORES.hint);
         s.reasons.push("a credential in the chain got an answer, so its failure comes first");
+      }
+  // A message entry marked as a wrapper sums up a tool's "sign-in failed" line (a SQL driver's, say):
+  // when the wrapped error's own words matched another entry, that entry's advice comes first.
+  if (scored.some((s) => s.phrase !== undefined && !wrapperMessage(s)))
+    for (const s of scored)
+      if (wrapperMessage(s) && s.score >= SCORES.messageOtherCredential) {
+        s.score = SCORES.messageOtherCredential - 1;
+        s.best = Math.min(s.best, s.score);
+        s.reasons.push("it sums up the wrapped error, which has its own match");
       }
   if (scored.length === 0 && hasSignal(safe)) {
     for (const ix of indexes.genericFallbacks) {
