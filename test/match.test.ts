@@ -202,6 +202,28 @@ describe("the right fix first", () => {
     expect(top?.score).toBe(next?.score);
   });
 
+  it("a cause written once for several codes gives each code's own lookup link (the Azure CLI's scoped sign-in)", () => {
+    const text = [
+      "ERROR: AADSTS50158: External security challenge not satisfied. User will be redirected to another page or authentication provider to satisfy additional authentication challenges.",
+      "Trace ID: 0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5",
+      "Interactive authentication is needed. Please run:",
+      "az login --scope https://graph.microsoft.com//.default",
+    ].join("\n");
+    const [top] = explain(text).matches;
+    expect(top?.cause?.id).toBe("azure-cli-asks-for-scoped-login");
+    expect(top?.mitigation).toContain("az login --scope https://graph.microsoft.com//.default");
+    expect(top?.mitigation).toContain("https://login.microsoftonline.com/error?code=50158");
+    const [mfa] = explain(
+      text.replace(
+        "AADSTS50158: External security challenge not satisfied. User will be redirected to another page or authentication provider to satisfy additional authentication challenges.",
+        "AADSTS50079: Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication.",
+      ),
+    ).matches;
+    expect(mfa?.cause?.id).toBe("azure-cli-asks-for-scoped-login");
+    expect(mfa?.mitigation).toContain("https://login.microsoftonline.com/error?code=50079");
+    expect(mfa?.mitigation).not.toContain("code=50158");
+  });
+
   it("a tool's summary line (a wrapper entry) gives way to the wrapped error's own match, at full confidence", () => {
     const sqlclient = [
       "Microsoft.Data.SqlClient.SqlException (0x80131904): Failed to authenticate the user  in Active Directory (Authentication=ActiveDirectoryInteractive).",

@@ -218,7 +218,16 @@ export function compileCatalog(
       const at = `${where}: causes.${c.id}.mitigation`;
       if (causeIds.has(c.id)) errors.push(`${where}: causes: duplicate cause id ${c.id}`);
       causeIds.add(c.id);
-      const checked = checkMarkdown(c.mitigation, { anchor });
+      // A cause written once for several codes (a YAML anchor, aliased in each entry) leaves out the
+      // lookup link; each entry's copy gets its own code's.
+      const lookupLine = match.codes
+        .map(lookupUrl)
+        .filter((url) => !c.mitigation.includes(url))
+        .map((url) => `[AADSTS${new URL(url).searchParams.get("code")}](${url})`);
+      const written = lookupLine.length
+        ? `${c.mitigation.trimEnd()}\n\nMicrosoft's lookup: ${lookupLine.join(", ")}.\n`
+        : c.mitigation;
+      const checked = checkMarkdown(written, { anchor });
       for (const p of checked.problems) errors.push(`${at}: ${p}`);
       for (const url of unlinked(checked.links)) errors.push(`${at}: links Microsoft's lookup page, ${url}`);
       if (JSON.stringify(markdownLinks(checked.markdown)) !== JSON.stringify(checked.links))
