@@ -117,6 +117,11 @@ export const PATTERNS = {
 
   /** A URL shown as a Markdown link to itself or to a rewritten copy (`[https://a](https://safelinks…/?url=…)`). */
   markdownUrlLink: /\[(https?:\/\/[^[\]\s]{1,2048})\]\([^()\s]{1,8192}\)/g,
+  /**
+   * A Markdown emphasis underscore opening a capitalised word (`_ManagedIdentityCredential: …_`, as a
+   * comment quotes an error): it glues to the word, so the word's own boundary is lost.
+   */
+  markdownEmphasisOpen: /(^|[\s(*])_(?=[A-Z])/gm,
   /** An HTML document pasted whole (a sign-in page saved or printed by a client). */
   htmlDocument: /<!DOCTYPE html|<html[\s>]/i,
   /** Any HTML tag. */

@@ -457,6 +457,18 @@ describe("a URL pasted as a Markdown link", () => {
   });
 });
 
+describe("an error quoted in Markdown emphasis", () => {
+  it("reads the credential the underscore was glued to", () => {
+    const text =
+      "The job fails after an hour with _ManagedIdentityCredential authentication failed. the requested identity isn't assigned to this resource_ and then retries.";
+    expect(parse(text).credential).toBe("ManagedIdentityCredential");
+    // A Python private name keeps its underscore: only a capitalised word opens emphasis.
+    expect(parse('  File "/app/x.py", line 3, in _get_token\nValueError: _private').message).toContain(
+      "_private",
+    );
+  });
+});
+
 describe("log lines that report rather than fail", () => {
   it("a DEBUG line between Java's unavailable credentials is not one of them", () => {
     const text = [

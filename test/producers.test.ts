@@ -185,6 +185,16 @@ describe("the producer registry", () => {
         "terraform",
       ],
       [
+        "Terraform's backend loading its state through go-autorest",
+        "Error loading state: Error retrieving keys for Storage Account \"tfstate\": azure.BearerAuthorizer#WithAuthorization: Failed to refresh the Token for request to https://management.azure.com/subscriptions/00000000-0000-4000-8000-00000000c0de/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/tfstate/listKeys?api-version=2016-01-01: StatusCode=400 -- Original Error: adal: Refresh request failed. Status Code = '400'.",
+        "terraform",
+      ],
+      [
+        "azurerm's authorizer around the Azure CLI's advice",
+        "Error: unable to build authorizer for Resource Manager API: could not configure AzureCli Authorizer: obtaining subscription ID: obtaining account details: running Azure CLI: exit status 1: ERROR: Please run 'az login' to setup account.",
+        "terraform",
+      ],
+      [
         "Azure.Identity's own frames without `at`",
         "CredentialUnavailableException: ManagedIdentityCredential authentication unavailable. No Managed Identity endpoint found.\nAzure.Identity.ManagedIdentityClient.AuthenticateAsync(bool async, TokenRequestContext context, CancellationToken cancellationToken)",
         "dotnet",

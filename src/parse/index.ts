@@ -175,6 +175,8 @@ function parseText(
   let text = htmlPageText(normalized) ?? decodeEntities(normalized);
   // A URL copied from a rendered page keeps the Markdown link around it: the URL shown is the one printed.
   if (text.includes("](")) text = text.replace(PATTERNS.markdownUrlLink, "$1");
+  // Markdown emphasis around a quoted error (`_X: y_`) is the comment's, not the error's.
+  if (text.includes("_")) text = text.replace(PATTERNS.markdownEmphasisOpen, "$1");
   // A JSON log record: parse the field that holds the failure instead of the record around it.
   // A logfmt line: parse the quoted value that holds it, unless the text around the value is a producer's.
   const inner =

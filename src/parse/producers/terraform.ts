@@ -7,7 +7,7 @@ export const terraform: Producer = {
   sdk: "terraform",
   markers: [
     // Terraform and Packer around an Azure provider's error.
-    /\bError:? [Bb]uilding (?:AzureRM )?[Aa]ccount\b|\b[Bb]uilding AzureRM Client\b|\bprovider\.azure(?:rm|ad)\b|provider "azure(?:rm|ad|api)"|\bazurerm_[a-z_]{1,60}\.|(?:-->|==>) azure-arm\b|\bmachine readable: azure-arm\.|\bTerraform command\b|\bterra(?:form|grunt) (?:init|plan|apply)\b|Failed to get existing workspaces|\bError refreshing state\b|\b[Bb]uilding ARM Config\b|\brequest on AzureRM /,
+    /\bError:? [Bb]uilding (?:AzureRM )?[Aa]ccount\b|\b[Bb]uilding AzureRM Client\b|\bprovider\.azure(?:rm|ad)\b|provider "azure(?:rm|ad|api)"|\bazurerm_[a-z_]{1,60}\.|(?:-->|==>) azure-arm\b|\bmachine readable: azure-arm\.|\bTerraform command\b|\bterra(?:form|grunt) (?:init|plan|apply)\b|Failed to get existing workspaces|\bError refreshing state\b|\b[Bb]uilding ARM Config\b|\brequest on AzureRM |\bError loading state:|\bunable to build authorizer for Resource Manager API\b/,
   ],
   // Terraform frames its diagnostics in `│ `, which parse() removes before reading; a provider's log lines
   // (`TF_LOG`) carry terraform-plugin-log's `tf_…=` fields.
