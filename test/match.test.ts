@@ -224,6 +224,17 @@ describe("the right fix first", () => {
     expect(mfa?.mitigation).not.toContain("code=50158");
   });
 
+  it("a malformed assertion after GitHub refused the workflow its OIDC token gets the id-token permission", () => {
+    const text = [
+      "Error:  Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable. Please make sure to give write permissions to id-token in the workflow.",
+      "Error: : AADSTS50027: JWT token is invalid or malformed.",
+      "Trace ID: 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+    ].join("\n");
+    const [top] = explain(text).matches;
+    expect(top?.cause?.id).toBe("github-oidc-token-not-requested");
+    expect(top?.mitigation).toContain("id-token: write");
+  });
+
   it("a tool's summary line (a wrapper entry) gives way to the wrapped error's own match, at full confidence", () => {
     const sqlclient = [
       "Microsoft.Data.SqlClient.SqlException (0x80131904): Failed to authenticate the user  in Active Directory (Authentication=ActiveDirectoryInteractive).",
