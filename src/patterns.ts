@@ -121,7 +121,7 @@ export const PATTERNS = {
    * A Markdown emphasis underscore opening a capitalised word (`_ManagedIdentityCredential: …_`, as a
    * comment quotes an error): it glues to the word, so the word's own boundary is lost.
    */
-  markdownEmphasisOpen: /(^|[\s(*])_(?=[A-Z])/gm,
+  markdownEmphasisOpen: /(^|[ \t\r\n(*])_(?=[A-Z])/gm,
   /** An HTML document pasted whole (a sign-in page saved or printed by a client). */
   htmlDocument: /<!DOCTYPE html|<html[\s>]/i,
   /** Any HTML tag. */

@@ -119,7 +119,11 @@ const LONG_PHRASE = 24;
  * Everything phrase matching looks at: the parsed text fields, chain members included, plus `text`. Not
  * folded: the phrase search folds as it reads (foldText gives the folded form, where one is needed).
  */
-function haystack(parsed: ParsedAuthError, text: string | undefined): string {
+function haystack(parsed: ParsedAuthError, text: string | undefined, searched = true): string {
+  // For the phrase search, a field the text's window already holds word for word adds no phrase (every
+  // phrase in it is in the text too), so it is not searched twice. The authority reads the first login
+  // URL of everything, fields first.
+  const whole = text ? phraseWindow(text) : "";
   const parts: string[] = [];
   const add = (p: ParsedAuthError) => {
     for (const v of [
@@ -129,11 +133,14 @@ function haystack(parsed: ParsedAuthError, text: string | undefined): string {
       p.serviceError?.message,
       p.request?.url,
     ])
-      if (typeof v === "string" && v) parts.push(phraseWindow(v));
+      if (typeof v === "string" && v) {
+        const window = phraseWindow(v);
+        if (!searched || !whole.includes(window)) parts.push(window);
+      }
     for (const m of p.chain ?? []) add(m);
   };
   add(parsed);
-  if (text) parts.push(phraseWindow(text));
+  if (whole) parts.push(whole);
   return parts.join("\n");
 }
 
@@ -604,7 +611,7 @@ export function rank(parsed: ParsedAuthError, options: MatchOptions = {}): Match
     credentials: facts.all,
     ...(readerSdk(safe) ? { sdk: readerSdk(safe) } : {}),
     authority: () => {
-      authority ??= { value: authorityOf(safe, foldText(hay)) };
+      authority ??= { value: authorityOf(safe, foldText(haystack(safe, options.text, false))) };
       return authority.value;
     },
     clientIds: () => {

@@ -165,6 +165,20 @@ export const FIELD_WINDOW = 65_536;
 
 const head = (text: string) => (text.length > FIELD_WINDOW ? text.slice(0, FIELD_WINDOW) : text);
 
+/**
+ * Whether markdownEmphasisOpen could match: an underscore before a capital letter, after a space, `(`,
+ * `*` or a line start. Most texts hold underscores (`client_id`), so this walk spares them the regex.
+ */
+function emphasisOpens(text: string): boolean {
+  for (let i = text.indexOf("_"); i >= 0; i = text.indexOf("_", i + 1)) {
+    const next = text.charCodeAt(i + 1);
+    if (next < 65 || next > 90) continue;
+    const prev = i === 0 ? 10 : text.charCodeAt(i - 1);
+    if (prev === 32 || prev === 9 || prev === 10 || prev === 13 || prev === 40 || prev === 42) return true;
+  }
+  return false;
+}
+
 function parseText(
   input: string,
   givenBody: Record<string, unknown> | undefined,
@@ -176,7 +190,7 @@ function parseText(
   // A URL copied from a rendered page keeps the Markdown link around it: the URL shown is the one printed.
   if (text.includes("](")) text = text.replace(PATTERNS.markdownUrlLink, "$1");
   // Markdown emphasis around a quoted error (`_X: y_`) is the comment's, not the error's.
-  if (text.includes("_")) text = text.replace(PATTERNS.markdownEmphasisOpen, "$1");
+  if (emphasisOpens(text)) text = text.replace(PATTERNS.markdownEmphasisOpen, "$1");
   // A JSON log record: parse the field that holds the failure instead of the record around it.
   // A logfmt line: parse the quoted value that holds it, unless the text around the value is a producer's.
   const inner =
