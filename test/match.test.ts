@@ -108,6 +108,10 @@ describe("ranking", () => {
     for (const bad of [{}, { codes: "x" }, { codes: [1], credential: 5 }, null]) {
       expect(() => match(bad as unknown as ParsedAuthError)).not.toThrow();
     }
+    // A flag where text belongs (and text where a flag belongs) is dropped, not read: the tests run with
+    // AADSTS_DEBUG=1, so an internal error would surface here.
+    const flags = { codes: [7000215], credential: true, message: false, statusReliable: "no" };
+    expect(match(flags as unknown as ParsedAuthError)[0]?.id).toBe("client-secret-invalid");
   });
   it("honours limit", () => {
     expect(match(parse(block("ClientCertificateCredential", 700016)), { limit: 1 })).toHaveLength(1);

@@ -518,13 +518,20 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  * A caller's parsed error as ranking reads it: each field kept only in its schema's shape (parse() output
  * always is; a hand-made or deserialised object may not be), chain members likewise.
  */
+/** The parsed fields that are flags; every other field ranking reads as text is a string. */
+const BOOLEAN_FIELDS = new Set(["statusReliable", "redacted", "truncated"]);
+
 function wellFormed(parsed: ParsedAuthError): ParsedAuthError {
   // parse()'s output (what explain() ranks) already has that shape: ranking reads it as it is.
   if (alreadyWellFormed(parsed)) return parsed;
   const given = parsed as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(given))
-    if (!NOT_TEXT.has(key) && (typeof value === "string" || typeof value === "boolean")) out[key] = value;
+    if (
+      !NOT_TEXT.has(key) &&
+      (BOOLEAN_FIELDS.has(key) ? typeof value === "boolean" : typeof value === "string")
+    )
+      out[key] = value;
   out.codes = Array.isArray(given.codes) ? given.codes.filter((c) => Number.isInteger(c)) : [];
   if (Number.isInteger(given.status)) out.status = given.status;
   const { request, serviceError, chain } = given;
@@ -577,7 +584,7 @@ function alreadyWellFormed(parsed: ParsedAuthError): boolean {
       case "conflicts":
         break;
       default:
-        if (typeof value !== "string" && typeof value !== "boolean") return false;
+        if (typeof value !== (BOOLEAN_FIELDS.has(key) ? "boolean" : "string")) return false;
     }
   }
   return Array.isArray(given.codes);
