@@ -239,6 +239,14 @@ describe("the right fix first", () => {
     expect(top?.mitigation).toContain("id-token: write");
   });
 
+  it("AADSTS700016 from the Bot Framework tenant is a single-tenant bot configured as multi-tenant", () => {
+    const text =
+      "[OnTurnError] Unhandled error: Failed to acquire token for client credentials. (AADSTS700016: Application with identifier '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' was not found in the directory 'Bot Framework'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.";
+    const [top] = explain(text).matches;
+    expect(top?.cause?.id).toBe("bot-single-tenant-app-asked-of-bot-framework");
+    expect(top?.mitigation).toMatch(/MicrosoftAppType.*SingleTenant/);
+  });
+
   it("a tool's summary line (a wrapper entry) gives way to the wrapped error's own match, at full confidence", () => {
     const sqlclient = [
       "Microsoft.Data.SqlClient.SqlException (0x80131904): Failed to authenticate the user  in Active Directory (Authentication=ActiveDirectoryInteractive).",
