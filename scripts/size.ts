@@ -40,33 +40,34 @@ export interface SizeReport {
 
 const KB = 1024;
 
-// The compiled catalog is three quarters of every bundle (about 300 KB gzipped of 1,018 entries), and
+// The compiled catalog is three quarters of every bundle (about 310 KB gzipped of 1,026 entries), and
 // grows with each entry and cause; our own code is reported apart ("aadsts" below). Budgets were raised by
-// 10 KB each when the catalog passed 1,000 entries and explain()'s fast paths (prefilter, shape) landed.
+// 10 KB each when the catalog passed 1,000 entries and explain()'s fast paths (prefilter, shape) landed,
+// and by 10 KB again for the no-code families of the sixth session (eight entries, nine causes: 4.6 KB).
 
 export const SCENARIOS: readonly Scenario[] = [
   {
     name: "core: parse, match, explain, lookup",
     code: `export { parse, match, explain, lookup } from "./dist/index.js";`,
-    budget: 380 * KB,
+    budget: 390 * KB,
     forbid: ["marked", "yaml"],
   },
   {
     name: "core + render (Markdown rendering)",
     code: `export { explain, render } from "./dist/index.js";`,
-    budget: 400 * KB,
+    budget: 410 * KB,
     forbid: ["yaml"],
   },
   {
     name: "everything, user catalogs included",
     code: `export * from "./dist/index.js";`,
-    budget: 440 * KB,
+    budget: 450 * KB,
     forbid: [],
   },
   {
     name: "aadsts/catalog (raw data only)",
     code: `export { entries } from "./dist/catalog.js";`,
-    budget: 330 * KB,
+    budget: 340 * KB,
     forbid: ["marked", "yaml", "zod"],
   },
 ];
