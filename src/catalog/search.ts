@@ -103,11 +103,13 @@ function processQueryTerm(term: string): string[] | null {
 }
 
 /**
- * A prior on top of the text score: the guides' own rows and Microsoft's reference are what people hit
- * most, entries written from a bare message template less, and those marked low-confidence least.
+ * A prior on top of the text score: the SDK guides' own rows are what people hit most, then Microsoft's
+ * reference and our own entries (client-side failures, which list many phrases), entries written from a
+ * bare message template less, and those marked low-confidence least.
  */
 function prior(e: CatalogEntry): number {
-  const base = e.kind === "error" || e.kind === "host" ? 1.4 : e.source.guide === "published" ? 1 : 1.2;
+  const guideRow = (e.kind === "error" || e.kind === "host") && e.source.guide !== "client-side";
+  const base = guideRow ? 1.4 : e.source.guide === "published" ? 1 : 1.2;
   return e.confidence === "low" ? base * 0.6 : base;
 }
 
