@@ -247,6 +247,16 @@ describe("the right fix first", () => {
     expect(top?.mitigation).toMatch(/MicrosoftAppType.*SingleTenant/);
   });
 
+  it("an unsupported prompt value gets its own cause; go-autorest's unreachable MSI endpoint is not App Service's", () => {
+    const prompt = explain(
+      "AADSTS90023: Unsupported 'prompt' value.\nTrace ID: 2b3c4d5e-6f70-4a81-9b2c-3d4e5f607182",
+    ).matches[0];
+    expect(prompt?.cause?.id).toBe("unsupported-prompt-value");
+    const autorest =
+      'level=error msg="azure.BearerAuthorizer#WithAuthorization: Failed to refresh the Token for request to https://management.azure.com/subscriptions/x: StatusCode=0 -- Original Error: the MSI endpoint is not available. Failed HTTP request to MSI endpoint: Get \\"http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01\\": dial tcp 169.254.169.254:80: i/o timeout"';
+    expect(explain(autorest).matches[0]?.id).toBe("managed-identity-vm-no-response");
+  });
+
   it("a tool's summary line (a wrapper entry) gives way to the wrapped error's own match, at full confidence", () => {
     const sqlclient = [
       "Microsoft.Data.SqlClient.SqlException (0x80131904): Failed to authenticate the user  in Active Directory (Authentication=ActiveDirectoryInteractive).",
