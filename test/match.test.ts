@@ -257,6 +257,19 @@ describe("the right fix first", () => {
     expect(explain(autorest).matches[0]?.id).toBe("managed-identity-vm-no-response");
   });
 
+  it("Docker Desktop's 403 for the metadata address is not a role problem", () => {
+    const text = [
+      "DefaultAzureCredential authentication failed",
+      "GET http://169.254.169.254/metadata/identity/oauth2/token",
+      "--------------------------------------------------------------------------------",
+      "RESPONSE 403 connecting to 169.254.169.254:80: connecting to 169.254.169.254:80: dial tcp 169.254.169.254:80: connectex: A socket operation was attempted to an unreachable network.",
+      "--------------------------------------------------------------------------------",
+    ].join("\n");
+    const [top] = explain(text).matches;
+    expect(top?.id).toBe("imds-unreachable-off-azure");
+    expect(top?.mitigation).toContain("Docker Desktop");
+  });
+
   it("a tool's summary line (a wrapper entry) gives way to the wrapped error's own match, at full confidence", () => {
     const sqlclient = [
       "Microsoft.Data.SqlClient.SqlException (0x80131904): Failed to authenticate the user  in Active Directory (Authentication=ActiveDirectoryInteractive).",
