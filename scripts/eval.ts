@@ -10,7 +10,7 @@
  *   npm run eval -- --write-floor     record today's figures in test/corpus/floor.json (test/corpus.test.ts
  *                                     fails when a change goes below them)
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { type Confidence, type Explanation, explain, parse } from "../src/index.js";
 import {
@@ -196,3 +196,35 @@ for (const level of ["high", "medium", "low", "none"] as const)
   console.log(
     `  top match ${level === "none" ? "absent" : `of ${level} confidence`}: ${reports.map((r) => `${r.half} ${r.byConfidence[level].found}/${r.byConfidence[level].total} as phrases, ${r.byConfidence[level].words} word by word`).join("; ")}`,
   );
+
+// The answers judged by reading (test/corpus/judged/, see its README section): the latest file's totals.
+const judgedDir = new URL("../test/corpus/judged/", import.meta.url);
+const judgedFiles = existsSync(judgedDir)
+  ? readdirSync(judgedDir)
+      .filter((f) => f.endsWith(".jsonl"))
+      .sort()
+  : [];
+const latest = judgedFiles.at(-1);
+if (latest && !values.dir) {
+  interface Judged {
+    id: string;
+    half: Half;
+    start: { verdict: string };
+    end: { verdict: string };
+  }
+  const judged = readFileSync(new URL(latest, judgedDir), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Judged);
+  const withCode = new Set(corpus.filter((c) => c.annotation.fields.codes.length > 0).map((c) => c.id));
+  console.log(`top answer judged by reading (${latest}; yes / partial / no, at the session's start → end):`);
+  for (const half of halves)
+    for (const kind of ["code", "no code"] as const) {
+      const rows = judged.filter((j) => j.half === half && withCode.has(j.id) === (kind === "code"));
+      const count = (at: "start" | "end") =>
+        ["yes", "partial", "no"].map((v) => rows.filter((j) => j[at].verdict === v).length).join(" / ");
+      console.log(
+        `  ${half}, texts with${kind === "code" ? "" : "out"} a code (${rows.length}): ${count("start")} → ${count("end")}`,
+      );
+    }
+}
