@@ -270,6 +270,19 @@ describe("the right fix first", () => {
     expect(top?.mitigation).toContain("Docker Desktop");
   });
 
+  it("Terraform falling back to an Azure CLI that is not signed in gets the provider's own sign-in settings", () => {
+    const text =
+      "Error: unable to build authorizer for Resource Manager API: could not configure AzureCli Authorizer: obtaining subscription ID: obtaining account details: running Azure CLI: exit status 1: ERROR: Please run 'az login' to setup account.";
+    const [top] = explain(text).matches;
+    expect(top?.id).toBe("azure-cli-login-required");
+    expect(top?.cause?.id).toBe("terraform-provider-fell-back-to-cli");
+    expect(top?.mitigation).toContain("ARM_USE_OIDC");
+    // The same CLI failure from an SDK keeps the entry's own advice.
+    const sdk = explain("AzureCliCredential: Please run 'az login' to set up an account").matches[0];
+    expect(sdk?.id).toBe("azure-cli-login-required");
+    expect(sdk?.cause).toBeUndefined();
+  });
+
   it("a tool's summary line (a wrapper entry) gives way to the wrapped error's own match, at full confidence", () => {
     const sqlclient = [
       "Microsoft.Data.SqlClient.SqlException (0x80131904): Failed to authenticate the user  in Active Directory (Authentication=ActiveDirectoryInteractive).",
