@@ -514,13 +514,13 @@ const NOT_TEXT = new Set(["codes", "chain", "status", "request", "serviceError",
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
+/** The parsed fields that are flags; every other field ranking reads as text is a string. */
+const BOOLEAN_FIELDS = new Set(["statusReliable", "redacted", "truncated"]);
+
 /**
  * A caller's parsed error as ranking reads it: each field kept only in its schema's shape (parse() output
  * always is; a hand-made or deserialised object may not be), chain members likewise.
  */
-/** The parsed fields that are flags; every other field ranking reads as text is a string. */
-const BOOLEAN_FIELDS = new Set(["statusReliable", "redacted", "truncated"]);
-
 function wellFormed(parsed: ParsedAuthError): ParsedAuthError {
   // parse()'s output (what explain() ranks) already has that shape: ranking reads it as it is.
   if (alreadyWellFormed(parsed)) return parsed;
