@@ -254,6 +254,143 @@ describe("the producer registry", () => {
         "System.InvalidOperationException: wrapped\n ---> MSAL.NetCore.4.61.3.0.MsalServiceException:\n\tErrorCode: invalid_client",
         "msal-dotnet",
       ],
+      // Marks taken from the SDKs' own sources (each producer module names the file).
+      [
+        "@azure/logger's namespace and level prefix",
+        "azure:identity:info ManagedIdentityCredential - Token Exchange => Requesting a token\nazure:identity:error ManagedIdentityCredential => getToken() => ERROR. Scopes: https://vault.azure.net/.default. Error: The managed identity endpoint did not respond.",
+        "js",
+      ],
+      [
+        "azure-identity for Java's getToken log line",
+        "2025-02-11 09:14:03.552 ERROR 1 --- [main] ManagedIdentityCredential : Azure Identity => ERROR in getToken() call for scopes [https://vault.azure.net/.default]: Managed Identity authentication is not available.",
+        "java",
+      ],
+      [
+        "Spring Boot's shortened azure-identity logger",
+        "2025-02-11 09:14:03.552  WARN 1 --- [main] c.a.identity.EnvironmentCredential : Azure Identity => EnvironmentCredential invoking ClientSecretCredential",
+        "java",
+      ],
+      [
+        "MSAL4J's interaction-required exception, bare",
+        "MsalInteractionRequiredException: AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '00000003-0000-0000-c000-000000000000'.",
+        "msal-java",
+      ],
+      [
+        "Spring Boot's shortened MSAL4J logger",
+        "2025-02-11 09:14:03.552 ERROR 1 --- [pool-1-thread-1] c.m.a.msal4j.ConfidentialClientApplication : [Correlation ID: 7d3e9c1a-0000-4000-8000-00000000b001] Execution of class com.example.TokenJob failed.",
+        "msal-java",
+      ],
+      [
+        "azidentity's log line for a token acquired",
+        '[Authentication] WorkloadIdentityCredential.GetToken() acquired a token for scope "https://management.core.windows.net//.default"\n[Retry] =====> Try=1 for GET https://management.azure.com/subscriptions',
+        "go",
+      ],
+      [
+        "azidentity's chain naming the credential that worked",
+        "[Authentication] DefaultAzureCredential authenticated with ManagedIdentityCredential\n[Request] ==> OUTGOING REQUEST (Try=1) GET https://kv-orders.vault.azure.net/secrets/db",
+        "go",
+      ],
+      [
+        "azidentity's older getToken error log",
+        "[Credential] Azure Identity => ERROR in GetToken() call for Client Secret Credential. Please check the log for the error.",
+        "go",
+      ],
+      [
+        "Azure.Identity's event source: a call invoked",
+        "[Informational] ManagedIdentityCredential.GetToken invoked. Scopes: [ https://storage.azure.com/.default ] ParentRequestId: 5b2c9e7d-0000-4000-8000-00000000c001",
+        "dotnet",
+      ],
+      [
+        "Azure.Identity's event source: a call that failed",
+        "[Informational] VisualStudioCodeCredential was unable to retrieve an access token. Scopes: [ https://management.azure.com/.default ] Exception: Stored credentials not found.",
+        "dotnet",
+      ],
+      [
+        "Azure.Identity's event source: the request ID after the scopes",
+        "[Verbose] DefaultAzureCredential succeeded with WorkloadIdentityCredential. Scopes: [ https://management.azure.com/.default ] ParentRequestId: 5b2c9e7d-0000-4000-8000-00000000c002",
+        "dotnet",
+      ],
+      [
+        "azure-identity for Python's success log",
+        "2025-02-11 09:14:03,552 INFO EnvironmentCredential.get_token succeeded\n2025-02-11 09:14:04,101 ERROR upload failed: 403 This request is not authorized to perform this operation.",
+        "python",
+      ],
+      [
+        "azure-identity for Python's chain naming the credential that worked",
+        "2025-02-11 09:14:03,552 INFO DefaultAzureCredential acquired a token from AzureCliCredential\n2025-02-11 09:14:04,101 ERROR (AuthorizationFailed) The client does not have authorization to perform action.",
+        "python",
+      ],
+      [
+        "azure-identity for Python's Azure CLI credential, not signed in",
+        "CredentialUnavailableError: Please run 'az login' to set up an account",
+        "python",
+      ],
+      [
+        "the Azure CLI's account missing from its MSAL cache",
+        "User 'dev@contoso.example' does not exist in MSAL token cache. Run `az login`.",
+        "azure-cli",
+      ],
+      ["the Azure CLI's empty MSAL result", "ERROR: Can't find token from MSAL cache.", "azure-cli"],
+      [
+        "the Azure CLI opening a browser for sign-in",
+        "A web browser has been opened at https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize. Please continue the login in the web browser. If no web browser is available or if the web browser fails to open, use device code flow.",
+        "azure-cli",
+      ],
+      [
+        "the Azure CLI's Cloud Shell warning",
+        "WARNING: A Cloud Shell credential problem occurred. When you report the issue with the error below, please mention the hostname 'SandboxHost-638000000000000000'",
+        "azure-cli",
+      ],
+      [
+        "the Azure CLI's interactive step-up",
+        "Interactively acquiring token for scope 'https://management.core.windows.net//.default'. Continue the login in the web browser.",
+        "azure-cli",
+      ],
+      [
+        "the Azure CLI failing against one tenant at sign-in",
+        "Authentication failed against tenant 4f7c2a1e-0000-4000-8000-00000000d001 'Fabrikam Lab': AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication.",
+        "azure-cli",
+      ],
+      [
+        "the Azure CLI's advice for tenants it skipped",
+        "If you need to access subscriptions in the following tenants, please use `az login --tenant TENANT_ID`.\n4f7c2a1e-0000-4000-8000-00000000d002 'Fabrikam Lab'",
+        "azure-cli",
+      ],
+      [
+        "the Azure CLI listing tenants after sign-in",
+        "Retrieving tenants and subscriptions for the selection...\nAADSTS50076: Due to a configuration change made by your administrator, you must use multi-factor authentication.",
+        "azure-cli",
+      ],
+      [
+        "Az.Accounts with expired credentials",
+        "Your Azure credentials have not been set up or have expired, please run Connect-AzAccount to set up your Azure credentials.\nSharedTokenCacheCredential authentication unavailable. No accounts were found in the cache.",
+        "powershell",
+      ],
+      [
+        "Az.Accounts with no subscription in the context",
+        "No subscription found in the context.  Please ensure that the credentials you provided are authorized to access an Azure subscription.",
+        "powershell",
+      ],
+      [
+        "Az.Accounts' advice to sign in again, alone",
+        "Please ensure that the credentials you provided are authorized to access an Azure subscription, then run Connect-AzAccount to login.",
+        "powershell",
+      ],
+      [
+        "go-azure-sdk failing to configure an authorizer",
+        "Error: unable to build authorizer for Key Vault API: could not configure ClientCertificate Authorizer: could not decode PKCS#12 archive: pkcs12: decryption password incorrect",
+        "terraform",
+      ],
+      [
+        "go-azure-sdk with no authorizer configured",
+        "Error: no Authorizer could be configured, please check your configuration",
+        "terraform",
+      ],
+      [
+        "go-azure-sdk's client credentials token request",
+        'could not acquire access token to parse claims: clientCredentialsToken: received HTTP status 401 with response: {"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided."}',
+        "terraform",
+      ],
     ];
     for (const [what, text, expected] of cases)
       it(what, () => {

@@ -15,6 +15,11 @@ export const python: Producer = {
     /\bazure_functions_worker\b|\bms_identity_web\b/,
     // azure-core's HttpResponseError and azure-identity's pipeline wording.
     /\bHttpResponseError\b|Unexpected response from Azure Active Directory\b/,
+    // azure-identity's log lines and AzureCliCredential's wording: `X.get_token succeeded`
+    // (_internal/decorators.py), the chain's `DefaultAzureCredential acquired a token from
+    // AzureCliCredential` (_credentials/chained.py, default.py), and NOT_LOGGED_IN in
+    // _credentials/azure_cli.py (the CLI itself says `to setup account`, .NET `to set up account`).
+    /\.get_token(?:_info)? succeeded\b|\b(?:DefaultAzure|ChainedToken)Credential acquired a token from [A-Z]|Please run 'az login' to set up an account\b/,
     // The Azure SDK for Python's packages, in a traceback's path or a module name.
     /site-packages[\\/]azure[\\/]|\bazure\.(?:mgmt|storage|keyvault|cosmos|servicebus|eventhub|ai\.ml|monitor|data\.tables|search\.documents)\.[a-z_]/,
   ],
