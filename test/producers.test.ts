@@ -391,6 +391,91 @@ describe("the producer registry", () => {
         'could not acquire access token to parse claims: clientCredentialsToken: received HTTP status 401 with response: {"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided."}',
         "terraform",
       ],
+      [
+        "azure-identity for Python's Azure CLI credential failing to run the CLI",
+        "\tEnvironmentCredential: EnvironmentCredential authentication unavailable. Environment variables are not fully configured.\n\tAzureCliCredential: Failed to invoke the Azure CLI",
+        "python",
+      ],
+      [
+        "azure-identity for Python's Azure PowerShell credential reading unexpected output",
+        '\tAzurePowerShellCredential: Unexpected output from Get-AzAccessToken: "WARNING: Upcoming breaking changes in the cmdlet"',
+        "python",
+      ],
+      [
+        "azure-identity for Python's Azure PowerShell credential, not signed in",
+        '\tAzurePowerShellCredential: Please run "Connect-AzAccount" to set up account',
+        "python",
+      ],
+      [
+        "azure-identity for Python's Azure PowerShell credential blocked by policy",
+        "\tAzurePowerShellCredential: Execution policy prevented invoking Azure PowerShell",
+        "python",
+      ],
+      [
+        "azure-identity for Python's managed identity credential with no endpoint",
+        "\tManagedIdentityCredential: ManagedIdentityCredential authentication unavailable, no response from the IMDS endpoint.",
+        "python",
+      ],
+      [
+        "@azure/identity's Azure CLI credential, not signed in",
+        "AzureCliCredential => getToken() => ERROR. Please run 'az login' from a command prompt to authenticate before using this credential.",
+        "js",
+      ],
+      [
+        "@azure/identity's Azure PowerShell credential, not signed in",
+        "Please run 'Connect-AzAccount' from PowerShell to authenticate before using this credential.",
+        "js",
+      ],
+      [
+        "@azure/identity's Azure CLI credential reading an unexpected answer",
+        'Unexpected response from Azure CLI when getting token. Expected "expiresOn" to be a RFC3339 date string. Got: "undefined"',
+        "js",
+      ],
+      [
+        "Azure.Identity's Azure CLI credential needing an interactive sign-in",
+        "AzureCliCredential: Azure CLI could not login. Interactive login is required.",
+        "dotnet",
+      ],
+      [
+        "Azure.Identity's Azure CLI credential failing for a reason it does not know",
+        "Azure CLI authentication failed due to an unknown error. See the troubleshooting guide for more information. ERROR: Failed to connect to MSI.",
+        "dotnet",
+      ],
+      [
+        "azure-identity for Java's Azure CLI credential, not signed in",
+        "AzureCliCredential authentication unavailable. Please run 'az login' to set up account. To further mitigate this issue, please refer to the troubleshooting guidelines here at the identity docs.",
+        "java",
+      ],
+      [
+        "azure-identity for Java's verbose Azure CLI log",
+        "Azure CLI Authentication => A token response was received from Azure CLI, deserializing the response into an Access Token.",
+        "java",
+      ],
+      [
+        "azure-identity for Java's IntelliJ credential",
+        "IntelliJ Authentication not available. Please log in with Azure Tools for IntelliJ plugin in the IDE.",
+        "java",
+      ],
+      [
+        "azure-identity for Java's Azure PowerShell credential failing",
+        "Azure Powershell authentication failed. Error Details: The term 'pwsh' is not recognized as a name of a cmdlet.",
+        "java",
+      ],
+      [
+        "azure-identity for Java's Azure PowerShell credential trying both shells",
+        "Azure PowerShell authentication failed using defaultpowershell(pwsh) with following error: Az.Account module >= 2.2.0 is not installed.",
+        "java",
+      ],
+      [
+        "MSAL for Python's logger names",
+        'DEBUG:msal.token_cache:event={"client_id": "6f1c2e3d-0000-4000-8000-00000000e001", "grant_type": "client_credentials"}',
+        "msal-python",
+      ],
+      [
+        "MSAL for Python failing to discover its authority",
+        "ValueError: Unable to get authority configuration for https://login.microsoftonline.com/fabrikam-lab.example. Authority would typically be in a format of https://login.microsoftonline.com/your_tenant",
+        "msal-python",
+      ],
     ];
     for (const [what, text, expected] of cases)
       it(what, () => {

@@ -21,6 +21,8 @@ export const dotnet: Producer = {
     // Scopes:`. The other SDKs log getToken calls in their own words (Go's `GetToken()`, Java's `Azure
     // Identity =>`).
     /\.GetToken(?:Async)? (?:invoked|succeeded)\. Scopes: |\bwas unable to retrieve an access token\. Scopes: |\] ParentRequestId: /,
+    // AzureCliCredential.cs's own messages (Java's and Python's Azure CLI credentials word these otherwise).
+    /Azure CLI could not login\. Interactive login is required\.|Azure (?:Developer )?CLI authentication failed due to an unknown error\b/,
   ],
   // Azure Identity for Java names its unavailable credential's exception the same way.
   shared: { markers: [/\bCredentialUnavailableException\b/], with: ["java"] },

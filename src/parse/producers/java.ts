@@ -15,6 +15,11 @@ export const java: Producer = {
     // (azidentity's older log spells it `GetToken()`, without scopes); Spring Boot's console shortens the
     // logger com.azure.identity to `c.a.identity`.
     /Azure Identity => (?:ERROR in )?getToken\(\) (?:call|result) for scopes|\bc\.a\.identity\.[A-Z]/,
+    // IdentityClient(Base).java's wordings: `… To further mitigate this issue, please refer to …` (Python
+    // says only `To mitigate`), its verbose `Azure CLI Authentication => …` and `IntelliJ Authentication
+    // => …` lines, IntelliJCredential's `IntelliJ Authentication not available`, and AzurePowerShellCredential's
+    // `Azure Powershell authentication failed. Error Details: …`.
+    /To further mitigate this issue, please refer to the troubleshooting guidelines|\b(?:Azure CLI|IntelliJ) Authentication => |\bIntelliJ Authentication not available\b|Azure Powershell authentication failed\. Error Details: |Azure PowerShell authentication failed using (?:default|powershell-core)/,
   ],
   runtime: [
     // A JVM stack frame (`at com.example.App.main(App.java:12)`), and the JDK's own exception types.

@@ -23,6 +23,10 @@ export const js: Producer = {
     // `azure:core-rest-pipeline:warning`), as sdk/core/logger names them and the identity TROUBLESHOOTING
     // guide shows them.
     /\bazure:[a-z][a-z-]{1,40}:(?:info|warning|error|verbose)\b/,
+    // The developer credentials' own wordings: azureCliCredential.ts (`Please run 'az login' from a command
+    // prompt …`, `Unexpected response from Azure CLI when getting token`) and azurePowerShellCredential.ts
+    // (`Please run 'Connect-AzAccount' from PowerShell …`).
+    /Please run '(?:az login|Connect-AzAccount)' from (?:a command prompt|[Pp]ower[Ss]hell) to authenticate before using this credential|Unexpected response from Azure CLI when getting token\b/,
   ],
   // azure-identity for Python names two of its errors the same way.
   shared: {
