@@ -476,6 +476,56 @@ describe("the producer registry", () => {
         "ValueError: Unable to get authority configuration for https://login.microsoftonline.com/fabrikam-lab.example. Authority would typically be in a format of https://login.microsoftonline.com/your_tenant",
         "msal-python",
       ],
+      [
+        "MSAL.NET's request log line",
+        "=== Token Acquisition (ClientCredentialRequest) started:\n\tAuthority: https://login.microsoftonline.com/4f7c2a1e-0000-4000-8000-00000000f001/\n\tScope: https://graph.microsoft.com/.default\n\tClientId: 6f1c2e3d-0000-4000-8000-00000000f002",
+        "msal-dotnet",
+      ],
+      [
+        "msal-angular's guard in Angular's injector error",
+        "NullInjectorError: R3InjectorError(AppModule)[MsalGuard -> MsalService -> InjectionToken MSAL_INSTANCE]: No provider for InjectionToken MSAL_INSTANCE!",
+        "msal-js",
+      ],
+      [
+        "msal-react's provider in React's warning",
+        "Warning: Cannot update a component (`MsalProvider`) while rendering a different component (`Profile`).",
+        "msal-js",
+      ],
+      [
+        "@azure/identity's credential logger",
+        "ManagedIdentityCredential => getToken() => ERROR. Scopes: https://vault.azure.net/.default. Error message: The managed identity endpoint was reached, yet no tokens were received.",
+        "js",
+      ],
+      [
+        "@azure/identity's EnvironmentCredential listing its variables",
+        "EnvironmentCredential => Found the following environment variables: AZURE_TENANT_ID, AZURE_CLIENT_ID",
+        "js",
+      ],
+      [
+        "@azure/identity's older managed identity credential",
+        "getToken failed: ManagedIdentityCredential - No MSI credential available",
+        "js",
+      ],
+      [
+        "azidentity's managed identity with no identity assigned",
+        "ManagedIdentityCredential: no default identity is assigned to this resource",
+        "go",
+      ],
+      [
+        "azidentity's managed identity with another identity requested",
+        "ManagedIdentityCredential: the requested identity isn't assigned to this resource",
+        "go",
+      ],
+      [
+        "azidentity's workload identity credential with no client ID",
+        "WorkloadIdentityCredential: no client ID specified. Check pod configuration or set ClientID in the options",
+        "go",
+      ],
+      [
+        "azidentity's older credential names with spaces",
+        "Client Secret Credential: AADSTS7000215: Invalid client secret provided.",
+        "go",
+      ],
     ];
     for (const [what, text, expected] of cases)
       it(what, () => {

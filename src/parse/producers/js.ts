@@ -27,6 +27,10 @@ export const js: Producer = {
     // prompt …`, `Unexpected response from Azure CLI when getting token`) and azurePowerShellCredential.ts
     // (`Please run 'Connect-AzAccount' from PowerShell …`).
     /Please run '(?:az login|Connect-AzAccount)' from (?:a command prompt|[Pp]ower[Ss]hell) to authenticate before using this credential|Unexpected response from Azure CLI when getting token\b/,
+    // Its credential logger's layout (util/logging.ts: `ManagedIdentityCredential => getToken() => ERROR.
+    // Scopes: …`), EnvironmentCredential's variable listing, and the older managed identity credential's
+    // `ManagedIdentityCredential - No MSI credential available`.
+    /=> getToken\(\) => (?:SUCCESS|ERROR)\.|\bEnvironmentCredential => Found the following environment variables\b|ManagedIdentityCredential - No MSI credential available\b/,
   ],
   // azure-identity for Python names two of its errors the same way.
   shared: {

@@ -10,6 +10,9 @@ export const msalDotnet: Producer = {
     /\bMSAL \d{1,3}\.\d{1,3}\.\d{1,3}(?:\.\d{1,3})? MSAL\.[A-Za-z]{2,20}\b|\[WamBroker\]|aka\.ms\/msal-net-/,
     // MsalServiceException's own layout: the token endpoint's answer on a `ResponseBody:` line.
     /^[ \t]{0,8}ResponseBody: ?\{/m,
+    // Its request handler's log lines around each acquisition (Internal/Requests/RequestBase.cs):
+    // `=== Token Acquisition (ClientCredentialRequest) started:` and `… failed:`.
+    /=== Token Acquisition \([A-Za-z]{2,60}\) (?:started|failed):/,
   ],
   wrappedBy: "dotnet",
   advice: "dotnet",
