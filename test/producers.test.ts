@@ -402,11 +402,6 @@ describe("the producer registry", () => {
         "python",
       ],
       [
-        "azure-identity for Python's Azure PowerShell credential, not signed in",
-        '\tAzurePowerShellCredential: Please run "Connect-AzAccount" to set up account',
-        "python",
-      ],
-      [
         "azure-identity for Python's Azure PowerShell credential blocked by policy",
         "\tAzurePowerShellCredential: Execution policy prevented invoking Azure PowerShell",
         "python",
@@ -525,6 +520,22 @@ describe("the producer registry", () => {
         "azidentity's older credential names with spaces",
         "Client Secret Credential: AADSTS7000215: Invalid client secret provided.",
         "go",
+      ],
+      // MSAL4J's exceptions share MSAL.NET's names (com.microsoft.aad.msal4j.MsalServiceException).
+      [
+        "an MSAL exception name beside MSAL4J's package",
+        "MsalServiceException: AADSTS7000215: Invalid client secret provided.\n\tat com.microsoft.aad.msal4j.MsalServiceExceptionFactory.fromHttpResponse(MsalServiceExceptionFactory.java:45)",
+        "msal-java",
+      ],
+      [
+        "an MSAL exception name beside a JVM frame",
+        "MsalClientException: java.net.SocketTimeoutException: connect timed out\n\tat com.contoso.reports.TokenJob.run(TokenJob.java:77)",
+        "java",
+      ],
+      [
+        "an MSAL exception name alone",
+        "MsalClientException: ErrorCode: multiple_matching_tokens_detected",
+        "msal-dotnet",
       ],
     ];
     for (const [what, text, expected] of cases)

@@ -21,10 +21,11 @@ export const python: Producer = {
     // _credentials/azure_cli.py (the CLI itself says `to setup account`, .NET `to set up account`).
     /\.get_token(?:_info)? succeeded\b|\b(?:DefaultAzure|ChainedToken)Credential acquired a token from [A-Z]|Please run 'az login' to set up an account\b/,
     // azure-identity's other wordings of its own: _credentials/azure_cli.py (`Failed to invoke the Azure
-    // CLI`, `Unexpected output from Azure CLI: '…'`), _credentials/azure_powershell.py (its double-quoted
-    // `Please run "Connect-AzAccount" to set up account`, the execution-policy and Get-AzAccessToken
-    // wordings), and _credentials/imds.py (the comma after `unavailable`; .NET writes a full stop).
-    /Failed to invoke the Azure CLI\b|Unexpected output from (?:Azure CLI: '|Get-AzAccessToken: )|Please run "Connect-AzAccount" to set up account|Execution policy prevented invoking Azure PowerShell|ManagedIdentityCredential authentication unavailable, no (?:managed identity endpoint found|response from the IMDS endpoint)/,
+    // CLI`, `Unexpected output from Azure CLI: '…'`), _credentials/azure_powershell.py (the
+    // execution-policy and Get-AzAccessToken wordings; its `Please run "Connect-AzAccount" to set up
+    // account` is azidentity's too, so not a mark), and _credentials/imds.py (the comma after
+    // `unavailable`; .NET writes a full stop).
+    /Failed to invoke the Azure CLI\b|Unexpected output from (?:Azure CLI: '|Get-AzAccessToken: )|Execution policy prevented invoking Azure PowerShell|ManagedIdentityCredential authentication unavailable, no (?:managed identity endpoint found|response from the IMDS endpoint)/,
     // The Azure SDK for Python's packages, in a traceback's path or a module name.
     /site-packages[\\/]azure[\\/]|\bazure\.(?:mgmt|storage|keyvault|cosmos|servicebus|eventhub|ai\.ml|monitor|data\.tables|search\.documents)\.[a-z_]/,
   ],
