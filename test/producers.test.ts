@@ -377,6 +377,16 @@ describe("the producer registry", () => {
         "powershell",
       ],
       [
+        "Microsoft.Graph PowerShell, not connected",
+        "Authentication needed. Please call Connect-MgGraph.",
+        "powershell",
+      ],
+      [
+        "the AzureAD module, not connected",
+        "You must call the Connect-AzureAD cmdlet before calling any other cmdlets.",
+        "powershell",
+      ],
+      [
         "go-azure-sdk failing to configure an authorizer",
         "Error: unable to build authorizer for Key Vault API: could not configure ClientCertificate Authorizer: could not decode PKCS#12 archive: pkcs12: decryption password incorrect",
         "terraform",

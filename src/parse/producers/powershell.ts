@@ -22,6 +22,10 @@ export const powershell: Producer = {
     // credentials have not been set up or have expired, please run Connect-AzAccount …`, and `No
     // subscription found in the context. … then run Connect-AzAccount to login.`
     /\b[Yy]our Azure credentials have not been set up or have expired\b|\bNo (?:subscription|tenant) found in the context\.|then run Connect-AzAccount to login\b/,
+    // The other modules' not-signed-in errors: Microsoft.Graph's `Authentication needed. Please call
+    // Connect-MgGraph.` and the AzureAD and MSOnline modules' `You must call the Connect-AzureAD cmdlet before
+    // calling any other cmdlets.`
+    /Authentication needed\. Please call Connect-MgGraph\b|You must call the Connect-(?:AzureAD|MsolService) cmdlet before calling any other cmdlets/,
     /\bMicrosoft\.Azure\.(?:Commands|PowerShell)\.|\bMicrosoft\.Graph\.PowerShell\.|\bMicrosoft\.Open\.(?:AzureAD|MSGraph)[A-Za-z0-9]{0,8}\.|\bMicrosoft\.Online\.Administration\.|\bMicrosoft\.Exchange\.Management\.|\bAz\.(?:Accounts|Resources|KeyVault|Storage)\b[\\/ ]|\bExchangeOnlineManagement\b/,
   ],
   trailers: [
