@@ -417,11 +417,6 @@ describe("the producer registry", () => {
         "python",
       ],
       [
-        "azure-identity for Python's managed identity credential with no endpoint",
-        "\tManagedIdentityCredential: ManagedIdentityCredential authentication unavailable, no response from the IMDS endpoint.",
-        "python",
-      ],
-      [
         "@azure/identity's Azure CLI credential, not signed in",
         "AzureCliCredential => getToken() => ERROR. Please run 'az login' from a command prompt to authenticate before using this credential.",
         "js",

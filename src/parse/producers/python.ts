@@ -23,9 +23,10 @@ export const python: Producer = {
     // azure-identity's other wordings of its own: _credentials/azure_cli.py (`Failed to invoke the Azure
     // CLI`, `Unexpected output from Azure CLI: '…'`), _credentials/azure_powershell.py (the
     // execution-policy and Get-AzAccessToken wordings; its `Please run "Connect-AzAccount" to set up
-    // account` is azidentity's too, so not a mark), and _credentials/imds.py (the comma after
-    // `unavailable`; .NET writes a full stop).
-    /Failed to invoke the Azure CLI\b|Unexpected output from (?:Azure CLI: '|Get-AzAccessToken: )|Execution policy prevented invoking Azure PowerShell|ManagedIdentityCredential authentication unavailable, no (?:managed identity endpoint found|response from the IMDS endpoint)/,
+    // account` is azidentity's too, so not a mark). imds.py's `ManagedIdentityCredential authentication
+    // unavailable, no managed identity endpoint found.` is Python's wording too, but programs reprint it
+    // as their own status line, so it is left out.
+    /Failed to invoke the Azure CLI\b|Unexpected output from (?:Azure CLI: '|Get-AzAccessToken: )|Execution policy prevented invoking Azure PowerShell/,
     // The Azure SDK for Python's packages, in a traceback's path or a module name.
     /site-packages[\\/]azure[\\/]|\bazure\.(?:mgmt|storage|keyvault|cosmos|servicebus|eventhub|ai\.ml|monitor|data\.tables|search\.documents)\.[a-z_]/,
   ],
