@@ -254,6 +254,294 @@ describe("the producer registry", () => {
         "System.InvalidOperationException: wrapped\n ---> MSAL.NetCore.4.61.3.0.MsalServiceException:\n\tErrorCode: invalid_client",
         "msal-dotnet",
       ],
+      // Marks taken from the SDKs' own sources (each producer module names the file).
+      [
+        "@azure/logger's namespace and level prefix",
+        "azure:identity:info ManagedIdentityCredential - Token Exchange => Requesting a token\nazure:identity:error ManagedIdentityCredential => getToken() => ERROR. Scopes: https://vault.azure.net/.default. Error: The managed identity endpoint did not respond.",
+        "js",
+      ],
+      [
+        "azure-identity for Java's getToken log line",
+        "2025-02-11 09:14:03.552 ERROR 1 --- [main] ManagedIdentityCredential : Azure Identity => ERROR in getToken() call for scopes [https://vault.azure.net/.default]: Managed Identity authentication is not available.",
+        "java",
+      ],
+      [
+        "Spring Boot's shortened azure-identity logger",
+        "2025-02-11 09:14:03.552  WARN 1 --- [main] c.a.identity.EnvironmentCredential : Azure Identity => EnvironmentCredential invoking ClientSecretCredential",
+        "java",
+      ],
+      [
+        "MSAL4J's interaction-required exception, bare",
+        "MsalInteractionRequiredException: AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '00000003-0000-0000-c000-000000000000'.",
+        "msal-java",
+      ],
+      [
+        "Spring Boot's shortened MSAL4J logger",
+        "2025-02-11 09:14:03.552 ERROR 1 --- [pool-1-thread-1] c.m.a.msal4j.ConfidentialClientApplication : [Correlation ID: 7d3e9c1a-0000-4000-8000-00000000b001] Execution of class com.example.TokenJob failed.",
+        "msal-java",
+      ],
+      [
+        "azidentity's log line for a token acquired",
+        '[Authentication] WorkloadIdentityCredential.GetToken() acquired a token for scope "https://management.core.windows.net//.default"\n[Retry] =====> Try=1 for GET https://management.azure.com/subscriptions',
+        "go",
+      ],
+      [
+        "azidentity's chain naming the credential that worked",
+        "[Authentication] DefaultAzureCredential authenticated with ManagedIdentityCredential\n[Request] ==> OUTGOING REQUEST (Try=1) GET https://kv-orders.vault.azure.net/secrets/db",
+        "go",
+      ],
+      [
+        "azidentity's older getToken error log",
+        "[Credential] Azure Identity => ERROR in GetToken() call for Client Secret Credential. Please check the log for the error.",
+        "go",
+      ],
+      [
+        "Azure.Identity's event source: a call invoked",
+        "[Informational] ManagedIdentityCredential.GetToken invoked. Scopes: [ https://storage.azure.com/.default ] ParentRequestId: 5b2c9e7d-0000-4000-8000-00000000c001",
+        "dotnet",
+      ],
+      [
+        "Azure.Identity's event source: a call that failed",
+        "[Informational] VisualStudioCodeCredential was unable to retrieve an access token. Scopes: [ https://management.azure.com/.default ] Exception: Stored credentials not found.",
+        "dotnet",
+      ],
+      [
+        "Azure.Identity's event source: the request ID after the scopes",
+        "[Verbose] DefaultAzureCredential succeeded with WorkloadIdentityCredential. Scopes: [ https://management.azure.com/.default ] ParentRequestId: 5b2c9e7d-0000-4000-8000-00000000c002",
+        "dotnet",
+      ],
+      [
+        "azure-identity for Python's success log",
+        "2025-02-11 09:14:03,552 INFO EnvironmentCredential.get_token succeeded\n2025-02-11 09:14:04,101 ERROR upload failed: 403 This request is not authorized to perform this operation.",
+        "python",
+      ],
+      [
+        "azure-identity for Python's chain naming the credential that worked",
+        "2025-02-11 09:14:03,552 INFO DefaultAzureCredential acquired a token from AzureCliCredential\n2025-02-11 09:14:04,101 ERROR (AuthorizationFailed) The client does not have authorization to perform action.",
+        "python",
+      ],
+      [
+        "azure-identity for Python's Azure CLI credential, not signed in",
+        "CredentialUnavailableError: Please run 'az login' to set up an account",
+        "python",
+      ],
+      [
+        "the Azure CLI's account missing from its MSAL cache",
+        "User 'dev@contoso.example' does not exist in MSAL token cache. Run `az login`.",
+        "azure-cli",
+      ],
+      ["the Azure CLI's empty MSAL result", "ERROR: Can't find token from MSAL cache.", "azure-cli"],
+      [
+        "the Azure CLI opening a browser for sign-in",
+        "A web browser has been opened at https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize. Please continue the login in the web browser. If no web browser is available or if the web browser fails to open, use device code flow.",
+        "azure-cli",
+      ],
+      [
+        "the Azure CLI's Cloud Shell warning",
+        "WARNING: A Cloud Shell credential problem occurred. When you report the issue with the error below, please mention the hostname 'SandboxHost-638000000000000000'",
+        "azure-cli",
+      ],
+      [
+        "the Azure CLI's interactive step-up",
+        "Interactively acquiring token for scope 'https://management.core.windows.net//.default'. Continue the login in the web browser.",
+        "azure-cli",
+      ],
+      [
+        "the Azure CLI failing against one tenant at sign-in",
+        "Authentication failed against tenant 4f7c2a1e-0000-4000-8000-00000000d001 'Fabrikam Lab': AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication.",
+        "azure-cli",
+      ],
+      [
+        "the Azure CLI's advice for tenants it skipped",
+        "If you need to access subscriptions in the following tenants, please use `az login --tenant TENANT_ID`.\n4f7c2a1e-0000-4000-8000-00000000d002 'Fabrikam Lab'",
+        "azure-cli",
+      ],
+      [
+        "the Azure CLI listing tenants after sign-in",
+        "Retrieving tenants and subscriptions for the selection...\nAADSTS50076: Due to a configuration change made by your administrator, you must use multi-factor authentication.",
+        "azure-cli",
+      ],
+      [
+        "Az.Accounts with expired credentials",
+        "Your Azure credentials have not been set up or have expired, please run Connect-AzAccount to set up your Azure credentials.\nSharedTokenCacheCredential authentication unavailable. No accounts were found in the cache.",
+        "powershell",
+      ],
+      [
+        "Az.Accounts with no subscription in the context",
+        "No subscription found in the context.  Please ensure that the credentials you provided are authorized to access an Azure subscription.",
+        "powershell",
+      ],
+      [
+        "Az.Accounts' advice to sign in again, alone",
+        "Please ensure that the credentials you provided are authorized to access an Azure subscription, then run Connect-AzAccount to login.",
+        "powershell",
+      ],
+      [
+        "Microsoft.Graph PowerShell, not connected",
+        "Authentication needed. Please call Connect-MgGraph.",
+        "powershell",
+      ],
+      [
+        "the AzureAD module, not connected",
+        "You must call the Connect-AzureAD cmdlet before calling any other cmdlets.",
+        "powershell",
+      ],
+      [
+        "go-azure-sdk failing to configure an authorizer",
+        "Error: unable to build authorizer for Key Vault API: could not configure ClientCertificate Authorizer: could not decode PKCS#12 archive: pkcs12: decryption password incorrect",
+        "terraform",
+      ],
+      [
+        "go-azure-sdk with no authorizer configured",
+        "Error: no Authorizer could be configured, please check your configuration",
+        "terraform",
+      ],
+      [
+        "go-azure-sdk's client credentials token request",
+        'could not acquire access token to parse claims: clientCredentialsToken: received HTTP status 401 with response: {"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided."}',
+        "terraform",
+      ],
+      [
+        "azure-identity for Python's Azure CLI credential failing to run the CLI",
+        "\tEnvironmentCredential: EnvironmentCredential authentication unavailable. Environment variables are not fully configured.\n\tAzureCliCredential: Failed to invoke the Azure CLI",
+        "python",
+      ],
+      [
+        "azure-identity for Python's Azure PowerShell credential reading unexpected output",
+        '\tAzurePowerShellCredential: Unexpected output from Get-AzAccessToken: "WARNING: Upcoming breaking changes in the cmdlet"',
+        "python",
+      ],
+      [
+        "azure-identity for Python's Azure PowerShell credential blocked by policy",
+        "\tAzurePowerShellCredential: Execution policy prevented invoking Azure PowerShell",
+        "python",
+      ],
+      [
+        "@azure/identity's Azure CLI credential, not signed in",
+        "AzureCliCredential => getToken() => ERROR. Please run 'az login' from a command prompt to authenticate before using this credential.",
+        "js",
+      ],
+      [
+        "@azure/identity's Azure PowerShell credential, not signed in",
+        "Please run 'Connect-AzAccount' from PowerShell to authenticate before using this credential.",
+        "js",
+      ],
+      [
+        "@azure/identity's Azure CLI credential reading an unexpected answer",
+        'Unexpected response from Azure CLI when getting token. Expected "expiresOn" to be a RFC3339 date string. Got: "undefined"',
+        "js",
+      ],
+      [
+        "Azure.Identity's Azure CLI credential needing an interactive sign-in",
+        "AzureCliCredential: Azure CLI could not login. Interactive login is required.",
+        "dotnet",
+      ],
+      [
+        "Azure.Identity's Azure CLI credential failing for a reason it does not know",
+        "Azure CLI authentication failed due to an unknown error. See the troubleshooting guide for more information. ERROR: Failed to connect to MSI.",
+        "dotnet",
+      ],
+      [
+        "azure-identity for Java's Azure CLI credential, not signed in",
+        "AzureCliCredential authentication unavailable. Please run 'az login' to set up account. To further mitigate this issue, please refer to the troubleshooting guidelines here at the identity docs.",
+        "java",
+      ],
+      [
+        "azure-identity for Java's verbose Azure CLI log",
+        "Azure CLI Authentication => A token response was received from Azure CLI, deserializing the response into an Access Token.",
+        "java",
+      ],
+      [
+        "azure-identity for Java's IntelliJ credential",
+        "IntelliJ Authentication not available. Please log in with Azure Tools for IntelliJ plugin in the IDE.",
+        "java",
+      ],
+      [
+        "azure-identity for Java's Azure PowerShell credential failing",
+        "Azure Powershell authentication failed. Error Details: The term 'pwsh' is not recognized as a name of a cmdlet.",
+        "java",
+      ],
+      [
+        "azure-identity for Java's Azure PowerShell credential trying both shells",
+        "Azure PowerShell authentication failed using defaultpowershell(pwsh) with following error: Az.Account module >= 2.2.0 is not installed.",
+        "java",
+      ],
+      [
+        "MSAL for Python's logger names",
+        'DEBUG:msal.token_cache:event={"client_id": "6f1c2e3d-0000-4000-8000-00000000e001", "grant_type": "client_credentials"}',
+        "msal-python",
+      ],
+      [
+        "MSAL for Python failing to discover its authority",
+        "ValueError: Unable to get authority configuration for https://login.microsoftonline.com/fabrikam-lab.example. Authority would typically be in a format of https://login.microsoftonline.com/your_tenant",
+        "msal-python",
+      ],
+      [
+        "MSAL.NET's request log line",
+        "=== Token Acquisition (ClientCredentialRequest) started:\n\tAuthority: https://login.microsoftonline.com/4f7c2a1e-0000-4000-8000-00000000f001/\n\tScope: https://graph.microsoft.com/.default\n\tClientId: 6f1c2e3d-0000-4000-8000-00000000f002",
+        "msal-dotnet",
+      ],
+      [
+        "msal-angular's guard in Angular's injector error",
+        "NullInjectorError: R3InjectorError(AppModule)[MsalGuard -> MsalService -> InjectionToken MSAL_INSTANCE]: No provider for InjectionToken MSAL_INSTANCE!",
+        "msal-js",
+      ],
+      [
+        "msal-react's provider in React's warning",
+        "Warning: Cannot update a component (`MsalProvider`) while rendering a different component (`Profile`).",
+        "msal-js",
+      ],
+      [
+        "@azure/identity's credential logger",
+        "ManagedIdentityCredential => getToken() => ERROR. Scopes: https://vault.azure.net/.default. Error message: The managed identity endpoint was reached, yet no tokens were received.",
+        "js",
+      ],
+      [
+        "@azure/identity's EnvironmentCredential listing its variables",
+        "EnvironmentCredential => Found the following environment variables: AZURE_TENANT_ID, AZURE_CLIENT_ID",
+        "js",
+      ],
+      [
+        "@azure/identity's older managed identity credential",
+        "getToken failed: ManagedIdentityCredential - No MSI credential available",
+        "js",
+      ],
+      [
+        "azidentity's managed identity with no identity assigned",
+        "ManagedIdentityCredential: no default identity is assigned to this resource",
+        "go",
+      ],
+      [
+        "azidentity's managed identity with another identity requested",
+        "ManagedIdentityCredential: the requested identity isn't assigned to this resource",
+        "go",
+      ],
+      [
+        "azidentity's workload identity credential with no client ID",
+        "WorkloadIdentityCredential: no client ID specified. Check pod configuration or set ClientID in the options",
+        "go",
+      ],
+      [
+        "azidentity's older credential names with spaces",
+        "Client Secret Credential: AADSTS7000215: Invalid client secret provided.",
+        "go",
+      ],
+      // MSAL4J's exceptions share MSAL.NET's names (com.microsoft.aad.msal4j.MsalServiceException).
+      [
+        "an MSAL exception name beside MSAL4J's package",
+        "MsalServiceException: AADSTS7000215: Invalid client secret provided.\n\tat com.microsoft.aad.msal4j.MsalServiceExceptionFactory.fromHttpResponse(MsalServiceExceptionFactory.java:45)",
+        "msal-java",
+      ],
+      [
+        "an MSAL exception name beside a JVM frame",
+        "MsalClientException: java.net.SocketTimeoutException: connect timed out\n\tat com.contoso.reports.TokenJob.run(TokenJob.java:77)",
+        "java",
+      ],
+      [
+        "an MSAL exception name alone",
+        "MsalClientException: ErrorCode: multiple_matching_tokens_detected",
+        "msal-dotnet",
+      ],
     ];
     for (const [what, text, expected] of cases)
       it(what, () => {

@@ -22,6 +22,11 @@ export const azureCli: Producer = {
     // The CLI's own modules and loggers (`cli.azure.cli.core.util`, `az_command_data_logger`, knack).
     /\bcli\.azure\.cli\.|\bazure[\\/.]cli[\\/.](?:core|command_modules)\b|\baz_command_data_logger\b|\bknack[\\/.]/,
     /Please ensure you have network connection\. Error detail: |This typically happens when using Azure CLI behind a proxy|--password no longer accepts a service principal certificate/,
+    // azure-cli-core's sign-in wordings: auth/msal_credentials.py (`User '…' does not exist in MSAL token
+    // cache`, `Interactively acquiring token for scope`), auth/util.py (`Can't find token from MSAL cache.`,
+    // the Cloud Shell warning), auth/identity.py (`… Please continue the login in the web browser.`) and
+    // _profile.py (`Authentication failed against tenant …`, the tenant list after it).
+    /\bdoes not exist in MSAL token cache\b|Can't find token from MSAL cache\.|Please continue the login in the web browser\b|A Cloud Shell credential problem occurred\b|Interactively acquiring token for scope '|\bAuthentication failed against tenant \S|If you need to access subscriptions in the following tenants, please use|Retrieving tenants and subscriptions for the selection\b/,
   ],
   advice: "azure-cli",
   labels: [["command", "Suggested command"]],

@@ -16,6 +16,13 @@ export const dotnet: Producer = {
     /Microsoft\.Azure\.Services\.AppAuthentication|\bAzureServiceTokenProvider(?:Exception)?\b|Exception Message: Tried (?:the following \d{1,2} methods to get an access token|to get token using)|Received a non-retryable error\. (?:MSI|Identity) Response ?Code: |\bOpenIdConnect(?:ProtocolException|Message)\b|\bIDX\d{5}: |\bMicrosoft\.Identity\.Web\.|\bIDW\d{5}: |\bMicrosoft\.Bot\.(?:Connector|Builder)\./,
     // The Azure SDK for .NET's other namespaces and its RequestFailedException.
     /\bAzure\.(?:RequestFailedException|Core\.[A-Z]|Security\.KeyVault\.|Storage\.[A-Z]|Messaging\.[A-Z]|ResourceManager\.|Data\.Tables\.)|\bMicrosoft\.Azure\.(?:WebJobs|KeyVault|Management|Storage|Cosmos|ServiceBus|EventHubs)\./,
+    // Azure.Identity's event source (AzureIdentityEventSource.cs): `EnvironmentCredential.GetToken invoked.
+    // Scopes: [ … ] ParentRequestId: …`, `… succeeded. Scopes:`, `… was unable to retrieve an access token.
+    // Scopes:`. The other SDKs log getToken calls in their own words (Go's `GetToken()`, Java's `Azure
+    // Identity =>`).
+    /\.GetToken(?:Async)? (?:invoked|succeeded)\. Scopes: |\bwas unable to retrieve an access token\. Scopes: |\] ParentRequestId: /,
+    // AzureCliCredential.cs's own messages (Java's and Python's Azure CLI credentials word these otherwise).
+    /Azure CLI could not login\. Interactive login is required\.|Azure (?:Developer )?CLI authentication failed due to an unknown error\b/,
   ],
   // Azure Identity for Java names its unavailable credential's exception the same way.
   shared: { markers: [/\bCredentialUnavailableException\b/], with: ["java"] },

@@ -24,6 +24,16 @@ export const go: Producer = {
     // azidentity's chain wording before its member list (Python's chain says `failed to retrieve a token`),
     // and autorest's Azure CLI token source failing.
     /\bfailed to acquire a token\.[ \t]{0,4}\n[ \t]{0,8}Attempted credentials:|Invoking Azure CLI failed with the following error: /,
+    // azidentity's log lines (logging.go, chained_token_credential.go): a credential's
+    // `X.GetToken() acquired a token for scope`, the chain's `DefaultAzureCredential authenticated with
+    // ManagedIdentityCredential`, and the older `Azure Identity => ERROR in GetToken() call for` (Java's
+    // LoggingUtil writes `getToken()` in lower case, with scopes).
+    /\.GetToken\(\) acquired a token for scope|\b(?:DefaultAzure|ChainedToken)Credential authenticated with [A-Z][A-Za-z]{2,60}Credential\b|Azure Identity => (?:ERROR in )?GetToken\(\)/,
+    // azidentity's own error wordings: managed_identity_client.go (`no default identity is assigned to this
+    // resource`, `the requested identity isn't assigned to this resource`), WorkloadIdentityCredential's
+    // `… or set ClientID in the options` (a Go field name), and the older credential types spelled with
+    // spaces (`Managed Identity Credential: `, `Chained Token Credential: `).
+    /\b[Nn]o default identity is assigned to this resource\b|\brequested identity isn't assigned to this resource\b|\bset ClientID in the options\b|\b(?:Managed Identity|Chained Token|Azure CLI|Client Secret) Credential: /,
   ],
   runtime: [
     // net/http's transport error (`Get "https://…": dial tcp …`): any Go program's HTTP call prints it,

@@ -19,6 +19,18 @@ export const js: Producer = {
     // (adal-node's `Get Token request returned http error` as a Node `Error: `; ADAL for Python prints the
     // same words as an `AdalError: `).
     /\bat (?:async )?[A-Z][A-Za-z]{0,60}Credential\.getToken(?:Info)? \(|Azure CLI could not be found\. Please visit https:\/\/aka\.ms\/azure-cli for installation|node_modules[\\/](?:adal-node|botbuilder|botframework-connector)[\\/]|\bError: Get Token request returned http error: /,
+    // @azure/logger's line prefix: the package's namespace and the level (`azure:identity:info`,
+    // `azure:core-rest-pipeline:warning`), as sdk/core/logger names them and the identity TROUBLESHOOTING
+    // guide shows them.
+    /\bazure:[a-z][a-z-]{1,40}:(?:info|warning|error|verbose)\b/,
+    // The developer credentials' own wordings: azureCliCredential.ts (`Please run 'az login' from a command
+    // prompt …`, `Unexpected response from Azure CLI when getting token`) and azurePowerShellCredential.ts
+    // (`Please run 'Connect-AzAccount' from PowerShell …`).
+    /Please run '(?:az login|Connect-AzAccount)' from (?:a command prompt|[Pp]ower[Ss]hell) to authenticate before using this credential|Unexpected response from Azure CLI when getting token\b/,
+    // Its credential logger's layout (util/logging.ts: `ManagedIdentityCredential => getToken() => ERROR.
+    // Scopes: …`), EnvironmentCredential's variable listing, and the older managed identity credential's
+    // `ManagedIdentityCredential - No MSI credential available`.
+    /=> getToken\(\) => (?:SUCCESS|ERROR)\.|\bEnvironmentCredential => Found the following environment variables\b|ManagedIdentityCredential - No MSI credential available\b/,
   ],
   // azure-identity for Python names two of its errors the same way.
   shared: {

@@ -14,6 +14,9 @@ export const msalJs: Producer = {
     /\berrorCode: '[a-z][a-z0-9_]{1,60}'|\bBrowserAuthError\b|\bBrowserConfigurationAuthError\b|@azure\/msal-(?:node|browser|common|angular|react)\b/,
     // msal-common's configuration error and msal-browser's own error codes.
     /\bClientConfigurationError\b|\b(?:popup_window_error|empty_window_error|monitor_window_timeout|block_iframe_reload|block_nested_popups|redirect_in_iframe|interaction_in_progress)\b/,
+    // msal-angular's and msal-react's own classes (MsalGuard, MsalInterceptor, MsalBroadcastService,
+    // MsalRedirectComponent; MsalProvider, MsalAuthenticationTemplate), in a stack or a log line.
+    /\bMsal(?:Guard|Interceptor|BroadcastService|RedirectComponent|Provider|AuthenticationTemplate)\b/,
   ],
   wrappedBy: "js",
   advice: "js",

@@ -18,6 +18,14 @@ export const powershell: Producer = {
     // PowerShell 7's `Line |` block, and a prompt running a cmdlet.
     /\bAt line:\d{1,6} char:\d{1,5}\b|\.ps[dm]?1:\d{1,6} char:\d{1,5}\b|^Line \|[ \t]*$|^PS [A-Za-z]:\\[^\s>]{0,200}> ?(?:\*\*)?(?:Connect|Disconnect|Get|Set|New|Remove|Add|Update|Import|Export|Test|Register|Start|Stop)-[A-Z]/m,
     // The modules' own .NET namespaces and module names, in an exception's type or a stack.
+    // Az.Accounts' (and AzureRM.Profile's) messages for a session with no usable sign-in: `Your Azure
+    // credentials have not been set up or have expired, please run Connect-AzAccount …`, and `No
+    // subscription found in the context. … then run Connect-AzAccount to login.`
+    /\b[Yy]our Azure credentials have not been set up or have expired\b|\bNo (?:subscription|tenant) found in the context\.|then run Connect-AzAccount to login\b/,
+    // The other modules' not-signed-in errors: Microsoft.Graph's `Authentication needed. Please call
+    // Connect-MgGraph.` and the AzureAD and MSOnline modules' `You must call the Connect-AzureAD cmdlet before
+    // calling any other cmdlets.`
+    /Authentication needed\. Please call Connect-MgGraph\b|You must call the Connect-(?:AzureAD|MsolService) cmdlet before calling any other cmdlets/,
     /\bMicrosoft\.Azure\.(?:Commands|PowerShell)\.|\bMicrosoft\.Graph\.PowerShell\.|\bMicrosoft\.Open\.(?:AzureAD|MSGraph)[A-Za-z0-9]{0,8}\.|\bMicrosoft\.Online\.Administration\.|\bMicrosoft\.Exchange\.Management\.|\bAz\.(?:Accounts|Resources|KeyVault|Storage)\b[\\/ ]|\bExchangeOnlineManagement\b/,
   ],
   trailers: [

@@ -15,6 +15,18 @@ export const python: Producer = {
     /\bazure_functions_worker\b|\bms_identity_web\b/,
     // azure-core's HttpResponseError and azure-identity's pipeline wording.
     /\bHttpResponseError\b|Unexpected response from Azure Active Directory\b/,
+    // azure-identity's log lines and AzureCliCredential's wording: `X.get_token succeeded`
+    // (_internal/decorators.py), the chain's `DefaultAzureCredential acquired a token from
+    // AzureCliCredential` (_credentials/chained.py, default.py), and NOT_LOGGED_IN in
+    // _credentials/azure_cli.py (the CLI itself says `to setup account`, .NET `to set up account`).
+    /\.get_token(?:_info)? succeeded\b|\b(?:DefaultAzure|ChainedToken)Credential acquired a token from [A-Z]|Please run 'az login' to set up an account\b/,
+    // azure-identity's other wordings of its own: _credentials/azure_cli.py (`Failed to invoke the Azure
+    // CLI`, `Unexpected output from Azure CLI: '…'`), _credentials/azure_powershell.py (the
+    // execution-policy and Get-AzAccessToken wordings; its `Please run "Connect-AzAccount" to set up
+    // account` is azidentity's too, so not a mark). imds.py's `ManagedIdentityCredential authentication
+    // unavailable, no managed identity endpoint found.` is Python's wording too, but programs reprint it
+    // as their own status line, so it is left out.
+    /Failed to invoke the Azure CLI\b|Unexpected output from (?:Azure CLI: '|Get-AzAccessToken: )|Execution policy prevented invoking Azure PowerShell/,
     // The Azure SDK for Python's packages, in a traceback's path or a module name.
     /site-packages[\\/]azure[\\/]|\bazure\.(?:mgmt|storage|keyvault|cosmos|servicebus|eventhub|ai\.ml|monitor|data\.tables|search\.documents)\.[a-z_]/,
   ],
