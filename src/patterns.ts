@@ -263,6 +263,8 @@ export const PATTERNS = {
     /\b(?:Bad Request|Unauthorized|Forbidden|Not Found|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout) \(([345]\d\d)\)/,
   /** A status before the request it answered: `Error fetching 400 POST https://login…` (tornado's HTTPClientError). */
   statusBeforeRequest: /(?<![\w.:/-])([45]\d\d) (?:GET|POST|PUT|PATCH|DELETE) https?:\/\//,
+  /** HashiCorp's API clients (Vault, OpenBao): `Error making API request.` … `Code: 500. Errors:`. */
+  statusApiErrors: /^Code: ([345]\d\d)\. Errors:/m,
   /** msrest's and azure-core's `Operation returned an invalid status 'Unauthorized'` (a reason phrase). */
   statusInvalid:
     /\binvalid status (?:code )?'(Bad Request|Unauthorized|Forbidden|Not Found|Conflict|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)'/,

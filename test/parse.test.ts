@@ -457,6 +457,21 @@ describe("a URL pasted as a Markdown link", () => {
   });
 });
 
+describe("HashiCorp's API error", () => {
+  it("reads the status from its Code line, not from the line numbers around it", () => {
+    const text = [
+      "Error writing data to auth/azure/login: Error making API request.",
+      "",
+      "URL: PUT https://vault.example.internal:8200/v1/auth/azure/login",
+      "Code: 500. Errors:",
+      "",
+      "* oauth2: cannot fetch token: 401 Unauthorized",
+    ].join("\n");
+    expect(parse(text).status).toBe(500);
+    expect(parse("Code: 12. Errors: none").status).toBeUndefined();
+  });
+});
+
 describe("an error quoted in Markdown emphasis", () => {
   it("reads the credential the underscore was glued to", () => {
     const text =

@@ -30,6 +30,7 @@ const FORMS = [
   PATTERNS.statusBodyPrefix,
   PATTERNS.statusInvalid,
   PATTERNS.statusBeforeRequest,
+  PATTERNS.statusApiErrors,
 ] as const;
 
 /** The status the text states first, or undefined. */
