@@ -40,34 +40,35 @@ export interface SizeReport {
 
 const KB = 1024;
 
-// The compiled catalog is three quarters of every bundle (about 315 KB gzipped of 1,036 entries), and
+// The compiled catalog is three quarters of every bundle (about 317 KB gzipped of 1,038 entries), and
 // grows with each entry and cause; our own code is reported apart ("aadsts" below). Budgets were raised by
 // 10 KB each when the catalog passed 1,000 entries and explain()'s fast paths (prefilter, shape) landed,
-// and by 10 KB again for the sixth session's no-code families (18 entries and 11 causes: 9.7 KB).
+// and by 20 KB in the sixth session for its no-code families (20 entries and 11 causes: 12.6 KB).
+// Past about 460 KB the catalog needs a denser encoding (it repeats link URLs and per-SDK boilerplate).
 
 export const SCENARIOS: readonly Scenario[] = [
   {
     name: "core: parse, match, explain, lookup",
     code: `export { parse, match, explain, lookup } from "./dist/index.js";`,
-    budget: 390 * KB,
+    budget: 400 * KB,
     forbid: ["marked", "yaml"],
   },
   {
     name: "core + render (Markdown rendering)",
     code: `export { explain, render } from "./dist/index.js";`,
-    budget: 410 * KB,
+    budget: 420 * KB,
     forbid: ["yaml"],
   },
   {
     name: "everything, user catalogs included",
     code: `export * from "./dist/index.js";`,
-    budget: 450 * KB,
+    budget: 460 * KB,
     forbid: [],
   },
   {
     name: "aadsts/catalog (raw data only)",
     code: `export { entries } from "./dist/catalog.js";`,
-    budget: 340 * KB,
+    budget: 350 * KB,
     forbid: ["marked", "yaml", "zod"],
   },
 ];
