@@ -11,6 +11,7 @@
  *                                     fails when a change goes below them)
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type Confidence, type Explanation, explain, parse } from "../src/index.js";
 import {
@@ -24,6 +25,7 @@ import {
   fromParsed,
   type Half,
   inventedRate,
+  JUDGED_DIR,
   loadCorpus,
   naive,
   type Score,
@@ -198,9 +200,8 @@ for (const level of ["high", "medium", "low", "none"] as const)
   );
 
 // The answers judged by reading (test/corpus/judged/, see its README section): the latest file's totals.
-const judgedDir = new URL("../test/corpus/judged/", import.meta.url);
-const judgedFiles = existsSync(judgedDir)
-  ? readdirSync(judgedDir)
+const judgedFiles = existsSync(JUDGED_DIR)
+  ? readdirSync(JUDGED_DIR)
       .filter((f) => f.endsWith(".jsonl"))
       .sort()
   : [];
@@ -212,7 +213,7 @@ if (latest && !values.dir) {
     start: { verdict: string };
     end: { verdict: string };
   }
-  const judged = readFileSync(new URL(latest, judgedDir), "utf8")
+  const judged = readFileSync(join(JUDGED_DIR, latest), "utf8")
     .split("\n")
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Judged);

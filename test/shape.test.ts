@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "../src/parse/index.js";
-import { checkedCopy, FAST_SHAPE } from "../src/parse/shape.js";
+import { checkedCopy, FAST_SHAPE, FLAG_FIELDS } from "../src/parse/shape.js";
 import { ParsedAuthErrorSchema, SDKS } from "../src/schema.js";
 import { loadFixtures } from "./helpers/fixtures.js";
 
@@ -58,6 +58,16 @@ const candidate: fc.Arbitrary<Record<string, unknown>> = fc
 describe("checkedCopy, the fast form of ParsedAuthErrorSchema.safeParse", () => {
   it("has a check for every key of the schema, so the fast path is on", () => {
     expect(FAST_SHAPE).toBe(true);
+  });
+
+  it("names as flags exactly the schema's fields that take false and not text", () => {
+    const accepts = (key: string, value: unknown) =>
+      ParsedAuthErrorSchema.safeParse({ codes: [], [key]: value }).success;
+    const flags = Object.keys(ParsedAuthErrorSchema.shape).filter(
+      (k) => accepts(k, false) && !accepts(k, "x"),
+    );
+    expect([...FLAG_FIELDS].sort()).toEqual(flags.sort());
+    expect(flags.length).toBeGreaterThan(0);
   });
 
   it("gives zod's output, key order included, whenever it accepts, and accepts whatever zod accepts", () => {

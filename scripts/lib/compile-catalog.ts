@@ -221,9 +221,8 @@ export function compileCatalog(
       // A cause written once for several codes (a YAML anchor, aliased in each entry) leaves out the
       // lookup link; each entry's copy gets its own code's.
       const lookupLine = match.codes
-        .map(lookupUrl)
-        .filter((url) => !c.mitigation.includes(url))
-        .map((url) => `[AADSTS${new URL(url).searchParams.get("code")}](${url})`);
+        .filter((code) => !c.mitigation.includes(lookupUrl(code)))
+        .map((code) => `[AADSTS${code}](${lookupUrl(code)})`);
       const written = lookupLine.length
         ? `${c.mitigation.trimEnd()}\n\nMicrosoft's lookup: ${lookupLine.join(", ")}.\n`
         : c.mitigation;

@@ -12,6 +12,8 @@ import { PRODUCERS } from "../../src/parse/producers/index.js";
 export const CORPUS_DIR = new URL("../../test/corpus/cases/", import.meta.url).pathname;
 /** The figures a change may not go below (written by `npm run eval -- --write-floor`). */
 export const FLOOR_FILE = new URL("../../test/corpus/floor.json", import.meta.url).pathname;
+/** The answers judged by reading, one file per session that judged them (test/corpus/README.md). */
+export const JUDGED_DIR = new URL("../../test/corpus/judged/", import.meta.url).pathname;
 
 /** The fields every annotation states (null: not in the text), scored in this order. */
 export const FIELDS = [

@@ -8,6 +8,7 @@ import { viewWithCause } from "../catalog/entry-view.js";
 import { type Catalog, defaultCatalog, foldText } from "../catalog/index.js";
 import { ALWAYS_FOUND, type IndexedEntry, matchIndexes } from "../catalog/match-indexes.js";
 import { readerSdk } from "../parse/producers/index.js";
+import { FLAG_FIELDS } from "../parse/shape.js";
 import { PATTERNS } from "../patterns.js";
 import type { AUTHORITIES, CatalogEntry, Cause, Confidence, Match, ParsedAuthError, Sdk } from "../schema.js";
 
@@ -514,9 +515,6 @@ const NOT_TEXT = new Set(["codes", "chain", "status", "request", "serviceError",
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
-/** The parsed fields that are flags; every other field ranking reads as text is a string. */
-const BOOLEAN_FIELDS = new Set(["statusReliable", "redacted", "truncated"]);
-
 /**
  * A caller's parsed error as ranking reads it: each field kept only in its schema's shape (parse() output
  * always is; a hand-made or deserialised object may not be), chain members likewise.
@@ -527,10 +525,7 @@ function wellFormed(parsed: ParsedAuthError): ParsedAuthError {
   const given = parsed as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(given))
-    if (
-      !NOT_TEXT.has(key) &&
-      (BOOLEAN_FIELDS.has(key) ? typeof value === "boolean" : typeof value === "string")
-    )
+    if (!NOT_TEXT.has(key) && (FLAG_FIELDS.has(key) ? typeof value === "boolean" : typeof value === "string"))
       out[key] = value;
   out.codes = Array.isArray(given.codes) ? given.codes.filter((c) => Number.isInteger(c)) : [];
   if (Number.isInteger(given.status)) out.status = given.status;
@@ -584,7 +579,7 @@ function alreadyWellFormed(parsed: ParsedAuthError): boolean {
       case "conflicts":
         break;
       default:
-        if (typeof value !== (BOOLEAN_FIELDS.has(key) ? "boolean" : "string")) return false;
+        if (typeof value !== (FLAG_FIELDS.has(key) ? "boolean" : "string")) return false;
     }
   }
   return Array.isArray(given.codes);

@@ -21,6 +21,8 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 const text: Check = (v) => (typeof v === "string" ? v : INVALID);
 const flag: Check = (v) => (typeof v === "boolean" ? v : INVALID);
+/** A flag the schema only allows as `false` (statusReliable). */
+const falseFlag: Check = (v) => (v === false ? v : INVALID);
 
 /** One check per schema key: each accepts exactly what the schema's field accepts (or less). */
 const CHECKS: Record<string, Check> = {
@@ -35,7 +37,7 @@ const CHECKS: Record<string, Check> = {
   clientId: text,
   status: (v) => (Number.isSafeInteger(v) ? v : INVALID),
   statusText: text,
-  statusReliable: (v) => (v === false ? v : INVALID),
+  statusReliable: falseFlag,
   error: text,
   errorDescription: text,
   message: text,
@@ -80,6 +82,11 @@ const CHECKS: Record<string, Check> = {
   redacted: flag,
   truncated: flag,
 };
+
+/** The fields that are flags (booleans); every other scalar field is text or a number. */
+export const FLAG_FIELDS: ReadonlySet<string> = new Set(
+  Object.keys(CHECKS).filter((k) => CHECKS[k] === flag || CHECKS[k] === falseFlag),
+);
 
 /** The schema's keys, in its order (the order of zod's output). */
 const KEYS: readonly string[] = Object.keys(ParsedAuthErrorSchema.shape);
