@@ -14,8 +14,8 @@ export const azureCli: Producer = {
     // The Azure CLI and the Azure Developer CLI, and the azure/login action that runs `az`.
     /\bazure\/login@|The command failed with an unexpected error\. Here is the traceback:|\/usr\/bin\/az |Failed to connect to MSI\. Please make sure MSI|doesn't exist in cloud '|' due to error '|run `azd (?:auth )?login`|\bazd (?:auth login|login|provision|up|deploy)\b|^AzureResponseError: |Response_Status\.Status_|^msal\.broker: |Please run 'az login' to setup account/m,
     // Its wordings for a network failure, a TLS-intercepting proxy, and a certificate passed as a password.
-    // The CLI run at a prompt (`PS C:\> az login`, `$ az account show`, a shell's `set -x` trace `+ az …`), and its own ERROR line sending the
-    // reader to `az login`.
+    // The CLI run at a prompt (`PS C:\> az login`, `$ az account show`, a shell's `set -x` trace
+    // `+ az …`), and its own ERROR line sending the reader to `az login`.
     /^(?:PS [A-Za-z]:\\[^\s>]{0,200}> ?|[$#+] )az [a-z]{2,20}\b|^ERROR: [^\n]{0,300}\baz login\b/m,
     // The CLI's own sign-in wordings and flags.
     /Run the command below to authenticate interactively|\bNo subscriptions found for\b|--allow-no-subscriptions\b|--use-device-code\b/,
