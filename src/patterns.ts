@@ -38,6 +38,8 @@ export const PATTERNS = {
    * Service Fabric identity endpoints' bodies is not read as one: test/fixtures/go/managed-identity-host-*.)
    */
   correlationIdKey: new RegExp(`"CorrelationId"[ \\t]{0,4}:[ \\t]{0,4}"(${ID})`),
+  /** MSAL.NET's log-line prefix, `[2023-07-25 01:46:47Z - <correlation ID>]`, where no label names it. */
+  msalNetLogCorrelation: new RegExp(`\\[\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}Z - (${ID})(?=\\])`),
   timestampLabel: new RegExp(`\\b[Tt]imestamp:[ \\t]{0,8}${BREAK}(${TIMESTAMP})`),
   /** A GUID or a prefix of one (a GUID cut short by a paste), any case; a trailing dash is allowed. */
   guidPrefix:
@@ -221,10 +223,11 @@ export const PATTERNS = {
    * An HTTP status after a label, in every wording seen: `Status code: 401`, `StatusCode=401`,
    * `"statusCode": 401`, `Status Code = '401'`, `Status: 401 (Unauthorized)`, `status (400)`,
    * `HTTP 400`, `http error: 400`, `HTTP response code: 500`, `reply status code was 401`,
-   * `Response status code does not indicate success: 401`, `<Response [400]>`. Only 3xx to 5xx.
+   * `Response status code does not indicate success: 401`, `<Response [400]>`, the VS Code Azure
+   * extensions' `Error type: 407`. Only 3xx to 5xx.
    */
   statusLabelled:
-    /(?:\b(?:HTTP(?= \d)|(?:http[ _]?)?status(?:[ _]?code)?(?: does not indicate success| was)?|(?:http[ _]?)?response[ _]?code|http[ _]?code|error[ _]?code|http error)|<Response(?= \[))["' \t:=([]{0,4}([345]\d\d)(?![\d.])/i,
+    /(?:\b(?:HTTP(?= \d)|(?:http[ _]?)?status(?:[ _]?code)?(?: does not indicate success| was)?|(?:http[ _]?)?response[ _]?code|http[ _]?code|error[ _]?(?:code|type)|http error)|<Response(?= \[))["' \t:=([]{0,4}([345]\d\d)(?![\d.])/i,
   /**
    * OAuth `error` values (and MSAL/ADAL error codes in that slot), in every form they are printed. A value
    * is a snake_case word with at least one underscore (invalid_client, interaction_in_progress).
@@ -263,6 +266,19 @@ export const PATTERNS = {
     /\b(?:Bad Request|Unauthorized|Forbidden|Not Found|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout) \(([345]\d\d)\)/,
   /** A status before the request it answered: `Error fetching 400 POST https://login…` (tornado's HTTPClientError). */
   statusBeforeRequest: /(?<![\w.:/-])([45]\d\d) (?:GET|POST|PUT|PATCH|DELETE) https?:\/\//,
+  /**
+   * A web server's access-log line for the request that was refused: `POST /api/messages 401 88 - 3.377 ms`,
+   * `"POST /api/messages HTTP/1.1" 401 0`.
+   */
+  statusAccessLog: /\b(?:GET|POST|PUT|PATCH|DELETE) \/[^\s"]{0,200}(?: HTTP\/\d(?:\.\d)?")? ([345]\d\d) \d/,
+  /** A method's name, then the status it answered: Bot Framework's `BotFrameworkAdapter.processActivity(): 401 ERROR`. */
+  statusAfterCall: /\(\): ([345]\d\d) ERROR\b/,
+  /**
+   * A person's own words about the response they got: `I keep getting this 400 error`, `it returns a 401
+   * response` (not what was expected: `expected a 401 response, received 500`).
+   */
+  statusInProse:
+    /\b(?:[Tt]his|getting|get|got|gets|returns?|returned|throws?|threw)(?: an?| the)? ([45]\d\d) (?:error|response)\b/,
   /** HashiCorp's API clients (Vault, OpenBao): `Error making API request.` … `Code: 500. Errors:`. */
   statusApiErrors: /^Code: ([345]\d\d)\. Errors:/m,
   /** msrest's and azure-core's `Operation returned an invalid status 'Unauthorized'` (a reason phrase). */

@@ -265,6 +265,18 @@ describe("field quality", () => {
     expect(parse(wrapped).traceId).toBe("0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d");
     expect(parse(wrapped).correlationId).toBe("5c4d3e2f");
   });
+  it("reads the correlation ID from MSAL.NET's log-line prefix when no label names one", () => {
+    const line =
+      "[MSAL] [Error] True MSAL 4.61.3.0 MSAL.NetCore .NET 8.0.4 Microsoft Windows 10.0.22631 [2026-02-14 08:15:02Z - 3e8a1f60-94c2-4b7d-a1e5-6f0c2d9b8e47] MSAL.NetCore.4.61.3.0.MsalClientException:\n  ErrorCode: tenant_override_non_aad";
+    expect(parse(line).correlationId).toBe("3e8a1f60-94c2-4b7d-a1e5-6f0c2d9b8e47");
+    // A labelled correlation ID elsewhere in the text wins over the prefix.
+    const labelled = `${line}\nCorrelation ID: 0d1c2b3a-4f5e-4d6c-8b7a-9e8f7a6b5c4d`;
+    expect(parse(labelled).correlationId).toBe("0d1c2b3a-4f5e-4d6c-8b7a-9e8f7a6b5c4d");
+    // The same bracket without MSAL's " - " separator holds no ID.
+    expect(
+      parse("[2026-02-14 08:15:02Z] AADSTS50126: Error validating credentials.").correlationId,
+    ).toBeUndefined();
+  });
   it("decodes HTML entities from a web page copy", () => {
     const p = parse(
       "ClientSecretCredential authentication failed: AADSTS700016: Application with identifier &#39;1a2b3c4d-0000-4000-8000-000000000000&#39; was not found.",
@@ -540,6 +552,24 @@ describe("the HTTP status, in the forms people print it", () => {
     ],
     ["openai.BadRequestError: Error code: 401 - {'error': {'code': 'InvalidAuthenticationToken'}}", 401],
     ["oauthenticator: Error fetching 400 POST https://login.microsoftonline.com/common/oauth2/token", 400],
+    [
+      "(node:4312) UnhandledPromiseRejectionWarning: Error: BotFrameworkAdapter.processActivity(): 401 ERROR\n    at BotFrameworkAdapter.<anonymous> (/app/node_modules/botbuilder/lib/botFrameworkAdapter.js:734:27)",
+      401,
+    ],
+    ["POST /api/messages 401 88 - 3.377 ms\nError: Unauthorized Access. Request is not authorized", 401],
+    [
+      '10.1.2.3 - - [14/Feb/2026:08:15:02 +0000] "POST /api/messages HTTP/1.1" 403 0 "-" "Microsoft-BotFramework/3.1"',
+      403,
+    ],
+    ["Action: azureFunctions.deploy\nError type: 407\nError Message: Proxy Authentication Required", 407],
+    [
+      "I can sign in with the client secret, but the managed identity keeps getting this 400 error from IMDS.",
+      400,
+    ],
+    // A successful request in an access log, and a number that is not a status in prose, are not read.
+    ["GET /health 200 2 - 0.412 ms\nAADSTS7000215: Invalid client secret provided.", undefined],
+    ["The app waited 500 ms and got a token on the second try, then AADSTS50058 on the third.", undefined],
+    ["ManagedIdentityCredential authentication failed. expected a 401 response, received 500", undefined],
     // An AADSTS number in an error-code slot is not a status.
     ["Error code: 50058 - Silent sign-in request was sent but no user is signed in.", undefined],
     // A log line's milliseconds before its level are not a status.

@@ -97,9 +97,12 @@ export function messageText(text: string): string {
 /** The labelled IDs and timestamp in a text. */
 export function labels(text: string): Omit<DescriptionParts, "message"> {
   const parts: DescriptionParts = {};
-  // Failing a label, the correlation ID a .NET-serialized body's key holds (`"CorrelationId":"…"`).
+  // Failing a label, the correlation ID a .NET-serialized body's key holds (`"CorrelationId":"…"`), or
+  // the one MSAL.NET's log lines carry in their prefix.
   const correlation =
-    labelledId(text, PATTERNS.correlationIdLabel) ?? keyedId(text, PATTERNS.correlationIdKey);
+    labelledId(text, PATTERNS.correlationIdLabel) ??
+    keyedId(text, PATTERNS.correlationIdKey) ??
+    keyedId(text, PATTERNS.msalNetLogCorrelation);
   if (correlation) parts.correlationId = correlation;
   const ts = PATTERNS.timestampLabel.exec(text)?.[1];
   if (ts) parts.timestampText = ts;

@@ -31,6 +31,9 @@ const FORMS = [
   PATTERNS.statusInvalid,
   PATTERNS.statusBeforeRequest,
   PATTERNS.statusApiErrors,
+  PATTERNS.statusAccessLog,
+  PATTERNS.statusAfterCall,
+  PATTERNS.statusInProse,
 ] as const;
 
 /** The status the text states first, or undefined. */
