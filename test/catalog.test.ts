@@ -1,7 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compileBuiltInCatalog, readCatalogInputs } from "../scripts/lib/catalog-files.js";
-import { compileCatalog, renderCatalogModule, templatePhrase } from "../scripts/lib/compile-catalog.js";
+import {
+  compileCatalog,
+  renderCatalogModule,
+  templatePhrase,
+  templatePhrases,
+} from "../scripts/lib/compile-catalog.js";
 import { guideOutline, slugify } from "../scripts/lib/guide-outline.js";
 import { builtInEntries } from "../src/catalog/builtin.js";
 import { linkProblem } from "../src/catalog/rules.js";
@@ -162,6 +167,27 @@ describe("catalog build", () => {
     expect(templatePhrase(3, all)).toBeUndefined();
     expect(templatePhrase(5, all)).toBeUndefined();
     expect(templatePhrase(6, all)).toBe("The user account is disabled by the admin for");
+  });
+
+  it("keeps every specific run of a template (longest first), so an older wording that lost a sentence is still known", () => {
+    const all = new Map([
+      [
+        11,
+        "The redirect URI '{uri}' specified in the request does not match the redirect URIs configured for the application '{app}'. Make sure the redirect URI sent in the request matches one added to your application.",
+      ],
+      [
+        12,
+        "The redirect URI '{uri}' is not valid for this application. It does not match the redirect URIs configured for the application.",
+      ],
+    ]);
+    expect(templatePhrases(11, all)).toEqual([
+      "specified in the request does not match the redirect URIs configured for the application",
+      "Make sure the redirect URI sent in the request matches one added to your application",
+    ]);
+    // The run both templates hold tells the codes apart only where it is not shared.
+    expect(templatePhrases(12, all)).toEqual([
+      "is not valid for this application. It does not match the redirect URIs configured for the application",
+    ]);
   });
 
   it("accepts a minimal valid entry", () => {

@@ -89,26 +89,37 @@ function trimPunctuation(run: string): string {
   return run.slice(start, end);
 }
 
+/** Most phrases one message template gives its entry. */
+const MAX_TEMPLATE_PHRASES = 3;
+
 /**
- * The phrase of a code's message template that recognises the message when its code was stripped: the
- * longest run of literal text between placeholders, when it is specific enough (four words, 24
- * characters) and appears in no other code's template. Undefined when there is no such run ("Invalid
- * request.", or a template several codes share word for word).
+ * The phrases of a code's message template that recognise the message when its code was stripped: the
+ * runs of literal text between placeholders that are specific enough (four words, 24 characters) and
+ * appear in no other code's template, longest first, at most three. Several, because Entra has reworded
+ * many messages over the years and a paste may carry an older wording that keeps only some of the runs
+ * (AADSTS50011's "specified in the request does not match the" outlived its "Navigate to" sentence).
+ * Empty when there is no such run ("Invalid request.", or a template several codes share word for word).
  */
-export function templatePhrase(code: number, templates: ReadonlyMap<number, string>): string | undefined {
+export function templatePhrases(code: number, templates: ReadonlyMap<number, string>): string[] {
   const template = templates.get(code);
-  if (template === undefined) return undefined;
+  if (template === undefined) return [];
   const runs = template
     .split(PATTERNS.templatePlaceholder)
     .map(trimPunctuation)
     .filter((r) => r.length >= 24 && r.split(" ").length >= 4)
     .sort((a, b) => b.length - a.length);
-  const best = runs[0];
-  if (best === undefined) return undefined;
-  const folded = foldText(best);
-  for (const [other, text] of templates)
-    if (other !== code && foldText(text).includes(folded)) return undefined;
-  return best;
+  const unique = runs.filter((run) => {
+    const folded = foldText(run);
+    for (const [other, text] of templates)
+      if (other !== code && foldText(text).includes(folded)) return false;
+    return true;
+  });
+  return unique.slice(0, MAX_TEMPLATE_PHRASES);
+}
+
+/** The most specific of a template's phrases (templatePhrases' first), or undefined. */
+export function templatePhrase(code: number, templates: ReadonlyMap<number, string>): string | undefined {
+  return templatePhrases(code, templates)[0];
 }
 
 /** Compile the catalog files (in order) against the sources outline and the facts given. */
@@ -250,9 +261,9 @@ export function compileCatalog(
         const template = templates.get(code);
         if (template === undefined) continue;
         message ??= template;
-        const phrase = templatePhrase(code, templates);
-        if (phrase && !match.messages.some((m) => foldText(m) === foldText(phrase)))
-          match.messages = [...match.messages, phrase];
+        for (const phrase of templatePhrases(code, templates))
+          if (!match.messages.some((m) => foldText(m) === foldText(phrase)))
+            match.messages = [...match.messages, phrase];
       }
 
     const { causes: _written, ...fields } = e;
