@@ -9,6 +9,7 @@ import {
 } from "../scripts/lib/compile-catalog.js";
 import { guideOutline, slugify } from "../scripts/lib/guide-outline.js";
 import { builtInEntries } from "../src/catalog/builtin.js";
+import { joinLookup, lookupLine, splitLookup } from "../src/catalog/lookup-url.js";
 import { linkProblem } from "../src/catalog/rules.js";
 import { defaultCatalog, explain, listEntries, lookup, lookupAll } from "../src/index.js";
 import { loadFixtures } from "./helpers/fixtures.js";
@@ -65,14 +66,45 @@ describe("catalog build", () => {
   });
 
   it("the generated module reads back as the compiled entries, apostrophes, backslashes and all", () => {
-    const read = builtInEntries();
-    expect(read).toEqual(builtIn.entries);
-    expect(read.some((e) => e.mitigation.includes("'"))).toBe(true);
-    expect(read.some((e) => Object.values(e.mitigationBySdk ?? {}).some((m) => m.includes("\\")))).toBe(true);
+    const entries = builtInEntries();
+    expect(entries).toEqual(builtIn.entries);
+    expect(entries.some((e) => e.mitigation.includes("'"))).toBe(true);
+    expect(entries.some((e) => Object.values(e.mitigationBySdk ?? {}).some((m) => m.includes("\\")))).toBe(
+      true,
+    );
+    // The closing lookup lines the module leaves out come back: most code entries end with one.
+    const module = read("src/generated/catalog.ts");
+    const ending = entries.filter(
+      (e) => e.match.codes[0] && e.mitigation.includes(lookupLine(e.match.codes[0])),
+    );
+    expect(ending.length).toBeGreaterThan(500);
+    expect(module.split('"lk":').length - 1).toBeGreaterThan(ending.length * 0.9);
     // Lookups by code and id give the same objects as the full list.
-    const secret = read.find((e) => e.id === "client-secret-invalid");
+    const secret = entries.find((e) => e.id === "client-secret-invalid");
     expect(lookup("client-secret-invalid")).toBe(secret);
     expect(lookupAll(7000215)).toContain(secret);
+  });
+
+  it("leaves out a closing lookup line only when it is exactly the first code's, and puts it back as it was", () => {
+    const line = lookupLine(50011);
+    for (const tail of ["", "."])
+      for (const before of ["- Fix the URI.\n\n", "- Fix the URI.\n- ", ""]) {
+        const text = `${before}${line}${tail}`;
+        const [rest, lk] = splitLookup(text, 50011);
+        expect(rest).toBe(before);
+        expect(joinLookup(rest, 50011, lk)).toBe(text);
+      }
+    // Another code's line, a line in the middle, text after it, or no code: kept whole.
+    for (const [text, code] of [
+      [`- See ${lookupLine(50012)}`, 50011],
+      [`${line}\n- Then retry.`, 50011],
+      [`${line}!`, 50011],
+      [line, undefined],
+    ] as const) {
+      const [rest, lk] = splitLookup(text, code);
+      expect([rest, lk]).toEqual([text, undefined]);
+      expect(joinLookup(rest, code, lk)).toBe(text);
+    }
   });
 
   it("a change to one entry changes a few lines of the generated module", () => {

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { ENTRY_BLOCK_COUNT, entryBlock } from "../../src/catalog/entry-block.js";
 import { foldText } from "../../src/catalog/fold.js";
 import { entryLinks, markdownLinks } from "../../src/catalog/links.js";
+import { splitLookup } from "../../src/catalog/lookup-url.js";
 import {
   checkMarkdown,
   codeConflicts,
@@ -342,7 +343,8 @@ function jsSingleQuoted(json: string): string {
 
 /**
  * An entry without the values that src/catalog/builtin.ts fills back in (empty match lists, false match
- * flags, empty related and covers, and the links, which repeat the Markdown): a smaller module compiles
+ * flags, empty related and covers, the links, which repeat the Markdown, and the closing line that links
+ * Microsoft's page for the entry's first code, recorded as `lk`: see splitLookup): a smaller module compiles
  * faster and bundles smaller.
  */
 function compactEntry(e: CatalogEntry): object {
@@ -350,10 +352,21 @@ function compactEntry(e: CatalogEntry): object {
     Object.entries(e.match).filter(([, v]) => v !== false && !(Array.isArray(v) && v.length === 0)),
   );
   const { related, covers, links: _links, causes, ...rest } = e;
+  const code = e.match.codes[0];
+  const [mitigation, lk] = splitLookup(rest.mitigation, code);
   return {
     ...rest,
+    mitigation,
+    ...(lk ? { lk } : {}),
     match,
-    ...(causes ? { causes: causes.map(({ links: _l, ...c }) => c) } : {}),
+    ...(causes
+      ? {
+          causes: causes.map(({ links: _l, mitigation: whole, ...c }) => {
+            const [m, tail] = splitLookup(whole, code);
+            return { ...c, mitigation: m, ...(tail ? { lk: tail } : {}) };
+          }),
+        }
+      : {}),
     ...(related.length > 0 ? { related } : {}),
     ...(covers.length > 0 ? { covers } : {}),
   };
