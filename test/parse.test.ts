@@ -520,6 +520,33 @@ describe("log lines that report rather than fail", () => {
   });
 });
 
+describe("a paste whose every line is indented", () => {
+  const error = [
+    "Connect-AzAccount : ClientSecretCredential authentication failed: AADSTS7000215: Invalid client secret provided.",
+    "At line:1 char:1",
+    "+ Connect-AzAccount -ServicePrincipal -Credential $cred -Tenant $tenantId",
+    "+ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~",
+    "    + CategoryInfo          : CloseError: (:) [Connect-AzAccount], AuthenticationFailedException",
+    "    + FullyQualifiedErrorId : Connect-AzAccount,Microsoft.Azure.Commands.Profile.ConnectAzureRmAccountCommand",
+  ];
+  it("reads it as it reads the same text unindented, whatever the indentation", () => {
+    const flat = parse(error.join("\n"));
+    expect(flat.sdk).toBe("powershell");
+    for (const indent of ["    ", "\t", "  \t"]) {
+      const p = parse(error.map((l) => `${indent}${l}`).join("\n"));
+      expect(p).toEqual(flat);
+    }
+  });
+  it("keeps the indentation that differs between lines", () => {
+    // Only the indentation every line shares goes: here none, so nothing changes.
+    const mixed = [
+      "ERROR: AADSTS50076: Due to a configuration change you must use multi-factor authentication.",
+      ...error.map((l) => `  ${l}`),
+    ];
+    expect(parse(mixed.join("\n")).sdk).toBe("azure-cli");
+  });
+});
+
 describe("a credential name with a log viewer's time glued to it", () => {
   it("is the known credential, not the glued word", () => {
     const text =

@@ -270,7 +270,7 @@ export function looksEscaped(text: string): boolean {
  * diagnostics. Applied only when at least two lines and most non-empty lines carry it.
  */
 export function stripLinePrefixes(input: string): string {
-  const text = stripCiTimestamps(input);
+  const text = dedent(stripCiTimestamps(input));
   // Most texts have no prefix character at all; a huge one is then not split into lines for nothing.
   if (!PREFIX_MARKS.some((mark) => text.includes(mark))) return text;
   let nonEmpty = 0;
@@ -287,6 +287,40 @@ export function stripLinePrefixes(input: string): string {
   return text
     .split("\n")
     .map((line) => line.replace(PATTERNS.linePrefix, ""))
+    .join("\n");
+}
+
+/**
+ * A text whose every line is indented (a paste nested in a Markdown list or a log, an indented code
+ * block) loses the indentation its lines share, so that markers written for a line start (a cmdlet's
+ * `Connect-AzAccount : `, the CLI's `ERROR: `) still find it. Lines keep their indentation relative to
+ * each other. The walk stops at the first line that is not indented, so most texts cost one character.
+ */
+function dedent(text: string): string {
+  let common: string | undefined;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    let i = start;
+    while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    if (i < end) {
+      // A line with text: its leading white space bounds the indentation every line shares.
+      const lead = text.slice(start, i);
+      if (common === undefined) common = lead;
+      else {
+        let n = 0;
+        while (n < common.length && n < lead.length && common[n] === lead[n]) n++;
+        common = common.slice(0, n);
+      }
+      if (common === "") return text;
+    }
+    start = end + 1;
+  }
+  if (common === undefined || common === "") return text;
+  const cut = common.length;
+  return text
+    .split("\n")
+    .map((line) => (line.startsWith(common) ? line.slice(cut) : line.trimStart()))
     .join("\n");
 }
 
