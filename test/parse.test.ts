@@ -520,6 +520,30 @@ describe("log lines that report rather than fail", () => {
   });
 });
 
+describe("a JSON log record around a tool's own error", () => {
+  it("reads the field a producer printed, even when it names no auth failure", () => {
+    const cli =
+      "ERROR: Could not retrieve credential from local cache for service principal 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d. Run `az login` for this service principal.";
+    expect(parse(cli).sdk).toBe("azure-cli");
+    const record = JSON.stringify({
+      level: "error",
+      time: "2026-02-03T04:05:06Z",
+      service: "deployer",
+      message: cli,
+    });
+    expect(parse(record).sdk).toBe("azure-cli");
+  });
+  it("leaves a record with no producer's text and no auth failure as it is", () => {
+    const record = JSON.stringify({
+      level: "error",
+      message: "The deployment of the billing worker timed out after 300 seconds.",
+    });
+    const p = parse(record);
+    expect(p.sdk).toBeUndefined();
+    expect(p.message).toContain("billing worker");
+  });
+});
+
 describe("a paste whose every line is indented", () => {
   const error = [
     "Connect-AzAccount : ClientSecretCredential authentication failed: AADSTS7000215: Invalid client secret provided.",

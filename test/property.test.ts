@@ -244,7 +244,22 @@ describe("JSON unescaping", () => {
   });
 
   it("line prefixes are counted and stripped as the line-by-line regex version did", () => {
-    const reference = (text: string) => {
+    // First the indentation every line with text shares goes (a line of only spaces and tabs that lacks it
+    // becomes empty), then the prefixes.
+    const dedented = (text: string) => {
+      const lines = text.split("\n");
+      const leads = lines.filter((l) => /[^ \t]/.test(l)).map((l) => /^[ \t]*/.exec(l)?.[0] ?? "");
+      let common = leads[0] ?? "";
+      for (const lead of leads) {
+        let n = 0;
+        while (n < common.length && n < lead.length && common[n] === lead[n]) n++;
+        common = common.slice(0, n);
+      }
+      if (common === "") return text;
+      return lines.map((l) => (l.startsWith(common) ? l.slice(common.length) : l.trimStart())).join("\n");
+    };
+    const reference = (input: string) => {
+      const text = dedented(input);
       const lines = text.split("\n");
       let nonEmpty = 0;
       let prefixed = 0;

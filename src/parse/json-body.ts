@@ -88,9 +88,11 @@ function asServiceError(value: unknown): ServiceError | undefined {
 
 /**
  * When the whole text is one JSON log record (not an error body), the string field that holds the auth
- * failure, unwrapped from its JSON escaping. Nested records are searched up to six levels deep.
+ * failure, unwrapped from its JSON escaping. Nested records are searched up to six levels deep. Failing a
+ * string that names an auth failure, the longest one `printed` recognises (a producer's mark: the Azure
+ * CLI's `ERROR: … Run az login`, a cmdlet's error record), since its wording is the tool's, not the log's.
  */
-export function unwrapJsonRecord(text: string): string | undefined {
+export function unwrapJsonRecord(text: string, printed?: (value: string) => boolean): string | undefined {
   const t = text.trim();
   if (!(t.startsWith("{") && t.endsWith("}")) && !(t.startsWith("[") && t.endsWith("]"))) return undefined;
   let value: unknown;
@@ -104,19 +106,27 @@ export function unwrapJsonRecord(text: string): string | undefined {
   // (pino's err.message is inside err.stack), the rest (msg: "ClientCertificateCredential.getToken failed")
   // is kept after the longest.
   const found: string[] = [];
+  const others: string[] = [];
   let visited = 0;
   const visit = (v: unknown, depth: number) => {
     if (visited++ > 2000 || depth > 6) return;
     if (typeof v === "string") {
       const inner = v.trim();
       const nested =
-        (inner.startsWith("{") || inner.startsWith("[")) && depth < 6 ? unwrapJsonRecord(inner) : undefined;
+        (inner.startsWith("{") || inner.startsWith("[")) && depth < 6
+          ? unwrapJsonRecord(inner, printed)
+          : undefined;
       if (nested) found.push(nested);
       else if (PATTERNS.authMarker.test(v)) found.push(v);
+      else if (printed && inner.length >= 24) others.push(v);
     } else if (Array.isArray(v)) for (const x of v) visit(x, depth + 1);
     else if (v && typeof v === "object") for (const x of Object.values(v)) visit(x, depth + 1);
   };
   visit(value, 0);
+  if (found.length === 0 && printed) {
+    const longest = others.sort((a, b) => b.length - a.length).find(printed);
+    if (longest !== undefined) return longest;
+  }
   if (found.length === 0) return undefined;
   found.sort((a, b) => b.length - a.length);
   const kept: string[] = [];
