@@ -520,6 +520,19 @@ describe("log lines that report rather than fail", () => {
   });
 });
 
+describe("a client authentication method is not an OAuth error", () => {
+  it("reads none from openid-client's complaint about a missing secret", () => {
+    for (const method of ["client_secret_basic", "client_secret_post", "private_key_jwt"])
+      expect(
+        parse(`TypeError: ${method} client authentication method requires a client_secret`).error,
+      ).toBeUndefined();
+    // An OAuth error in the same slot is still read.
+    expect(parse("TypeError: invalid_client: AADSTS7000215: Invalid client secret provided.").error).toBe(
+      "invalid_client",
+    );
+  });
+});
+
 describe("a JSON log record around a tool's own error", () => {
   it("reads the field a producer printed, even when it names no auth failure", () => {
     const cli =

@@ -50,6 +50,14 @@ const FIELD_NAMES = new Set([
   "login_hint",
   "domain_hint",
   "session_state",
+  // The ways a client authenticates to the token endpoint (token_endpoint_auth_method), which
+  // openid-client names in its own errors ("client_secret_basic client authentication method requires…").
+  "client_secret_basic",
+  "client_secret_post",
+  "client_secret_jwt",
+  "private_key_jwt",
+  "tls_client_auth",
+  "self_signed_tls_client_auth",
 ]);
 
 /** How far past its start a form's match can reach (a label, a separator and the error name). */
