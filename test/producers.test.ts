@@ -165,6 +165,16 @@ describe("the producer registry", () => {
         "python",
       ],
       [
+        "another library's AuthenticationError, qualified by its Python module, is not @azure/identity's",
+        "  File \"/srv/app/chat.py\", line 41, in answer\nopenai.AuthenticationError: Error code: 401 - {'error': {'code': 'PermissionDenied'}}",
+        "python",
+      ],
+      [
+        "@azure/identity's own AuthenticationError",
+        "AuthenticationError: invalid_client: AADSTS7000215: Invalid client secret provided.\n    at ClientSecretCredential.getToken (/app/node_modules/@azure/identity/dist/index.js:1:2)",
+        "js",
+      ],
+      [
         "an error class @azure/identity and azure-identity for Python both name, alone",
         "CredentialUnavailableError: Azure CLI not found on path",
         "js",
