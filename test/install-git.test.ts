@@ -47,9 +47,11 @@ beforeAll(() => {
   if (install.code !== 0) throw new Error(`npm install from git failed:\n${install.err}`);
 }, TEN_MINUTES);
 
+// Removing the installed tree (its node_modules) can take longer than the default hook timeout on a
+// loaded machine.
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, TEN_MINUTES);
 
 describe("npm install git+file:// of a clone", () => {
   it("the clone has no dist/: the installed one was built by prepare", () => {
