@@ -38,6 +38,10 @@ export const PATTERNS = {
    * Service Fabric identity endpoints' bodies is not read as one: test/fixtures/go/managed-identity-host-*.)
    */
   correlationIdKey: new RegExp(`"CorrelationId"[ \\t]{0,4}:[ \\t]{0,4}"(${ID})`),
+  /** Any character that is not white space. */
+  nonSpace: /\S/,
+  /** What may follow a Markdown code fence's backticks on its opening line: a language name, or nothing. */
+  fenceInfo: /^[ \t]{0,4}[\w+#.-]{0,30}[ \t]*$/,
   /** MSAL.NET's log-line prefix, `[2023-07-25 01:46:47Z - <correlation ID>]`, where no label names it. */
   msalNetLogCorrelation: new RegExp(`\\[\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}Z - (${ID})(?=\\])`),
   timestampLabel: new RegExp(`\\b[Tt]imestamp:[ \\t]{0,8}${BREAK}(${TIMESTAMP})`),

@@ -557,6 +557,30 @@ describe("a JSON log record around a tool's own error", () => {
   });
 });
 
+describe("a paste inside its Markdown code fence", () => {
+  const log = [
+    '2025-09-30T11:08:20.4275282Z   |   "error_codes": [',
+    "2025-09-30T11:08:20.4275724Z   |     900144",
+    "2025-09-30T11:08:20.4276082Z   |   ],",
+    '2025-09-30T11:08:20.4276469Z   |   "trace_id": "1d2c3b4a-5e6f-4a7b-8c9d-0e1f2a3b4c5d",',
+    '2025-09-30T11:08:20.4277045Z   |   "correlation_id": "6e7f8091-2b3c-4d4e-9f50-6b7c8d9e0f1a"',
+  ].join("\n");
+  it("reads it as the bare paste, with or without a language name", () => {
+    const bare = parse(log);
+    expect(bare.codes).toEqual([900144]);
+    for (const fenced of [
+      `\`\`\`\n${log}\n\`\`\``,
+      `\`\`\`text\n${log}\n\`\`\`\n`,
+      `\n  \`\`\` log\n${log}\n\`\`\``,
+    ])
+      expect(parse(fenced)).toEqual(bare);
+  });
+  it("leaves a text that only starts or only ends with a fence as it is", () => {
+    expect(parse(`\`\`\`\n${log}`).codes).toEqual([]);
+    expect(parse(`AADSTS50011: The redirect URI does not match.\n\`\`\``).codes).toEqual([50011]);
+  });
+});
+
 describe("a paste whose every line is indented", () => {
   const error = [
     "Connect-AzAccount : ClientSecretCredential authentication failed: AADSTS7000215: Invalid client secret provided.",

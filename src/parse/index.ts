@@ -179,13 +179,34 @@ function emphasisOpens(text: string): boolean {
   return false;
 }
 
+/**
+ * The text inside a Markdown code fence that wraps the whole paste (```` ``` ```` or ```` ```text ```` on the
+ * first line with text, ```` ``` ```` on the last): the fence is the chat's or issue's, and a CI log's
+ * per-line stamps or prefixes are only recognised from the first line.
+ */
+function stripOuterFence(text: string): string {
+  if (!text.includes("```")) return text;
+  const start = text.search(PATTERNS.nonSpace);
+  if (start < 0 || !text.startsWith("```", start)) return text;
+  const open = text.indexOf("\n", start);
+  if (open < 0) return text;
+  // The opening line is the fence and at most a language name.
+  if (!PATTERNS.fenceInfo.test(text.slice(start + 3, open))) return text;
+  const end = text.trimEnd();
+  if (!end.endsWith("```")) return text;
+  const close = end.lastIndexOf("\n");
+  if (close <= open || end.slice(close + 1).trim() !== "```") return text;
+  return text.slice(open + 1, close);
+}
+
 function parseText(
   input: string,
   givenBody: Record<string, unknown> | undefined,
   depth: Depth,
 ): ParsedAuthError {
-  // A whole HTML page is read for its text (and its $Config's error message), not its markup.
-  const normalized = normalizeLineEnds(input);
+  // A whole HTML page is read for its text (and its $Config's error message), not its markup. A paste
+  // copied with its Markdown code fence loses the fence first.
+  const normalized = stripOuterFence(normalizeLineEnds(input));
   let text = htmlPageText(normalized) ?? decodeEntities(normalized);
   // A URL copied from a rendered page keeps the Markdown link around it: the URL shown is the one printed.
   if (text.includes("](")) text = text.replace(PATTERNS.markdownUrlLink, "$1");
