@@ -217,7 +217,7 @@ function parseText(
   const inner =
     givenBody || depth.unwrap >= MAX_UNWRAP_DEPTH
       ? undefined
-      : (unwrapJsonRecord(text, (value) => detectProducer(value) !== undefined) ??
+      : (unwrapJsonRecord(text, (value) => detectProducer(head(value)) !== undefined) ??
         unwrapQuotedValue(text, (outside) => detectProducer(outside) !== undefined));
   if (inner !== undefined) return parseText(inner, undefined, { ...depth, unwrap: depth.unwrap + 1 });
   // Producers that claim a whole text (Terraform's `│ ` frame) are recognised before prefixes go.

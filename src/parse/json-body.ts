@@ -124,7 +124,11 @@ export function unwrapJsonRecord(text: string, printed?: (value: string) => bool
   };
   visit(value, 0);
   if (found.length === 0 && printed) {
-    const longest = others.sort((a, b) => b.length - a.length).find(printed);
+    // The few longest strings only: a big record of other text costs a handful of producer searches.
+    const longest = others
+      .sort((a, b) => b.length - a.length)
+      .slice(0, 8)
+      .find(printed);
     if (longest !== undefined) return longest;
   }
   if (found.length === 0) return undefined;
