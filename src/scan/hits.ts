@@ -76,6 +76,15 @@ export function hitJson(hit: Hit): { parsed: string; excerpt: string } | undefin
   return how ? reusedJson(how) : undefined;
 }
 
+/**
+ * @internal The template and values of a hit scan() answered from its memo (undefined otherwise): for a
+ * writer that keeps each template's JSON encoded and puts in only the values (the CLI). Only for a hit
+ * as scan() gave it, not changed since.
+ */
+export function hitTemplate(hit: Hit): Reused | undefined {
+  return reusedHits.get(hit);
+}
+
 export class HitReader {
   readonly memo: FailureMemo | undefined;
   private readonly compute: (text: string) => Analysis | undefined;

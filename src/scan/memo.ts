@@ -34,14 +34,14 @@ const MAX_TEMPLATES = 2_048;
  * A string of a template's result with masked values in it: the pieces between them, and for each value
  * its slot times two, plus one for a timestamp's T-form (`2026-11-01T00:00:01` for `2026-11-01 00:00:01`).
  */
-class Hole {
+export class Hole {
   constructor(
     readonly pieces: string[],
     readonly refs: number[],
   ) {}
 }
 
-interface Template {
+export interface Template {
   /** The first print's result, with a Hole for every string that holds one of its values. */
   result: unknown;
   /** How to copy the result (made at the template's first reuse). */
@@ -499,7 +499,7 @@ export function reusedJson({
 }
 
 /** A template's JSON (made at its first use), or null when JsonWriter cannot write it. */
-function templateJson(template: Template): { parsed: Hole | string; excerpt: Hole | string } | null {
+export function templateJson(template: Template): { parsed: Hole | string; excerpt: Hole | string } | null {
   if (template.json === undefined) {
     const { parsed, excerpt } = template.result as { parsed: unknown; excerpt: unknown };
     const p = new JsonWriter();

@@ -4,9 +4,11 @@
  * read is reported and skipped; the scan goes on with the next and exits 3 at the end.
  */
 import { stat } from "node:fs/promises";
-import { hitJson } from "../../scan/hits.js";
+import { hitJson, hitTemplate } from "../../scan/hits.js";
 import { type Hit, parseTimeBound, type ScanSummary, scan } from "../../scan/index.js";
+import { Hole, type Reused, templateJson } from "../../scan/memo.js";
 import { fileSource, streamSource } from "../../scan/node.js";
+import type { Match } from "../../schema.js";
 import { userCatalog } from "../catalogs.js";
 import {
   type CliIO,
@@ -139,6 +141,76 @@ const prop = (key: string, value: string | undefined) =>
 const BATCH_BYTES = 1 << 20;
 
 /**
+ * A template's NDJSON line after `"endLine":N`, encoded once as UTF-8: the bytes between its values
+ * (`refs`: which value goes after each piece, as in a Hole), for the top match it was made with.
+ */
+interface EncodedLine {
+  top: Match | undefined;
+  pieces: Buffer[];
+  refs: number[];
+  /** Bytes of the pieces together. */
+  bytes: number;
+}
+
+/** Per template JSON (see templateJson): its line, encoded. */
+const encodedLines = new WeakMap<object, EncodedLine>();
+
+/**
+ * The encoded rest of a reused hit's line (hitLine's keys from `id` on, up to the excerpt's closing
+ * quote), made once per template; undefined when the hit must be written by hitLine: it was parsed in
+ * full, its template cannot be written, or its top match is not the template's own (matches that hold
+ * a value are copied per hit).
+ */
+function encodedLine(how: Reused, top: Match | undefined): EncodedLine | undefined {
+  const json = templateJson(how.template);
+  if (json === null) return undefined;
+  let enc = encodedLines.get(json);
+  if (enc === undefined) {
+    const pieces: string[] = [];
+    const refs: number[] = [];
+    let text = top
+      ? `${prop("id", top.id)}${prop("title", top.title)}${prop("confidence", top.confidence)}${top.cause ? prop("cause", top.cause.id) : ""}`
+      : "";
+    const add = (part: Hole | string) => {
+      if (!(part instanceof Hole)) {
+        text += part;
+        return;
+      }
+      text += part.pieces[0] as string;
+      for (let i = 0; i < part.refs.length; i++) {
+        pieces.push(text);
+        refs.push(part.refs[i] as number);
+        text = part.pieces[i + 1] as string;
+      }
+    };
+    text += ',"parsed":';
+    add(json.parsed);
+    text += ',"excerpt":';
+    add(json.excerpt);
+    pieces.push(text);
+    const buffers = pieces.map((p) => Buffer.from(p, "utf8"));
+    enc = { top, pieces: buffers, refs, bytes: buffers.reduce((n, b) => n + b.length, 0) };
+    encodedLines.set(json, enc);
+  }
+  return enc.top === top ? enc : undefined;
+}
+
+/** ASCII text (a masked value: hex digits, dashes, digits, `:`, `.`, `T`, space) into `buf` at `at`. */
+function putAscii(buf: Buffer, at: number, text: string): number {
+  for (let i = 0; i < text.length; i++) buf[at + i] = text.charCodeAt(i);
+  return at + text.length;
+}
+
+/** A non-negative integer's digits into `buf` at `at`. */
+function putInt(buf: Buffer, at: number, n: number): number {
+  if (n < 10) {
+    buf[at] = 48 + n;
+    return at + 1;
+  }
+  return putAscii(buf, at, String(n));
+}
+
+/**
  * NDJSON lines, encoded straight into a 1 MiB buffer and written in one call when it is full: joining
  * the lines into one string and encoding that again cost more than the JSON itself. A buffer comes back
  * for reuse once its write is done, so memory holds the buffers in flight, not every one ever written.
@@ -147,25 +219,78 @@ class LineBatch {
   private buf: Buffer | undefined;
   private used = 0;
   private readonly free: Buffer[] = [];
+  /** `{"file":"…","startLine":` for the file being written (encoded once per file). */
+  private head: { file: string | undefined; bytes: Buffer } | undefined;
+  private static readonly END_LINE = Buffer.from(',"endLine":');
+  private static readonly TRUNCATED = Buffer.from(',"truncated":true');
   constructor(
     private readonly io: CliIO,
     private readonly beforeWrite: () => void,
   ) {}
 
+  /** Room for `most` more bytes: a promise when making it wrote a buffer the output cannot take yet. */
+  private room(most: number): Promise<void> | undefined {
+    const backedUp = this.used + most > BATCH_BYTES ? this.flush() : undefined;
+    this.buf ??= this.free.pop() ?? Buffer.allocUnsafeSlow(BATCH_BYTES);
+    return backedUp;
+  }
+
   /** Add a line; when that wrote a buffer the output cannot take yet, a promise of when it can. */
   push(line: string): Promise<void> | undefined {
     // A UTF-16 code unit is at most 3 bytes of UTF-8.
     const most = 3 * line.length + 1;
-    let backedUp: Promise<void> | undefined;
-    if (this.used + most > BATCH_BYTES) backedUp = this.flush();
     if (most > BATCH_BYTES) {
+      const backedUp = this.flush();
       this.beforeWrite();
       this.io.out(`${line}\n`);
       return backedUp;
     }
-    this.buf ??= this.free.pop() ?? Buffer.allocUnsafeSlow(BATCH_BYTES);
-    this.used += this.buf.write(line, this.used);
-    this.buf[this.used++] = 10;
+    const backedUp = this.room(most);
+    const buf = this.buf as Buffer;
+    this.used += buf.write(line, this.used);
+    buf[this.used++] = 10;
+    return backedUp;
+  }
+
+  /**
+   * Add a hit's line (hitLine's text): from its template's encoded line when scan() answered it from
+   * its memo, with only the file, line numbers and values put in; else from hitLine.
+   */
+  pushHit(hit: Hit): Promise<void> | undefined {
+    const how = hitTemplate(hit);
+    const enc = how && encodedLine(how, hit.matches[0]);
+    if (!how || !enc) return this.push(hitLine(hit));
+    let head = this.head;
+    if (head?.file !== hit.file || !head) {
+      const file = hit.file ? `"file":${JSON.stringify(hit.file)},` : "";
+      head = { file: hit.file, bytes: Buffer.from(`{${file}"startLine":`) };
+      this.head = head;
+    }
+    const { values, tValues } = how;
+    const { pieces, refs } = enc;
+    let most = head.bytes.length + enc.bytes + 64;
+    for (let i = 0; i < refs.length; i++) {
+      const r = refs[i] as number;
+      most += ((r & 1 ? tValues : values)[r >> 1] as string).length;
+    }
+    if (most > BATCH_BYTES) return this.push(hitLine(hit));
+    const backedUp = this.room(most);
+    const buf = this.buf as Buffer;
+    let at = this.used;
+    at += head.bytes.copy(buf, at);
+    at = putInt(buf, at, hit.startLine);
+    at += LineBatch.END_LINE.copy(buf, at);
+    at = putInt(buf, at, hit.endLine);
+    at += (pieces[0] as Buffer).copy(buf, at);
+    for (let i = 0; i < refs.length; i++) {
+      const r = refs[i] as number;
+      at = putAscii(buf, at, (r & 1 ? tValues : values)[r >> 1] as string);
+      at += (pieces[i + 1] as Buffer).copy(buf, at);
+    }
+    if (hit.truncated) at += LineBatch.TRUNCATED.copy(buf, at);
+    buf[at++] = 125; // }
+    buf[at++] = 10;
+    this.used = at;
     return backedUp;
   }
 
@@ -414,7 +539,7 @@ async function run(io: CliIO, args: string[]): Promise<number> {
           );
         } else {
           // Hits are written in batches: one write per hit costs more than the JSON itself.
-          const backedUp = batch.push(hitLine(hit));
+          const backedUp = batch.pushHit(hit);
           if (backedUp) await backedUp;
         }
       }
