@@ -197,6 +197,33 @@ describe("scan memo: the same hits as parsing every failure", () => {
     expectSame(memo, full);
   });
 
+  it("texts that differ in one character anywhere between the values are different templates", async () => {
+    // The memo finds a template by a hash that reads only some characters of the text between values;
+    // texts that share that hash must still be told apart by their whole text.
+    const base = (trace: string, word: string) =>
+      `2026-11-01T00:00:01.000Z ERROR ${word} ClientSecretCredential authentication failed: AADSTS7000215: Invalid client secret provided. Trace ID: ${trace} Correlation ID: 5c4d3e2f-1a0b-4c9d-8e7f-6a5b4c3d2e1f`;
+    const traces = ["0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d", "7d6e5f4a-3b2c-4d1e-8f9a-0b1c2d3e4f5a"];
+    // One letter of the service name changed, and one letter of the message at every place in turn
+    // (same length, so only the sampled characters can tell them apart).
+    const words = ["gateway", "billing", "gatewax", "Gateway", "gatewaz"];
+    const lines: string[] = [];
+    for (const word of words) for (const trace of traces) lines.push(base(trace, word));
+    const message = "Invalid client secret provided.";
+    for (let i = 0; i < message.length; i++) {
+      if (message[i] === " ") continue;
+      const changed = `${message.slice(0, i)}${message[i] === "x" ? "y" : "x"}${message.slice(i + 1)}`;
+      for (const trace of traces) lines.push(base(trace, "gateway").replace(message, changed));
+    }
+    const log = `${lines.join("\n")}\n`;
+    const { memo, full } = await both([log]);
+    expect(full.hits).toHaveLength(lines.length);
+    expectSame(memo, full);
+    const stats = memoStats(log);
+    // Each distinct text is parsed once, its second print (another trace ID) answered from the memo.
+    expect(stats.parsed).toBe(lines.length / 2);
+    expect(stats.reused).toBe(lines.length / 2);
+  });
+
   it("a GUID cut by the excerpt's limit is not put back in half", async () => {
     const line = (trace: string) => {
       const head = `2026-11-01T00:00:01.000Z ERROR api AADSTS7000215: Invalid client secret provided. ${"x".repeat(1_880)}`;
