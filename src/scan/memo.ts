@@ -453,9 +453,16 @@ function placeholder(guid: string): boolean {
   return true;
 }
 
-/** Each slot's T-form (only timestamps have one that differs). */
+/** Each slot's T-form (only timestamps have one that differs: with no time, the values themselves). */
 function tForms({ values, times }: Masked): string[] {
-  return values.map((v, i) => (times[i] ? v.replace(" ", "T") : v));
+  let out: string[] | undefined;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as string;
+    if (!times[i] || v.charCodeAt(10) !== 32) continue;
+    out ??= values.slice();
+    out[i] = `${v.slice(0, 10)}T${v.slice(11)}`;
+  }
+  return out ?? values;
 }
 
 /** Plain data with its strings' values made Holes (state.ok false: a value not in the text; cut: a `…`). */

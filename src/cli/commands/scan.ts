@@ -98,6 +98,17 @@ const bump = (o: Record<string, number>, k: string) => {
   o[k] = (o[k] ?? 0) + 1;
 };
 
+/** `AADSTS50126` for 50126, made once per code (the summary counts every hit's codes). */
+const codeNames = new Map<number, string>();
+const codeName = (code: number) => {
+  let name = codeNames.get(code);
+  if (name === undefined) {
+    name = `AADSTS${code}`;
+    codeNames.set(code, name);
+  }
+  return name;
+};
+
 /** One hit as printed: where it is, what it is, the fields, and the redacted excerpt. */
 export function hitRecord(hit: Hit) {
   const top = hit.matches[0];
@@ -518,16 +529,14 @@ async function run(io: CliIO, args: string[]): Promise<number> {
         summary,
       )) {
         shown++;
-        for (const c of hit.parsed.codes) bump(counts.byCode, `AADSTS${c}`);
+        for (const c of hit.parsed.codes) bump(counts.byCode, codeName(c));
         if (hit.parsed.codes.length === 0) bump(counts.byCode, "(no code)");
         bump(counts.byEntry, hit.matches[0]?.id ?? "(none)");
         bump(counts.byCredential, hit.parsed.credential ?? "(not named)");
         if (hit.truncated) counts.truncatedHits++;
         if (hit.parsed.timestamp) {
           const minute = hit.parsed.timestamp.slice(0, 16);
-          const code = hit.parsed.codes[0]
-            ? `AADSTS${hit.parsed.codes[0]}`
-            : (hit.matches[0]?.id ?? "(none)");
+          const code = hit.parsed.codes[0] ? codeName(hit.parsed.codes[0]) : (hit.matches[0]?.id ?? "(none)");
           counts.timeline[code] ??= {};
           bump(counts.timeline[code] as Record<string, number>, minute);
         }
