@@ -143,6 +143,13 @@ function nextDash(text: string, from: number): number {
   return text.charCodeAt(from) === 45 ? from : text.indexOf("-", from);
 }
 
+/**
+ * Can the dash at `at` be the first dash of a GUID or a time (or of a GUID's start): a hex digit on each
+ * side. Most dashes of a log (rules of dashes, list bullets, words) fail this at once.
+ */
+const mayStartValue = (text: string, at: number) =>
+  isHex(text.charCodeAt(at + 1)) && isHex(text.charCodeAt(at - 1));
+
 const TIME_SHAPE = "dddd-dd-dd?dd:dd:dd";
 
 /** Where a date and time of day (`2026-11-01 00:00:01`, `T` too, and up to 9 fraction digits) at `at` ends; -1: none. */
@@ -171,6 +178,10 @@ function timeEnd(text: string, at: number): number {
 export function findValues(text: string, found: (start: number, end: number, time: boolean) => void): void {
   let from = 0;
   for (let dash = text.indexOf("-"); dash >= 0; ) {
+    if (!mayStartValue(text, dash)) {
+      dash = nextDash(text, dash + 1);
+      continue;
+    }
     // A match's first dash is at +8 (GUID) or +4 (time); one from a later dash cannot start earlier
     // without holding this dash where it needs a digit.
     const g = dash - 8;
@@ -348,6 +359,10 @@ export class FailureMemo {
     let from = 0;
     const n = text.length;
     for (let dash = text.indexOf("-"); dash >= 0; ) {
+      if (!mayStartValue(text, dash)) {
+        dash = nextDash(text, dash + 1);
+        continue;
+      }
       // As findValues: a match's first dash is at +8 (GUID) or +4 (time).
       const g = dash - 8;
       const t = dash - 4;
@@ -435,6 +450,7 @@ function flat(text: string): string {
  */
 export function hasGuidStart(text: string, from: number, to: number): boolean {
   for (let d = text.indexOf("-", from + 8); d >= 0 && d + 5 <= to; d = nextDash(text, d + 1)) {
+    if (!mayStartValue(text, d)) continue;
     let ok = true;
     for (let i = d - 8; ok && i < d; i++) ok = isHex(text.charCodeAt(i));
     for (let i = d + 1; ok && i <= d + 4; i++) ok = isHex(text.charCodeAt(i));
