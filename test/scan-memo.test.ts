@@ -5,7 +5,8 @@
  * copies are answered from the memo with their own values put back.
  */
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -294,6 +295,34 @@ describe("NDJSON written from a template", () => {
     }
     expect(sharing).toBeGreaterThan(0);
   }, 120_000);
+
+  it("the CLI's lines (written as bytes from each template's encoded line) are those of a scan that parses every failure", async () => {
+    const fixtures = texts(join(root, "test/fixtures"));
+    const gen = spawnSync(process.execPath, [GENLOG, "--mb", "1", "--seed", "29", "--rate", "0.03"], {
+      encoding: "utf8",
+      maxBuffer: 64 << 20,
+    });
+    const log = `${fixtures.map((t) => t.trimEnd()).join("\n\n")}\n\n`;
+    // Fixtures and a generated log, each printed again with other values: most hits come from the memo.
+    const text = [log, gen.stdout, reprint(log, 8), reprint(gen.stdout, 9)].join("");
+    const dir = mkdtempSync(join(tmpdir(), "aadsts-memo-"));
+    try {
+      const file = join(dir, "app.log");
+      writeFileSync(file, text);
+      const cli = spawnSync(process.execPath, [join(root, "dist/cli.js"), "scan", file], {
+        encoding: "utf8",
+        maxBuffer: 256 << 20,
+      });
+      expect(cli.status).toBe(0);
+      const lines = cli.stdout.split("\n").filter(Boolean);
+      const { hits } = await scanAll([text], { lines: false, file, memo: false });
+      expect(hits.length).toBeGreaterThan(800);
+      expect(lines.length).toBe(hits.length);
+      for (let i = 0; i < hits.length; i++) expect(lines[i]).toBe(JSON.stringify(hitRecord(hits[i] as Hit)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it("a hit parsed in full has no template JSON, and a truncated hit keeps its flag", async () => {
     const line = (trace: string) =>

@@ -209,18 +209,43 @@ export function findValues(text: string, found: (start: number, end: number, tim
   }
 }
 
-/** The GUIDs a catalog names (lower case): they are kept in the template, never masked. */
+/** Add every GUID-shaped piece of `t` to `out` (lower case). */
+function addGuids(t: string, out: Set<string>): void {
+  // Every GUID-shaped piece, even one findValues would not report (inside a time's fraction): keeping
+  // one GUID too many only leaves a text out of the memo. Each dash is tried as a GUID's first one, and
+  // the other three dashes are checked before any hex digit.
+  for (let d = t.indexOf("-", 8); d >= 0; d = nextDash(t, d + 1)) {
+    if (t.charCodeAt(d + 5) !== 45 || t.charCodeAt(d + 10) !== 45 || t.charCodeAt(d + 15) !== 45) continue;
+    if (guidAt(t, d - 8)) out.add(t.slice(d - 8, d + 28).toLowerCase());
+  }
+}
+
+/** The GUIDs in these texts (lower case). */
 export function catalogGuids(texts: Iterable<string>): Set<string> {
   const out = new Set<string>();
-  for (const t of texts) {
-    // Every GUID-shaped piece, even one findValues would not report (inside a time's fraction): keeping
-    // one GUID too many only leaves a text out of the memo. Each dash is tried as a GUID's first one, and
-    // the other three dashes are checked before any hex digit.
-    for (let d = t.indexOf("-", 8); d >= 0; d = nextDash(t, d + 1)) {
-      if (t.charCodeAt(d + 5) !== 45 || t.charCodeAt(d + 10) !== 45 || t.charCodeAt(d + 15) !== 45) continue;
-      if (guidAt(t, d - 8)) out.add(t.slice(d - 8, d + 28).toLowerCase());
+  for (const t of texts) addGuids(t, out);
+  return out;
+}
+
+/**
+ * The GUIDs a catalog names (lower case): they are kept in the template, never masked. Found in every
+ * string of its entries, keys too, walked in place: no JSON text of the 2 MB catalog is made for it.
+ */
+export function entryGuids(entries: readonly unknown[]): Set<string> {
+  const out = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (typeof value === "string") {
+      if (value.length >= 36) addGuids(value, out);
+    } else if (Array.isArray(value)) {
+      for (const v of value) visit(v);
+    } else if (typeof value === "object" && value !== null) {
+      for (const k of Object.keys(value)) {
+        if (k.length >= 36) addGuids(k, out);
+        visit((value as Record<string, unknown>)[k]);
+      }
     }
-  }
+  };
+  for (const e of entries) visit(e);
   return out;
 }
 
