@@ -96,13 +96,13 @@ class ScanHit implements Hit {
  */
 export function hitJson(hit: Hit): { parsed: string; excerpt: string } | undefined {
   const how = ScanHit.how(hit);
-  return how ? reusedJson(how) : undefined;
+  return how && !how.first ? reusedJson(how) : undefined;
 }
 
 /**
- * @internal The template and values of a hit scan() answered from its memo (undefined otherwise): for a
- * writer that keeps each template's JSON encoded and puts in only the values (the CLI). Only for a hit
- * as scan() gave it, not changed since.
+ * @internal The template and values of a hit scan() answered from its memo, or of the print its template
+ * was made from (`first`; undefined for any other hit): for a writer that keeps each template's JSON
+ * encoded and puts in only the values (the CLI). Only for a hit as scan() gave it, not changed since.
  */
 export function hitTemplate(hit: Hit): Reused | undefined {
   return ScanHit.how(hit);

@@ -16,6 +16,7 @@
  *   in full.
  * test/scan-memo.test.ts checks it hit for hit against scans without the memo.
  */
+import { PATTERNS } from "../patterns.js";
 import type { Match, ParsedAuthError } from "../schema.js";
 
 /** What the hit stage computes for one failure's text. */
@@ -59,6 +60,8 @@ export interface Reused {
   template: Template;
   values: string[];
   tValues: string[];
+  /** The print the template was made from (parsed in full; its JSON can still be written from it). */
+  first?: true;
 }
 
 /**
@@ -235,12 +238,13 @@ export function entryGuids(entries: readonly unknown[]): Set<string> {
   const out = new Set<string>();
   const visit = (value: unknown): void => {
     if (typeof value === "string") {
-      if (value.length >= 36) addGuids(value, out);
+      // The native regex passes over the many strings with no GUID's start far faster than the walk.
+      if (value.length >= 36 && PATTERNS.guidStart.test(value)) addGuids(value, out);
     } else if (Array.isArray(value)) {
       for (const v of value) visit(v);
     } else if (typeof value === "object" && value !== null) {
       for (const k of Object.keys(value)) {
-        if (k.length >= 36) addGuids(k, out);
+        if (k.length >= 36 && PATTERNS.guidStart.test(k)) addGuids(k, out);
         visit((value as Record<string, unknown>)[k]);
       }
     }
@@ -286,7 +290,11 @@ export class FailureMemo {
       return copy(template.plan, template.result, masked.values, tValues) as Analysis;
     }
     const result = this.full(text, compute);
-    if (this.known < MAX_TEMPLATES) this.remember(masked, this.compile(result, masked));
+    if (this.known < MAX_TEMPLATES) {
+      const made = this.compile(result, masked);
+      this.remember(masked, made);
+      if (made) reused?.({ template: made, values: masked.values, tValues: tForms(masked), first: true });
+    }
     return result;
   }
 

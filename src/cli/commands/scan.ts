@@ -212,6 +212,12 @@ function putAscii(buf: Buffer, at: number, text: string): number {
   return at + text.length;
 }
 
+/** Bytes into `buf` at `at` (TypedArray#set: native, without Buffer#copy's argument checks). */
+function putBytes(buf: Buffer, at: number, bytes: Buffer): number {
+  buf.set(bytes, at);
+  return at + bytes.length;
+}
+
 /** A non-negative integer's digits into `buf` at `at`. */
 function putInt(buf: Buffer, at: number, n: number): number {
   if (n < 10) {
@@ -269,7 +275,14 @@ class LineBatch {
    */
   pushHit(hit: Hit): Promise<void> | undefined {
     const how = hitTemplate(hit);
-    const enc = how && encodedLine(how, hit.matches[0]);
+    // The print a template was made from has its own matches, equal to the template's when those hold
+    // no value: its line is the template's line too.
+    const top = how?.first
+      ? how.template.constantMatches
+        ? (how.template.result as { matches: Match[] }).matches[0]
+        : undefined
+      : hit.matches[0];
+    const enc = how && (!how.first || how.template.constantMatches) ? encodedLine(how, top) : undefined;
     if (!how || !enc) return this.push(hitLine(hit));
     let head = this.head;
     if (head?.file !== hit.file || !head) {
@@ -288,17 +301,17 @@ class LineBatch {
     const backedUp = this.room(most);
     const buf = this.buf as Buffer;
     let at = this.used;
-    at += head.bytes.copy(buf, at);
+    at = putBytes(buf, at, head.bytes);
     at = putInt(buf, at, hit.startLine);
-    at += LineBatch.END_LINE.copy(buf, at);
+    at = putBytes(buf, at, LineBatch.END_LINE);
     at = putInt(buf, at, hit.endLine);
-    at += (pieces[0] as Buffer).copy(buf, at);
+    at = putBytes(buf, at, pieces[0] as Buffer);
     for (let i = 0; i < refs.length; i++) {
       const r = refs[i] as number;
       at = putAscii(buf, at, (r & 1 ? tValues : values)[r >> 1] as string);
-      at += (pieces[i + 1] as Buffer).copy(buf, at);
+      at = putBytes(buf, at, pieces[i + 1] as Buffer);
     }
-    if (hit.truncated) at += LineBatch.TRUNCATED.copy(buf, at);
+    if (hit.truncated) at = putBytes(buf, at, LineBatch.TRUNCATED);
     buf[at++] = 125; // }
     buf[at++] = 10;
     this.used = at;
