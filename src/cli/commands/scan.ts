@@ -152,15 +152,19 @@ const prop = (key: string, value: string | undefined) =>
 const BATCH_BYTES = 1 << 20;
 
 /**
- * A template's NDJSON line after `"endLine":N`, encoded once as UTF-8: the bytes between its values
- * (`refs`: which value goes after each piece, as in a Hole), for the top match it was made with.
+ * A template's NDJSON line after `"endLine":N`, encoded once as UTF-8 with the values of the print it was
+ * made for; another print of the template writes it whole and puts its own values over those, in place:
+ * every print of a template has values of the same lengths (a GUID's 36 characters, a time's format is
+ * part of the template), so the layout of its line is the same.
  */
 interface EncodedLine {
   top: Match | undefined;
-  pieces: Buffer[];
+  bytes: Buffer;
+  /** Per value in the line: where it starts in `bytes`, and its ref (as in a Hole). */
+  at: number[];
   refs: number[];
-  /** Bytes of the pieces together. */
-  bytes: number;
+  /** Per value: its length. */
+  lengths: number[];
 }
 
 /** Per template JSON (see templateJson): its line, encoded. */
@@ -177,11 +181,16 @@ function encodedLine(how: Reused, top: Match | undefined): EncodedLine | undefin
   if (json === null) return undefined;
   let enc = encodedLines.get(json);
   if (enc === undefined) {
-    const pieces: string[] = [];
+    const { values, tValues } = how;
+    // The line as text pieces and values, in order; the values' places are counted in bytes.
+    const parts: string[] = [];
+    const at: number[] = [];
     const refs: number[] = [];
+    const lengths: number[] = [];
     let text = top
       ? `${prop("id", top.id)}${prop("title", top.title)}${prop("confidence", top.confidence)}${top.cause ? prop("cause", top.cause.id) : ""}`
       : "";
+    let bytes = 0;
     const add = (part: Hole | string) => {
       if (!(part instanceof Hole)) {
         text += part;
@@ -189,8 +198,14 @@ function encodedLine(how: Reused, top: Match | undefined): EncodedLine | undefin
       }
       text += part.pieces[0] as string;
       for (let i = 0; i < part.refs.length; i++) {
-        pieces.push(text);
-        refs.push(part.refs[i] as number);
+        const r = part.refs[i] as number;
+        const value = (r & 1 ? tValues : values)[r >> 1] as string;
+        bytes += Buffer.byteLength(text);
+        parts.push(text, value);
+        at.push(bytes);
+        refs.push(r);
+        lengths.push(value.length);
+        bytes += value.length;
         text = part.pieces[i + 1] as string;
       }
     };
@@ -198,9 +213,8 @@ function encodedLine(how: Reused, top: Match | undefined): EncodedLine | undefin
     add(json.parsed);
     text += ',"excerpt":';
     add(json.excerpt);
-    pieces.push(text);
-    const buffers = pieces.map((p) => Buffer.from(p, "utf8"));
-    enc = { top, pieces: buffers, refs, bytes: buffers.reduce((n, b) => n + b.length, 0) };
+    parts.push(text);
+    enc = { top, bytes: Buffer.from(parts.join(""), "utf8"), at, refs, lengths };
     encodedLines.set(json, enc);
   }
   return enc.top === top ? enc : undefined;
@@ -291,12 +305,13 @@ class LineBatch {
       this.head = head;
     }
     const { values, tValues } = how;
-    const { pieces, refs } = enc;
-    let most = head.bytes.length + enc.bytes + 64;
+    const { at: places, refs, lengths } = enc;
     for (let i = 0; i < refs.length; i++) {
       const r = refs[i] as number;
-      most += ((r & 1 ? tValues : values)[r >> 1] as string).length;
+      if (((r & 1 ? tValues : values)[r >> 1] as string).length !== lengths[i])
+        return this.push(hitLine(hit));
     }
+    const most = head.bytes.length + enc.bytes.length + 64;
     if (most > BATCH_BYTES) return this.push(hitLine(hit));
     const backedUp = this.room(most);
     const buf = this.buf as Buffer;
@@ -305,11 +320,12 @@ class LineBatch {
     at = putInt(buf, at, hit.startLine);
     at = putBytes(buf, at, LineBatch.END_LINE);
     at = putInt(buf, at, hit.endLine);
-    at = putBytes(buf, at, pieces[0] as Buffer);
+    // The template's line, then this print's values over the first print's.
+    const base = at;
+    at = putBytes(buf, at, enc.bytes);
     for (let i = 0; i < refs.length; i++) {
       const r = refs[i] as number;
-      at = putAscii(buf, at, (r & 1 ? tValues : values)[r >> 1] as string);
-      at = putBytes(buf, at, pieces[i + 1] as Buffer);
+      putAscii(buf, base + (places[i] as number), (r & 1 ? tValues : values)[r >> 1] as string);
     }
     if (hit.truncated) at = putBytes(buf, at, LineBatch.TRUNCATED);
     buf[at++] = 125; // }
