@@ -64,63 +64,12 @@ export interface Reused {
   first?: true;
 }
 
-/**
- * A failure's text, as its template and its masked values. The template is the text between the values
- * (`pieces`: where each stretch starts and ends in the text) and, per value, a code for its slot, the
- * first slot the parser would take for equal to it, and its shape; no string of it is built to look it up.
- */
+/** A failure's text, as its template and its masked values. */
 interface Masked {
-  text: string;
-  /** Start and end in the text of each stretch between values (one more stretch than values). */
-  pieces: number[];
-  /** Per value in the text: slot + 1024 × (first equal slot + 1024 × shape). */
-  codes: number[];
-  /** A hash of the pieces and codes (equal templates hash alike; a hit is checked piece by piece). */
-  hash: number;
+  key: string;
   values: string[];
   /** Which slots are timestamps (their T-form is mapped too). */
   times: boolean[];
-}
-
-/** A known template: what a text must equal to be one of its prints. */
-interface Known {
-  /** The stretches between the values, as the first print had them. */
-  pieces: string[];
-  codes: number[];
-  /** Null: texts of this template are parsed in full. */
-  template: Template | null;
-}
-
-/** Do two values of one kind compare equal the way the parser compares them (GUIDs ignoring case, times by their digits). */
-function sameValue(a: string, b: string, time: boolean): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    // A time's separator (space or T) is no part of its value; a GUID's hex letters compare without case.
-    if (time ? i !== 10 : (x | 32) !== (y | 32)) return false;
-  }
-  return true;
-}
-
-/** Mix a number into a hash (FNV-like, 32 bits). */
-const mix = (h: number, x: number) => Math.imul(h ^ x, 16777619);
-
-/** Longest stretch sampled whole into the hash; a longer one is sampled at a few places. */
-const SAMPLED = 8;
-
-/** The hash of one stretch of a text: its length and a few of its characters. */
-function hashPiece(h: number, text: string, start: number, end: number): number {
-  const n = end - start;
-  h = mix(h, n);
-  if (n <= SAMPLED) {
-    for (let i = start; i < end; i++) h = mix(h, text.charCodeAt(i));
-    return h;
-  }
-  const step = n >> 3;
-  for (let i = start; i < end; i += step) h = mix(h, text.charCodeAt(i));
-  return mix(h, text.charCodeAt(end - 1));
 }
 
 const isWordChar = (c: number) =>
@@ -254,9 +203,7 @@ export function entryGuids(entries: readonly unknown[]): Set<string> {
 }
 
 export class FailureMemo {
-  /** Known templates by their hash (a bucket holds the few that share one). */
-  private readonly templates = new Map<number, Known[]>();
-  private known = 0;
+  private readonly templates = new Map<string, Template | null>();
   /** Compiled matches that hold no value, by their JSON: templates that differ in a log line's wording share them. */
   private readonly sharedMatches = new Map<string, unknown>();
   /** Prints answered from the memo, and prints parsed in full (for tests and benchmarks). */
@@ -277,7 +224,7 @@ export class FailureMemo {
   ): Analysis | undefined {
     const masked = text.length <= MAX_KEY_LENGTH ? this.mask(text) : undefined;
     if (!masked) return this.full(text, compute);
-    const template = this.find(masked);
+    const template = this.templates.get(masked.key);
     if (template === null) return this.full(text, compute);
     if (template !== undefined) {
       this.reused++;
@@ -290,43 +237,12 @@ export class FailureMemo {
       return copy(template.plan, template.result, masked.values, tValues) as Analysis;
     }
     const result = this.full(text, compute);
-    if (this.known < MAX_TEMPLATES) {
+    if (this.templates.size < MAX_TEMPLATES) {
       const made = this.compile(result, masked);
-      this.remember(masked, made);
+      this.templates.set(masked.key, made);
       if (made) reused?.({ template: made, values: masked.values, tValues: tForms(masked), first: true });
     }
     return result;
-  }
-
-  /** The template a masked text is a print of: undefined when none is known, null when it is not memoised. */
-  private find(masked: Masked): Template | null | undefined {
-    const bucket = this.templates.get(masked.hash);
-    if (!bucket) return undefined;
-    const { text, pieces, codes } = masked;
-    for (const known of bucket) {
-      if (known.codes.length !== codes.length) continue;
-      let same = true;
-      for (let i = 0; same && i < codes.length; i++) same = known.codes[i] === codes[i];
-      for (let i = 0; same && i < known.pieces.length; i++) {
-        const piece = known.pieces[i] as string;
-        const start = pieces[2 * i] as number;
-        same = (pieces[2 * i + 1] as number) - start === piece.length && text.startsWith(piece, start);
-      }
-      if (same) return known.template;
-    }
-    return undefined;
-  }
-
-  private remember(masked: Masked, template: Template | null): void {
-    const { text, pieces, codes, hash } = masked;
-    const known: Known = { pieces: [], codes, template };
-    // Copies, not slices of the text: a template must not keep its first print's block alive.
-    for (let i = 0; i < pieces.length; i += 2)
-      known.pieces.push(flat(text.slice(pieces[i] as number, pieces[i + 1] as number)));
-    const bucket = this.templates.get(hash);
-    if (bucket) bucket.push(known);
-    else this.templates.set(hash, [known]);
-    this.known++;
   }
 
   private full(text: string, compute: (text: string) => Analysis | undefined): Analysis | undefined {
@@ -379,15 +295,15 @@ export class FailureMemo {
 
   /**
    * The template of a text, or undefined when it must not be memoised. One pass over the text's dashes
-   * (findValues' walk, inlined), with no regex and no string built but the values themselves.
+   * (findValues' walk, inlined), with no regex and no string built per value but the value itself.
    */
   private mask(text: string): Masked | undefined {
     const values: string[] = [];
     const times: boolean[] = [];
-    const pieces: number[] = [];
-    const codes: number[] = [];
+    /** Per slot: the slot's value as the parser compares it (GUIDs ignoring case, times by their digits). */
+    const compared: string[] = [];
     let literals: string[] | undefined;
-    let hash = 2166136261;
+    const key: Array<string | number> = [];
     let last = 0;
     let from = 0;
     const n = text.length;
@@ -418,16 +334,17 @@ export class FailureMemo {
       }
       from = end;
       dash = end < n ? text.indexOf("-", end) : -1;
+      const value = text.slice(start, end);
       const before = start > 0 ? text.charCodeAt(start - 1) : -1;
       const after = end < n ? text.charCodeAt(end) : -1;
       // A value inside a longer word, a placeholder or a GUID the catalog names stays as it is.
       let glued = isWordChar(before) || (time ? after === 46 || isDigit(after) : isWordChar(after));
-      // The shape: a time's separator before the time of day and its fraction's length (the rest is
-      // fixed); a GUID's letter case (1 lower, 2 upper, 3 mixed; digits only: lower).
-      let shape: number;
-      const value = text.slice(start, end);
+      let shape: string;
+      let same: string;
       if (time) {
-        shape = 4 + (text.charCodeAt(start + 10) === 84 ? 16 : 0) + (end - start - 19);
+        // The shape: the separator before the time of day and the fraction's length (the rest is fixed).
+        shape = `${value[10]}${end - start - 19}`;
+        same = `t${value.slice(0, 10)}${value.slice(11)}`;
       } else {
         let lower = false;
         let upper = false;
@@ -436,9 +353,10 @@ export class FailureMemo {
           if (c >= 97) lower = true;
           else if (c >= 65) upper = true;
         }
-        if (!glued && (this.keep.has(upper ? value.toLowerCase() : value) || placeholder(value)))
-          glued = true;
-        shape = lower && upper ? 3 : upper ? 2 : 1;
+        const folded = upper ? value.toLowerCase() : value;
+        if (!glued && (this.keep.has(folded) || placeholder(value))) glued = true;
+        shape = lower && upper ? "m" : upper ? "u" : "l";
+        same = `g${folded}`;
       }
       if (glued) {
         if (!time) return undefined; // every GUID of a memoised text is a slot
@@ -451,30 +369,21 @@ export class FailureMemo {
         slot = values.length;
         values.push(value);
         times.push(time);
+        compared.push(same);
       }
-      let first = 0;
-      while (first < slot && !(times[first] === time && sameValue(values[first] as string, value, time)))
-        first++;
+      const first = compared.indexOf(same);
       if (hasGuidStart(text, last, start)) return undefined;
-      const code = slot + 1024 * (first + 1024 * shape);
-      pieces.push(last, start);
-      codes.push(code);
-      hash = mix(hashPiece(hash, text, last, start), code);
+      key.push(text.slice(last, start), "\u0000", slot, ".", first, ".", shape, "\u0000");
       last = end;
     }
     if (values.length === 0) return undefined;
     if (literals) for (const l of literals) if (values.includes(l)) return undefined;
     // A GUID cut short (a wrapped or truncated label) is compared with whole ones by prefix: not memoised.
     if (hasGuidStart(text, last, n)) return undefined;
-    pieces.push(last, n);
-    hash = hashPiece(hash, text, last, n);
-    return { text, pieces, codes, hash, values, times };
+    key.push(text.slice(last));
+    // One join: a flat string made at once, where `+=` would leave a rope to flatten for the lookup.
+    return { key: key.join(""), values, times };
   }
-}
-
-/** A flat copy of a string (not a slice that keeps its parent alive). */
-function flat(text: string): string {
-  return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 
 /**
