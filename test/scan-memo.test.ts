@@ -17,7 +17,7 @@ import { BlockCollector } from "../src/scan/blocks.js";
 import { HitReader, hitJson } from "../src/scan/hits.js";
 import { type Hit, type ScanSummary, scanAll } from "../src/scan/index.js";
 import { LineReader } from "../src/scan/lines.js";
-import { entryGuids, findValues, hasGuidStart } from "../src/scan/memo.js";
+import { findValues, hasGuidStart } from "../src/scan/memo.js";
 
 const root = new URL("..", import.meta.url).pathname;
 const GENLOG = join(root, "bench/genlog.mjs");
@@ -336,15 +336,6 @@ describe("NDJSON written from a template", () => {
       expect(hit.truncated).toBe(true);
       expect(hitLine(hit)).toBe(JSON.stringify(hitRecord(hit)));
     }
-  });
-});
-
-describe("entryGuids", () => {
-  it("finds the GUIDs of the catalog's JSON text, walking its entries in place", () => {
-    const json = defaultCatalog.entries.map((e) => JSON.stringify(e)).join("\n");
-    const byRegex = new Set([...json.matchAll(GUID)].map((m) => m[0].toLowerCase()));
-    expect(byRegex.size).toBeGreaterThan(5);
-    expect([...entryGuids(defaultCatalog.entries)].sort()).toEqual([...byRegex].sort());
   });
 });
 

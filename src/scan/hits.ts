@@ -10,7 +10,7 @@ import { parseWithText } from "../parse/index.js";
 import type { Match, ParsedAuthError } from "../schema.js";
 import type { Block } from "./blocks.js";
 import type { Line } from "./lines.js";
-import { type Analysis, entryGuids, FailureMemo, type Reused, reusedJson } from "./memo.js";
+import { type Analysis, catalogGuids, FailureMemo, type Reused, reusedJson } from "./memo.js";
 
 const EXCERPT = 2_000;
 
@@ -43,7 +43,7 @@ const catalogGuidSets = new WeakMap<Catalog, Set<string>>();
 export function guidsOf(catalog: Catalog): Set<string> {
   let set = catalogGuidSets.get(catalog);
   if (!set) {
-    set = entryGuids(catalog.entries);
+    set = catalogGuids(catalog.entries.map((e) => JSON.stringify(e)));
     catalogGuidSets.set(catalog, set);
   }
   return set;

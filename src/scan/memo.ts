@@ -16,7 +16,6 @@
  *   in full.
  * test/scan-memo.test.ts checks it hit for hit against scans without the memo.
  */
-import { PATTERNS } from "../patterns.js";
 import type { Match, ParsedAuthError } from "../schema.js";
 
 /** What the hit stage computes for one failure's text. */
@@ -172,33 +171,10 @@ function addGuids(t: string, out: Set<string>): void {
   }
 }
 
-/** The GUIDs in these texts (lower case). */
+/** The GUIDs a catalog names (lower case), in its entries' JSON: they are kept in the template, never masked. */
 export function catalogGuids(texts: Iterable<string>): Set<string> {
   const out = new Set<string>();
   for (const t of texts) addGuids(t, out);
-  return out;
-}
-
-/**
- * The GUIDs a catalog names (lower case): they are kept in the template, never masked. Found in every
- * string of its entries, keys too, walked in place: no JSON text of the 2 MB catalog is made for it.
- */
-export function entryGuids(entries: readonly unknown[]): Set<string> {
-  const out = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (typeof value === "string") {
-      // The native regex passes over the many strings with no GUID's start far faster than the walk.
-      if (value.length >= 36 && PATTERNS.guidStart.test(value)) addGuids(value, out);
-    } else if (Array.isArray(value)) {
-      for (const v of value) visit(v);
-    } else if (typeof value === "object" && value !== null) {
-      for (const k of Object.keys(value)) {
-        if (k.length >= 36 && PATTERNS.guidStart.test(k)) addGuids(k, out);
-        visit((value as Record<string, unknown>)[k]);
-      }
-    }
-  };
-  for (const e of entries) visit(e);
   return out;
 }
 
