@@ -150,7 +150,10 @@ export class HitReader {
       if (!isFailure(parsed, matches)) continue;
       if (id !== undefined) {
         if (first === undefined) first = id;
-        else (seen ??= new Set()).add(id);
+        else {
+          seen ??= new Set();
+          seen.add(id);
+        }
       }
       const hit = new ScanHit(
         (lines[0] as Line).no,
