@@ -5,7 +5,8 @@
  * copies are answered from the memo with their own values put back.
  */
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -197,6 +198,33 @@ describe("scan memo: the same hits as parsing every failure", () => {
     expectSame(memo, full);
   });
 
+  it("texts that differ in one character anywhere between the values are different templates", async () => {
+    // The memo finds a template by a hash that reads only some characters of the text between values;
+    // texts that share that hash must still be told apart by their whole text.
+    const base = (trace: string, word: string) =>
+      `2026-11-01T00:00:01.000Z ERROR ${word} ClientSecretCredential authentication failed: AADSTS7000215: Invalid client secret provided. Trace ID: ${trace} Correlation ID: 5c4d3e2f-1a0b-4c9d-8e7f-6a5b4c3d2e1f`;
+    const traces = ["0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d", "7d6e5f4a-3b2c-4d1e-8f9a-0b1c2d3e4f5a"];
+    // One letter of the service name changed, and one letter of the message at every place in turn
+    // (same length, so only the sampled characters can tell them apart).
+    const words = ["gateway", "billing", "gatewax", "Gateway", "gatewaz"];
+    const lines: string[] = [];
+    for (const word of words) for (const trace of traces) lines.push(base(trace, word));
+    const message = "Invalid client secret provided.";
+    for (let i = 0; i < message.length; i++) {
+      if (message[i] === " ") continue;
+      const changed = `${message.slice(0, i)}${message[i] === "x" ? "y" : "x"}${message.slice(i + 1)}`;
+      for (const trace of traces) lines.push(base(trace, "gateway").replace(message, changed));
+    }
+    const log = `${lines.join("\n")}\n`;
+    const { memo, full } = await both([log]);
+    expect(full.hits).toHaveLength(lines.length);
+    expectSame(memo, full);
+    const stats = memoStats(log);
+    // Each distinct text is parsed once, its second print (another trace ID) answered from the memo.
+    expect(stats.parsed).toBe(lines.length / 2);
+    expect(stats.reused).toBe(lines.length / 2);
+  });
+
   it("a GUID cut by the excerpt's limit is not put back in half", async () => {
     const line = (trace: string) => {
       const head = `2026-11-01T00:00:01.000Z ERROR api AADSTS7000215: Invalid client secret provided. ${"x".repeat(1_880)}`;
@@ -267,6 +295,34 @@ describe("NDJSON written from a template", () => {
     }
     expect(sharing).toBeGreaterThan(0);
   }, 120_000);
+
+  it("the CLI's lines (written as bytes from each template's encoded line) are those of a scan that parses every failure", async () => {
+    const fixtures = texts(join(root, "test/fixtures"));
+    const gen = spawnSync(process.execPath, [GENLOG, "--mb", "1", "--seed", "29", "--rate", "0.03"], {
+      encoding: "utf8",
+      maxBuffer: 64 << 20,
+    });
+    const log = `${fixtures.map((t) => t.trimEnd()).join("\n\n")}\n\n`;
+    // Fixtures and a generated log, each printed again with other values: most hits come from the memo.
+    const text = [log, gen.stdout, reprint(log, 8), reprint(gen.stdout, 9)].join("");
+    const dir = mkdtempSync(join(tmpdir(), "aadsts-memo-"));
+    try {
+      const file = join(dir, "app.log");
+      writeFileSync(file, text);
+      const cli = spawnSync(process.execPath, [join(root, "dist/cli.js"), "scan", file], {
+        encoding: "utf8",
+        maxBuffer: 256 << 20,
+      });
+      expect(cli.status).toBe(0);
+      const lines = cli.stdout.split("\n").filter(Boolean);
+      const { hits } = await scanAll([text], { lines: false, file, memo: false });
+      expect(hits.length).toBeGreaterThan(800);
+      expect(lines.length).toBe(hits.length);
+      for (let i = 0; i < hits.length; i++) expect(lines[i]).toBe(JSON.stringify(hitRecord(hits[i] as Hit)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it("a hit parsed in full has no template JSON, and a truncated hit keeps its flag", async () => {
     const line = (trace: string) =>

@@ -63,8 +63,31 @@ export interface HitOptions {
   shared?: boolean;
 }
 
-/** Hits answered from the memo, with how to write their JSON (see {@link hitJson}). */
-const reusedHits = new WeakMap<Hit, Reused>();
+/**
+ * A hit as scan() makes it: its fields, and (private, not enumerable, not in its JSON) how the memo
+ * answered it, to write its JSON from its template. A private field, not a WeakMap from hit to answer:
+ * a WeakMap entry per hit cost as much as the rest of a reused hit's bookkeeping, in the collector.
+ */
+class ScanHit implements Hit {
+  // Declared only: set when they apply, after the others (the key order of a plain object literal).
+  declare file?: string;
+  declare truncated?: boolean;
+  readonly #how: Reused | undefined;
+  constructor(
+    public startLine: number,
+    public endLine: number,
+    public parsed: ParsedAuthError,
+    public matches: Match[],
+    public excerpt: string,
+    how: Reused | undefined,
+  ) {
+    this.#how = how;
+  }
+
+  static how(hit: Hit): Reused | undefined {
+    return hit instanceof ScanHit ? hit.#how : undefined;
+  }
+}
 
 /**
  * The JSON text of a hit's `parsed` and `excerpt`, exactly as JSON.stringify writes them, made from its
@@ -72,8 +95,17 @@ const reusedHits = new WeakMap<Hit, Reused>();
  * not answered from the memo. Only for a hit as scan() gave it, not changed since.
  */
 export function hitJson(hit: Hit): { parsed: string; excerpt: string } | undefined {
-  const how = reusedHits.get(hit);
-  return how ? reusedJson(how) : undefined;
+  const how = ScanHit.how(hit);
+  return how && !how.first ? reusedJson(how) : undefined;
+}
+
+/**
+ * @internal The template and values of a hit scan() answered from its memo, or of the print its template
+ * was made from (`first`; undefined for any other hit): for a writer that keeps each template's JSON
+ * encoded and puts in only the values (the CLI). Only for a hit as scan() gave it, not changed since.
+ */
+export function hitTemplate(hit: Hit): Reused | undefined {
+  return ScanHit.how(hit);
 }
 
 export class HitReader {
@@ -91,37 +123,48 @@ export class HitReader {
     };
   }
 
+  /** The reuse of the part being read (set by the memo when it answers from a template). */
+  private reused: Reused | undefined;
+  private readonly onReuse = (how: Reused) => {
+    this.reused = how;
+  };
+
   /** The hits of one block, in order. */
   read(block: Block): Hit[] {
     const { lines } = block;
     const text = lines.length === 1 ? (lines[0] as Line).text : lines.map((l) => l.text).join("\n");
     const hits: Hit[] = [];
-    const seen = new Set<string>();
-    let reused: Reused | undefined;
-    const onReuse = (how: Reused) => {
-      reused = how;
-    };
+    // The IDs of this block's failures: a second part with one of them is the same failure printed again.
+    let first: string | undefined;
+    let seen: Set<string> | undefined;
+    const shared = this.options.shared === true;
     for (const part of splitFailures(text)) {
-      reused = undefined;
+      this.reused = undefined;
       const found = this.memo
-        ? this.memo.analyse(part, this.compute, onReuse, this.options.shared === true)
+        ? this.memo.analyse(part, this.compute, this.onReuse, shared)
         : this.compute(part);
       if (!found) continue;
       const { parsed, matches, excerpt } = found;
       const id = failureId(parsed);
-      if (id !== undefined && seen.has(id)) continue;
+      if (id !== undefined && (id === first || seen?.has(id))) continue;
       if (!isFailure(parsed, matches)) continue;
-      if (id !== undefined) seen.add(id);
-      const hit: Hit = {
-        startLine: (lines[0] as Line).no,
-        endLine: (lines[lines.length - 1] as Line).no,
+      if (id !== undefined) {
+        if (first === undefined) first = id;
+        else {
+          seen ??= new Set();
+          seen.add(id);
+        }
+      }
+      const hit = new ScanHit(
+        (lines[0] as Line).no,
+        (lines[lines.length - 1] as Line).no,
         parsed,
         matches,
         excerpt,
-      };
+        this.reused,
+      );
       if (this.options.file) hit.file = this.options.file;
       if (block.truncated) hit.truncated = true;
-      if (reused) reusedHits.set(hit, reused);
       hits.push(hit);
     }
     return hits;

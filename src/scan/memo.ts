@@ -34,14 +34,14 @@ const MAX_TEMPLATES = 2_048;
  * A string of a template's result with masked values in it: the pieces between them, and for each value
  * its slot times two, plus one for a timestamp's T-form (`2026-11-01T00:00:01` for `2026-11-01 00:00:01`).
  */
-class Hole {
+export class Hole {
   constructor(
     readonly pieces: string[],
     readonly refs: number[],
   ) {}
 }
 
-interface Template {
+export interface Template {
   /** The first print's result, with a Hole for every string that holds one of its values. */
   result: unknown;
   /** How to copy the result (made at the template's first reuse). */
@@ -59,6 +59,8 @@ export interface Reused {
   template: Template;
   values: string[];
   tValues: string[];
+  /** The print the template was made from (parsed in full; its JSON can still be written from it). */
+  first?: true;
 }
 
 /** A failure's text, as its template and its masked values. */
@@ -92,6 +94,13 @@ function nextDash(text: string, from: number): number {
   return text.charCodeAt(from) === 45 ? from : text.indexOf("-", from);
 }
 
+/**
+ * Can the dash at `at` be the first dash of a GUID or a time (or of a GUID's start): a hex digit on each
+ * side. Most dashes of a log (rules of dashes, list bullets, words) fail this at once.
+ */
+const mayStartValue = (text: string, at: number) =>
+  isHex(text.charCodeAt(at + 1)) && isHex(text.charCodeAt(at - 1));
+
 const TIME_SHAPE = "dddd-dd-dd?dd:dd:dd";
 
 /** Where a date and time of day (`2026-11-01 00:00:01`, `T` too, and up to 9 fraction digits) at `at` ends; -1: none. */
@@ -120,6 +129,10 @@ function timeEnd(text: string, at: number): number {
 export function findValues(text: string, found: (start: number, end: number, time: boolean) => void): void {
   let from = 0;
   for (let dash = text.indexOf("-"); dash >= 0; ) {
+    if (!mayStartValue(text, dash)) {
+      dash = nextDash(text, dash + 1);
+      continue;
+    }
     // A match's first dash is at +8 (GUID) or +4 (time); one from a later dash cannot start earlier
     // without holding this dash where it needs a digit.
     const g = dash - 8;
@@ -147,18 +160,21 @@ export function findValues(text: string, found: (start: number, end: number, tim
   }
 }
 
-/** The GUIDs a catalog names (lower case): they are kept in the template, never masked. */
+/** Add every GUID-shaped piece of `t` to `out` (lower case). */
+function addGuids(t: string, out: Set<string>): void {
+  // Every GUID-shaped piece, even one findValues would not report (inside a time's fraction): keeping
+  // one GUID too many only leaves a text out of the memo. Each dash is tried as a GUID's first one, and
+  // the other three dashes are checked before any hex digit.
+  for (let d = t.indexOf("-", 8); d >= 0; d = nextDash(t, d + 1)) {
+    if (t.charCodeAt(d + 5) !== 45 || t.charCodeAt(d + 10) !== 45 || t.charCodeAt(d + 15) !== 45) continue;
+    if (guidAt(t, d - 8)) out.add(t.slice(d - 8, d + 28).toLowerCase());
+  }
+}
+
+/** The GUIDs a catalog names (lower case), in its entries' JSON: they are kept in the template, never masked. */
 export function catalogGuids(texts: Iterable<string>): Set<string> {
   const out = new Set<string>();
-  for (const t of texts) {
-    // Every GUID-shaped piece, even one findValues would not report (inside a time's fraction): keeping
-    // one GUID too many only leaves a text out of the memo. Each dash is tried as a GUID's first one, and
-    // the other three dashes are checked before any hex digit.
-    for (let d = t.indexOf("-", 8); d >= 0; d = nextDash(t, d + 1)) {
-      if (t.charCodeAt(d + 5) !== 45 || t.charCodeAt(d + 10) !== 45 || t.charCodeAt(d + 15) !== 45) continue;
-      if (guidAt(t, d - 8)) out.add(t.slice(d - 8, d + 28).toLowerCase());
-    }
-  }
+  for (const t of texts) addGuids(t, out);
   return out;
 }
 
@@ -197,7 +213,11 @@ export class FailureMemo {
       return copy(template.plan, template.result, masked.values, tValues) as Analysis;
     }
     const result = this.full(text, compute);
-    if (this.templates.size < MAX_TEMPLATES) this.templates.set(masked.key, this.compile(result, masked));
+    if (this.templates.size < MAX_TEMPLATES) {
+      const made = this.compile(result, masked);
+      this.templates.set(masked.key, made);
+      if (made) reused?.({ template: made, values: masked.values, tValues: tForms(masked), first: true });
+    }
     return result;
   }
 
@@ -264,6 +284,10 @@ export class FailureMemo {
     let from = 0;
     const n = text.length;
     for (let dash = text.indexOf("-"); dash >= 0; ) {
+      if (!mayStartValue(text, dash)) {
+        dash = nextDash(text, dash + 1);
+        continue;
+      }
       // As findValues: a match's first dash is at +8 (GUID) or +4 (time).
       const g = dash - 8;
       const t = dash - 4;
@@ -344,6 +368,7 @@ export class FailureMemo {
  */
 export function hasGuidStart(text: string, from: number, to: number): boolean {
   for (let d = text.indexOf("-", from + 8); d >= 0 && d + 5 <= to; d = nextDash(text, d + 1)) {
+    if (!mayStartValue(text, d)) continue;
     let ok = true;
     for (let i = d - 8; ok && i < d; i++) ok = isHex(text.charCodeAt(i));
     for (let i = d + 1; ok && i <= d + 4; i++) ok = isHex(text.charCodeAt(i));
@@ -362,9 +387,16 @@ function placeholder(guid: string): boolean {
   return true;
 }
 
-/** Each slot's T-form (only timestamps have one that differs). */
+/** Each slot's T-form (only timestamps have one that differs: with no time, the values themselves). */
 function tForms({ values, times }: Masked): string[] {
-  return values.map((v, i) => (times[i] ? v.replace(" ", "T") : v));
+  let out: string[] | undefined;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as string;
+    if (!times[i] || v.charCodeAt(10) !== 32) continue;
+    out ??= values.slice();
+    out[i] = `${v.slice(0, 10)}T${v.slice(11)}`;
+  }
+  return out ?? values;
 }
 
 /** Plain data with its strings' values made Holes (state.ok false: a value not in the text; cut: a `…`). */
@@ -499,7 +531,7 @@ export function reusedJson({
 }
 
 /** A template's JSON (made at its first use), or null when JsonWriter cannot write it. */
-function templateJson(template: Template): { parsed: Hole | string; excerpt: Hole | string } | null {
+export function templateJson(template: Template): { parsed: Hole | string; excerpt: Hole | string } | null {
   if (template.json === undefined) {
     const { parsed, excerpt } = template.result as { parsed: unknown; excerpt: unknown };
     const p = new JsonWriter();

@@ -4,9 +4,11 @@
  * read is reported and skipped; the scan goes on with the next and exits 3 at the end.
  */
 import { stat } from "node:fs/promises";
-import { hitJson } from "../../scan/hits.js";
+import { hitJson, hitTemplate } from "../../scan/hits.js";
 import { type Hit, parseTimeBound, type ScanSummary, scan } from "../../scan/index.js";
+import { Hole, type Reused, templateJson } from "../../scan/memo.js";
 import { fileSource, streamSource } from "../../scan/node.js";
+import type { Match } from "../../schema.js";
 import { userCatalog } from "../catalogs.js";
 import {
   type CliIO,
@@ -96,6 +98,17 @@ const bump = (o: Record<string, number>, k: string) => {
   o[k] = (o[k] ?? 0) + 1;
 };
 
+/** `AADSTS50126` for 50126, made once per code (the summary counts every hit's codes). */
+const codeNames = new Map<number, string>();
+const codeName = (code: number) => {
+  let name = codeNames.get(code);
+  if (name === undefined) {
+    name = `AADSTS${code}`;
+    codeNames.set(code, name);
+  }
+  return name;
+};
+
 /** One hit as printed: where it is, what it is, the fields, and the redacted excerpt. */
 export function hitRecord(hit: Hit) {
   const top = hit.matches[0];
@@ -139,6 +152,96 @@ const prop = (key: string, value: string | undefined) =>
 const BATCH_BYTES = 1 << 20;
 
 /**
+ * A template's NDJSON line after `"endLine":N`, encoded once as UTF-8 with the values of the print it was
+ * made for; another print of the template writes it whole and puts its own values over those, in place:
+ * every print of a template has values of the same lengths (a GUID's 36 characters, a time's format is
+ * part of the template), so the layout of its line is the same.
+ */
+interface EncodedLine {
+  top: Match | undefined;
+  bytes: Buffer;
+  /** Per value in the line: where it starts in `bytes`, and its ref (as in a Hole). */
+  at: number[];
+  refs: number[];
+  /** Per value: its length. */
+  lengths: number[];
+}
+
+/** Per template JSON (see templateJson): its line, encoded. */
+const encodedLines = new WeakMap<object, EncodedLine>();
+
+/**
+ * The encoded rest of a reused hit's line (hitLine's keys from `id` on, up to the excerpt's closing
+ * quote), made once per template; undefined when the hit must be written by hitLine: it was parsed in
+ * full, its template cannot be written, or its top match is not the template's own (matches that hold
+ * a value are copied per hit).
+ */
+function encodedLine(how: Reused, top: Match | undefined): EncodedLine | undefined {
+  const json = templateJson(how.template);
+  if (json === null) return undefined;
+  let enc = encodedLines.get(json);
+  if (enc === undefined) {
+    const { values, tValues } = how;
+    // The line as text pieces and values, in order; the values' places are counted in bytes.
+    const parts: string[] = [];
+    const at: number[] = [];
+    const refs: number[] = [];
+    const lengths: number[] = [];
+    let text = top
+      ? `${prop("id", top.id)}${prop("title", top.title)}${prop("confidence", top.confidence)}${top.cause ? prop("cause", top.cause.id) : ""}`
+      : "";
+    let bytes = 0;
+    const add = (part: Hole | string) => {
+      if (!(part instanceof Hole)) {
+        text += part;
+        return;
+      }
+      text += part.pieces[0] as string;
+      for (let i = 0; i < part.refs.length; i++) {
+        const r = part.refs[i] as number;
+        const value = (r & 1 ? tValues : values)[r >> 1] as string;
+        bytes += Buffer.byteLength(text);
+        parts.push(text, value);
+        at.push(bytes);
+        refs.push(r);
+        lengths.push(value.length);
+        bytes += value.length;
+        text = part.pieces[i + 1] as string;
+      }
+    };
+    text += ',"parsed":';
+    add(json.parsed);
+    text += ',"excerpt":';
+    add(json.excerpt);
+    parts.push(text);
+    enc = { top, bytes: Buffer.from(parts.join(""), "utf8"), at, refs, lengths };
+    encodedLines.set(json, enc);
+  }
+  return enc.top === top ? enc : undefined;
+}
+
+/** ASCII text (a masked value: hex digits, dashes, digits, `:`, `.`, `T`, space) into `buf` at `at`. */
+function putAscii(buf: Buffer, at: number, text: string): number {
+  for (let i = 0; i < text.length; i++) buf[at + i] = text.charCodeAt(i);
+  return at + text.length;
+}
+
+/** Bytes into `buf` at `at` (TypedArray#set: native, without Buffer#copy's argument checks). */
+function putBytes(buf: Buffer, at: number, bytes: Buffer): number {
+  buf.set(bytes, at);
+  return at + bytes.length;
+}
+
+/** A non-negative integer's digits into `buf` at `at`. */
+function putInt(buf: Buffer, at: number, n: number): number {
+  if (n < 10) {
+    buf[at] = 48 + n;
+    return at + 1;
+  }
+  return putAscii(buf, at, String(n));
+}
+
+/**
  * NDJSON lines, encoded straight into a 1 MiB buffer and written in one call when it is full: joining
  * the lines into one string and encoding that again cost more than the JSON itself. A buffer comes back
  * for reuse once its write is done, so memory holds the buffers in flight, not every one ever written.
@@ -147,25 +250,87 @@ class LineBatch {
   private buf: Buffer | undefined;
   private used = 0;
   private readonly free: Buffer[] = [];
+  /** `{"file":"…","startLine":` for the file being written (encoded once per file). */
+  private head: { file: string | undefined; bytes: Buffer } | undefined;
+  private static readonly END_LINE = Buffer.from(',"endLine":');
+  private static readonly TRUNCATED = Buffer.from(',"truncated":true');
   constructor(
     private readonly io: CliIO,
     private readonly beforeWrite: () => void,
   ) {}
 
+  /** Room for `most` more bytes: a promise when making it wrote a buffer the output cannot take yet. */
+  private room(most: number): Promise<void> | undefined {
+    const backedUp = this.used + most > BATCH_BYTES ? this.flush() : undefined;
+    this.buf ??= this.free.pop() ?? Buffer.allocUnsafeSlow(BATCH_BYTES);
+    return backedUp;
+  }
+
   /** Add a line; when that wrote a buffer the output cannot take yet, a promise of when it can. */
   push(line: string): Promise<void> | undefined {
     // A UTF-16 code unit is at most 3 bytes of UTF-8.
     const most = 3 * line.length + 1;
-    let backedUp: Promise<void> | undefined;
-    if (this.used + most > BATCH_BYTES) backedUp = this.flush();
     if (most > BATCH_BYTES) {
+      const backedUp = this.flush();
       this.beforeWrite();
       this.io.out(`${line}\n`);
       return backedUp;
     }
-    this.buf ??= this.free.pop() ?? Buffer.allocUnsafeSlow(BATCH_BYTES);
-    this.used += this.buf.write(line, this.used);
-    this.buf[this.used++] = 10;
+    const backedUp = this.room(most);
+    const buf = this.buf as Buffer;
+    this.used += buf.write(line, this.used);
+    buf[this.used++] = 10;
+    return backedUp;
+  }
+
+  /**
+   * Add a hit's line (hitLine's text): from its template's encoded line when scan() answered it from
+   * its memo, with only the file, line numbers and values put in; else from hitLine.
+   */
+  pushHit(hit: Hit): Promise<void> | undefined {
+    const how = hitTemplate(hit);
+    // The print a template was made from has its own matches, equal to the template's when those hold
+    // no value: its line is the template's line too.
+    const top = how?.first
+      ? how.template.constantMatches
+        ? (how.template.result as { matches: Match[] }).matches[0]
+        : undefined
+      : hit.matches[0];
+    const enc = how && (!how.first || how.template.constantMatches) ? encodedLine(how, top) : undefined;
+    if (!how || !enc) return this.push(hitLine(hit));
+    let head = this.head;
+    if (head?.file !== hit.file || !head) {
+      const file = hit.file ? `"file":${JSON.stringify(hit.file)},` : "";
+      head = { file: hit.file, bytes: Buffer.from(`{${file}"startLine":`) };
+      this.head = head;
+    }
+    const { values, tValues } = how;
+    const { at: places, refs, lengths } = enc;
+    for (let i = 0; i < refs.length; i++) {
+      const r = refs[i] as number;
+      if (((r & 1 ? tValues : values)[r >> 1] as string).length !== lengths[i])
+        return this.push(hitLine(hit));
+    }
+    const most = head.bytes.length + enc.bytes.length + 64;
+    if (most > BATCH_BYTES) return this.push(hitLine(hit));
+    const backedUp = this.room(most);
+    const buf = this.buf as Buffer;
+    let at = this.used;
+    at = putBytes(buf, at, head.bytes);
+    at = putInt(buf, at, hit.startLine);
+    at = putBytes(buf, at, LineBatch.END_LINE);
+    at = putInt(buf, at, hit.endLine);
+    // The template's line, then this print's values over the first print's.
+    const base = at;
+    at = putBytes(buf, at, enc.bytes);
+    for (let i = 0; i < refs.length; i++) {
+      const r = refs[i] as number;
+      putAscii(buf, base + (places[i] as number), (r & 1 ? tValues : values)[r >> 1] as string);
+    }
+    if (hit.truncated) at = putBytes(buf, at, LineBatch.TRUNCATED);
+    buf[at++] = 125; // }
+    buf[at++] = 10;
+    this.used = at;
     return backedUp;
   }
 
@@ -393,16 +558,14 @@ async function run(io: CliIO, args: string[]): Promise<number> {
         summary,
       )) {
         shown++;
-        for (const c of hit.parsed.codes) bump(counts.byCode, `AADSTS${c}`);
+        for (const c of hit.parsed.codes) bump(counts.byCode, codeName(c));
         if (hit.parsed.codes.length === 0) bump(counts.byCode, "(no code)");
         bump(counts.byEntry, hit.matches[0]?.id ?? "(none)");
         bump(counts.byCredential, hit.parsed.credential ?? "(not named)");
         if (hit.truncated) counts.truncatedHits++;
         if (hit.parsed.timestamp) {
           const minute = hit.parsed.timestamp.slice(0, 16);
-          const code = hit.parsed.codes[0]
-            ? `AADSTS${hit.parsed.codes[0]}`
-            : (hit.matches[0]?.id ?? "(none)");
+          const code = hit.parsed.codes[0] ? codeName(hit.parsed.codes[0]) : (hit.matches[0]?.id ?? "(none)");
           counts.timeline[code] ??= {};
           bump(counts.timeline[code] as Record<string, number>, minute);
         }
@@ -414,7 +577,7 @@ async function run(io: CliIO, args: string[]): Promise<number> {
           );
         } else {
           // Hits are written in batches: one write per hit costs more than the JSON itself.
-          const backedUp = batch.push(hitLine(hit));
+          const backedUp = batch.pushHit(hit);
           if (backedUp) await backedUp;
         }
       }
