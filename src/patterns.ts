@@ -134,6 +134,14 @@ export const PATTERNS = {
   htmlTag: /<\/?[A-Za-z][^<>]{0,4000}>/g,
   /** The sign-in page's own account of the error, in its `$Config`: `"strServiceExceptionMessage":"AADSTS…"`. */
   signInPageMessage: /"strServiceExceptionMessage"[ \t]{0,4}:[ \t]{0,4}"((?:[^"\\\n]|\\.){1,8192})"/,
+  /** The same `$Config`'s trace ID, correlation ID, timestamp and HTTP status (read only beside its message). */
+  signInPageTrace:
+    /"strTraceId"[ \t]{0,4}:[ \t]{0,4}"([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})"/,
+  signInPageCorrelation:
+    /"correlationId"[ \t]{0,4}:[ \t]{0,4}"([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})"/,
+  signInPageTimestamp:
+    /"strTimestamp"[ \t]{0,4}:[ \t]{0,4}"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?Z)"/,
+  signInPageStatus: /"iHttpErrorCode"[ \t]{0,4}:[ \t]{0,4}([45]\d\d)\b/,
   /** Lenient JSON fields, for bodies that are truncated or otherwise not parseable. */
   jsonStringField:
     /"(error|error_description|timestamp|trace_id|correlation_id|error_uri|suberror|claims)"[ \t\r\n]*:[ \t\r\n]*"((?:[^"\\\n]|\\.){0,20000})"/g,

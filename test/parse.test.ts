@@ -458,6 +458,25 @@ describe("an HTML sign-in page pasted whole", () => {
   });
 });
 
+describe("a piece of the sign-in page's $Config pasted from its source", () => {
+  const config =
+    '"strServiceExceptionMessage":"AADSTS90102: \\u0026#39;redirect_uri\\u0026#39; value must be a valid absolute Uri.","strTraceId":"3c2b1a09-8f7e-4d6c-b5a4-9e8d7c6b5a40","strErrorCode":90102,"iHttpErrorCode":400,"strTimestamp":"2026-02-14T08:50:37Z","correlationId":"7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d","urlCancel":""';
+  it("reads the page's trace ID, correlation ID, timestamp and status, and that it is the sign-in page", () => {
+    const p = parse(config);
+    expect(p.codes).toEqual([90102]);
+    expect(p.traceId).toBe("3c2b1a09-8f7e-4d6c-b5a4-9e8d7c6b5a40");
+    expect(p.correlationId).toBe("7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d");
+    expect(p.timestamp).toBe("2026-02-14T08:50:37Z");
+    expect(p.status).toBe(400);
+    expect(p.sdk).toBe("browser");
+  });
+  it("reads a camelCase correlationId only beside the page's message", () => {
+    const identityEndpoint =
+      '{"statusCode":400,"message":"Unable to load the proper Managed Identity.","correlationId":"7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d"}';
+    expect(parse(identityEndpoint).correlationId).toBeUndefined();
+  });
+});
+
 describe("a URL pasted as a Markdown link", () => {
   it("keeps the URL shown, not the link syntax or the rewritten target", () => {
     const text = readFileSync(

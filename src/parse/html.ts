@@ -18,7 +18,27 @@ export function htmlPageText(text: string): string | undefined {
     .map((line) => line.trim())
     .filter((line) => line !== "")
     .join("\n");
-  return message ? `${visible}\n${unescapeOnce(message)}` : visible;
+  return message ? `${visible}\n${unescapeOnce(message)}${signInPageDetails(text)}` : visible;
+}
+
+/**
+ * The sign-in page's troubleshooting details as its `$Config` holds them (`strTraceId`, `correlationId`,
+ * `strTimestamp`, `iHttpErrorCode`), written as the labelled lines the page shows, for a text that holds
+ * the page's `$Config` (its `strServiceExceptionMessage`); "" when it holds none of them. The page draws
+ * these lines with script, so they are not in its markup.
+ */
+export function signInPageDetails(text: string): string {
+  if (!text.includes('"strServiceExceptionMessage"')) return "";
+  const trace = PATTERNS.signInPageTrace.exec(text)?.[1];
+  const correlation = PATTERNS.signInPageCorrelation.exec(text)?.[1];
+  const timestamp = PATTERNS.signInPageTimestamp.exec(text)?.[1];
+  const status = PATTERNS.signInPageStatus.exec(text)?.[1];
+  return [
+    trace ? `\nTrace ID: ${trace}` : "",
+    correlation ? `\nCorrelation ID: ${correlation}` : "",
+    timestamp ? `\nTimestamp: ${timestamp}` : "",
+    status ? `\nStatus code: ${status}` : "",
+  ].join("");
 }
 
 /**

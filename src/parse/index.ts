@@ -25,7 +25,7 @@ import {
   unescapeLineBreaks,
   unescapeOnce,
 } from "./fields.js";
-import { htmlPageText } from "./html.js";
+import { htmlPageText, signInPageDetails } from "./html.js";
 import { readTenant, validId } from "./ids.js";
 import { MAX_INPUT_LENGTH, type ObjectFields, toInputText } from "./input.js";
 import { type FoundBody, findBody, unwrapJsonRecord, unwrapQuotedValue } from "./json-body.js";
@@ -207,7 +207,8 @@ function parseText(
   // A whole HTML page is read for its text (and its $Config's error message), not its markup. A paste
   // copied with its Markdown code fence loses the fence first.
   const normalized = stripOuterFence(normalizeLineEnds(input));
-  let text = htmlPageText(normalized) ?? decodeEntities(normalized);
+  // A piece of the sign-in page's `$Config` (its source, pasted) gives its troubleshooting details too.
+  let text = htmlPageText(normalized) ?? `${decodeEntities(normalized)}${signInPageDetails(normalized)}`;
   // A URL copied from a rendered page keeps the Markdown link around it: the URL shown is the one printed.
   if (text.includes("](")) text = text.replace(PATTERNS.markdownUrlLink, "$1");
   // Markdown emphasis around a quoted error (`_X: y_`) is the comment's, not the error's.
