@@ -10,6 +10,7 @@ import { parseWithText } from "../src/parse/index.js";
 import type { Match } from "../src/schema.js";
 import { loadFixtures } from "./helpers/fixtures.js";
 import { OldPhraseIndex } from "./helpers/phrase-index-old.js";
+import { TablePhraseIndex } from "./helpers/phrase-index-table-old.js";
 
 /** The oracle: a short one-word phrase must stand as a word; any other phrase is a plain substring. */
 function occurs(p: string, text: string): boolean {
@@ -191,6 +192,103 @@ describe("PhraseIndex.findAllUnfolded: folding as it reads finds what folding fi
     const alone = index.findAllUnfolded("getaddrinfo ENOTFOUND login.microsoftonline.com: Not\t Found");
     expect(alone.has(index.idOf("enotfound"))).toBe(true);
     expect(alone.has(index.idOf("not found"))).toBe(true);
+  });
+});
+
+describe("PhraseIndex: the construction by copied rows, with long phrases cut, finds what the full table found", () => {
+  const texts = [...loadFixtures().map((f) => f.text), ...corpusTexts()];
+  const entries = defaultCatalog.entries;
+  const phrases = entries.flatMap((e) =>
+    [...e.match.messages, ...e.match.hints, ...e.match.credentials].map(foldText),
+  );
+  const anywhere = entries.flatMap((e) =>
+    (e.causes ?? []).flatMap((c) => (c.when.phrases ?? []).map(foldText)),
+  );
+  const sorted = (s: Set<number>) => [...s].sort((a, b) => a - b);
+  /** The first cell where two indexes' tables (read from their private fields) differ, per table: -1 for none. */
+  const firstDifference = (a: object, b: object) => {
+    const x = a as Record<string, ArrayLike<number>>;
+    const y = b as Record<string, ArrayLike<number>>;
+    const states = (x.report as ArrayLike<number>).length;
+    return Object.fromEntries(
+      ["delta", "dict", "report", "twin", "classOf", "own"].map((k) => {
+        const p = x[k] as ArrayLike<number>;
+        const q = y[k] as ArrayLike<number>;
+        // The old table sized `own` for one state per character; the states past the last are unused.
+        const n = k === "own" ? states : Math.max(p.length, q.length);
+        let at = -1;
+        for (let i = 0; i < n && at < 0; i++) if (p[i] !== q[i]) at = i;
+        return [k, at];
+      }),
+    );
+  };
+
+  it("builds the very tables of the old construction when no phrase is cut", () => {
+    const now = new PhraseIndex(phrases, anywhere, Number.POSITIVE_INFINITY);
+    const before = new TablePhraseIndex(phrases, anywhere);
+    expect((now as unknown as { delta: Uint16Array }).delta.length).toBeGreaterThan(1_000_000);
+    expect(firstDifference(now, before)).toEqual({
+      delta: -1,
+      dict: -1,
+      report: -1,
+      twin: -1,
+      classOf: -1,
+      own: -1,
+    });
+  });
+
+  it("the same phrase ids, folded first or not, in every fixture and corpus text (the built-in catalog)", () => {
+    expect(texts.length).toBeGreaterThan(900);
+    const before = new TablePhraseIndex(phrases, anywhere);
+    const now = matchIndexes(defaultCatalog).phrases;
+    // Ids are given in one order by both.
+    for (const p of phrases) expect(now.idOf(p)).toBe(before.idOf(p));
+    for (const p of anywhere) expect(now.anywhereIdOf(p)).toBe(before.anywhereIdOf(p));
+    let found = 0;
+    for (const text of texts) {
+      const expected = sorted(before.findAllUnfolded(text));
+      expect(sorted(now.findAllUnfolded(text))).toEqual(expected);
+      expect(sorted(now.findAll(foldText(text)))).toEqual(expected);
+      found += expected.length;
+    }
+    expect(found).toBeGreaterThan(2000);
+  });
+
+  it("the same phrase ids when nearly every phrase is cut short (depth 1 to 4)", () => {
+    for (const depth of [1, 2, 4]) {
+      const now = new PhraseIndex(phrases, anywhere, depth);
+      const before = new TablePhraseIndex(phrases, anywhere);
+      for (const text of texts.slice(0, 300))
+        expect(sorted(now.findAllUnfolded(text))).toEqual(sorted(before.findAllUnfolded(text)));
+    }
+  }, 60_000);
+
+  it("agrees with the full table on random phrases, cut at random depths, over texts of tricky characters", () => {
+    const units = ["a", "b", " ", "'", "k", "_", "\t", "\u00a0", "\u2019", "\u212a", "\u0130", "A"];
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.string({ unit: fc.constantFrom("a", "b", " ", "'", "k", "_"), minLength: 1, maxLength: 7 }),
+          {
+            maxLength: 10,
+          },
+        ),
+        fc.array(fc.string({ unit: fc.constantFrom("a", "b", " ", "k"), minLength: 1, maxLength: 6 }), {
+          maxLength: 4,
+        }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(fc.constantFrom(...units), { maxLength: 50 }).map((cs) => cs.join("")),
+        (list, causes, depth, text) => {
+          const now = new PhraseIndex(list, causes, depth);
+          const before = new TablePhraseIndex(list, causes);
+          expect(sorted(now.findAllUnfolded(text))).toEqual(sorted(before.findAllUnfolded(text)));
+          expect(sorted(now.findAll(foldText(text)))).toEqual(sorted(before.findAll(foldText(text))));
+          for (const p of list) expect(now.idOf(p)).toBe(before.idOf(p));
+          for (const p of causes) expect(now.anywhereIdOf(p)).toBe(before.anywhereIdOf(p));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
 
