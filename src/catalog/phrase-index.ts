@@ -137,9 +137,7 @@ export class PhraseIndex {
       if (key.length === p.length) own[state] = id;
       else {
         const rest = p.slice(key.length);
-        const classesOfRest = new Uint16Array(rest.length);
-        for (let i = 0; i < rest.length; i++) classesOfRest[i] = this.classOf[rest.charCodeAt(i)] as number;
-        const tail: Tail = { id, rest, classes: classesOfRest };
+        const tail: Tail = { id, rest };
         if ((tailsAt[state] as number) < 0) {
           tailsAt[state] = this.tails.length;
           this.tails.push([tail]);
@@ -160,7 +158,7 @@ export class PhraseIndex {
       const state = queue[head] as number;
       const row = state * width;
       const f = (fail[state] as number) * width;
-      for (let a = 0; a < width; a++) delta[row + a] = delta[f + a] as number;
+      delta.copyWithin(row, f, f + width);
       for (let to = firstChild[state] as number; to !== 0; to = nextSibling[to] as number) {
         const at = row + (edgeClass[to] as number);
         const viaFail = delta[at] as number;
@@ -267,22 +265,23 @@ export class PhraseIndex {
       for (const t of this.tails[at] as Tail[])
         if (
           !found.has(t.id) &&
-          (unfolded ? this.followsUnfolded(text, i + 1, t.classes, space) : text.startsWith(t.rest, i + 1))
+          (unfolded ? this.followsUnfolded(text, i + 1, t.rest, space) : text.startsWith(t.rest, i + 1))
         )
           found.add(t.id);
     }
   }
 
   /**
-   * True when the folded form of the unfolded `text` from `at` on starts with the characters of these
-   * classes (a tail's), read as findAllUnfolded reads: `space` when the character before `at` was
-   * whitespace. A character that does not fold alone answers false: findAllUnfolded, which reads every
-   * character, then folds the whole text and searches again.
+   * True when the folded form of the unfolded `text` from `at` on starts with `rest` (a tail's, folded),
+   * read as findAllUnfolded reads: `space` when the character before `at` was whitespace. Characters are
+   * compared by class (every character of `rest` has one of its own). A character that does not fold
+   * alone answers false: findAllUnfolded, which reads every character, then folds the whole text and
+   * searches again.
    */
-  private followsUnfolded(text: string, at: number, classes: Uint16Array, space: boolean): boolean {
-    const { rawClassOf } = this;
+  private followsUnfolded(text: string, at: number, rest: string, space: boolean): boolean {
+    const { rawClassOf, classOf } = this;
     let j = at;
-    for (let r = 0; r < classes.length; ) {
+    for (let r = 0; r < rest.length; ) {
       if (j >= text.length) return false;
       const c = text.charCodeAt(j++);
       let k = rawClassOf[c] as number;
@@ -295,7 +294,7 @@ export class PhraseIndex {
           k -= SPACE;
         } else space = false;
       } else space = false;
-      if (k !== classes[r++]) return false;
+      if (k !== classOf[rest.charCodeAt(r++)]) return false;
     }
     return true;
   }
@@ -323,11 +322,10 @@ export class PhraseIndex {
   }
 }
 
-/** A long phrase past the characters the automaton holds: its id, and its rest (text and classes). */
+/** A long phrase past the characters the automaton holds: its id, and its rest. */
 interface Tail {
   id: number;
   rest: string;
-  classes: Uint16Array;
 }
 
 /** How many characters of a long phrase are states of the automaton (short tokens are kept whole). */
