@@ -7,6 +7,7 @@ import { type MatchIndexes, matchIndexes } from "../src/catalog/match-indexes.js
 import { PhraseIndex } from "../src/catalog/phrase-index.js";
 import { match } from "../src/match/index.js";
 import { parseWithText } from "../src/parse/index.js";
+import { PATTERNS } from "../src/patterns.js";
 import type { Match } from "../src/schema.js";
 import { loadFixtures } from "./helpers/fixtures.js";
 import { OldPhraseIndex } from "./helpers/phrase-index-old.js";
@@ -287,6 +288,59 @@ describe("PhraseIndex: the construction by copied rows, with long phrases cut, f
           for (const p of causes) expect(now.anywhereIdOf(p)).toBe(before.anywhereIdOf(p));
         },
       ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("foldText: printable ASCII with single spaces is only lower-cased", () => {
+  /** The fold as three regex passes and a lower-casing, for every text. */
+  const regexFold = (text: string) =>
+    text
+      .replace(PATTERNS.curlyApostrophe, "'")
+      .replace(PATTERNS.curlyQuote, '"')
+      .replace(PATTERNS.whitespace, " ")
+      .toLowerCase();
+
+  it("folds every fixture, corpus text and catalog phrase as the regex passes do", () => {
+    const texts = [...loadFixtures().map((f) => f.text), ...corpusTexts()];
+    const phrases = defaultCatalog.entries.flatMap((e) => [
+      ...e.match.messages,
+      ...e.match.hints,
+      ...e.match.credentials,
+      ...(e.causes ?? []).flatMap((c) => c.when.phrases ?? []),
+    ]);
+    let plain = 0;
+    for (const t of [...texts, ...phrases, ...texts.flatMap((t) => t.split("\n"))]) {
+      expect(foldText(t)).toBe(regexFold(t));
+      if (foldText(t) === t.toLowerCase()) plain++;
+    }
+    expect(plain).toBeGreaterThan(1000);
+  });
+
+  it("on random texts of spaces, control characters, quotes and letters", () => {
+    const units = [
+      " ",
+      "  ",
+      "\t",
+      "\n",
+      "\r",
+      "\u00a0",
+      "\u2019",
+      "\u201c",
+      "\u02bc",
+      "~",
+      "\u007f",
+      "A",
+      "z",
+      "0",
+      "'",
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...units), { maxLength: 30 }), (parts) => {
+        const t = parts.join("");
+        expect(foldText(t)).toBe(regexFold(t));
+      }),
       { numRuns: 3000 },
     );
   });
