@@ -16,7 +16,9 @@
  * Only the first TRIE_DEPTH characters of a long phrase are states of the automaton; where that prefix
  * ends, the rest of the phrase is compared with the text that follows. The built-in catalog's phrases
  * then take 15,000 states instead of 58,000: a table of 1.8 MB instead of 7 MB, which is faster to build
- * (fresh memory cost about 3 ms per MB to touch on the machine measured), and searches as fast.
+ * (fresh memory cost about 3 ms per MB to touch on the machine measured), and searches as fast. And a
+ * state's row is completed only when a search first enters the state: building the index is then
+ * building the trie.
  */
 import { foldText } from "./fold.js";
 export class PhraseIndex {
@@ -46,6 +48,20 @@ export class PhraseIndex {
   private readonly dict: Uint32Array;
   /** The first state with a phrase or a tail ending here: the state itself when it has one, else dict (0: none). */
   private readonly report: Uint32Array;
+  /**
+   * Each state's row of `delta` is completed the first time a search enters the state (a search meets a
+   * few hundred of the built-in catalog's 15,000 states): UNREADY until then, then QUIET, or LOUD when
+   * phrases end there (report is not 0). One read per character tells both.
+   */
+  private readonly mark: Uint8Array;
+  /** The trie: each state's parent, the class of the edge into it, its first child and next sibling. */
+  private readonly parent: Uint32Array;
+  private readonly edgeClass: Uint32Array;
+  private readonly firstChild: Uint32Array;
+  private readonly nextSibling: Uint32Array;
+  /** Each state's failure target (known once the state is ready), and whether a phrase or tail ends there. */
+  private readonly fail: Uint32Array;
+  private readonly emits: Uint8Array;
   /**
    * For each phrase id: its length when the phrase is one short token (no space, at most 16 characters,
    * such as `ENOTFOUND`), which must stand as a word of its own; 0 for phrases found anywhere. Without
@@ -116,6 +132,7 @@ export class PhraseIndex {
     const firstChild = new Uint32Array(states);
     const nextSibling = new Uint32Array(states);
     const edgeClass = new Uint32Array(states);
+    const parent = new Uint32Array(states);
     let made = 1;
     for (let id = 0; id < keys.length; id++) {
       const key = keys[id] as string;
@@ -128,6 +145,7 @@ export class PhraseIndex {
           to = made++;
           delta[at] = to;
           edgeClass[to] = k;
+          parent[to] = state;
           nextSibling[to] = firstChild[state] as number;
           firstChild[state] = to;
         }
@@ -145,37 +163,57 @@ export class PhraseIndex {
       }
       emits[state] = 1;
     }
-    // Breadth first, so that a state's failure target (shallower) is complete before the state. A missing
-    // edge takes the failure target's edge, so the search never follows a failure link: each state's row
-    // starts as a copy of its failure target's row, then its own edges are written back; the cell an edge
-    // overwrites is the failure target's edge for that class, which is the failure target of the child.
-    const fail = new Uint32Array(states);
-    const dict = new Uint32Array(states);
-    const queue = new Uint32Array(states);
-    let tail = 0;
-    for (let t = firstChild[0] as number; t !== 0; t = nextSibling[t] as number) queue[tail++] = t;
-    for (let head = 0; head < tail; head++) {
-      const state = queue[head] as number;
-      const row = state * width;
-      const f = (fail[state] as number) * width;
-      delta.copyWithin(row, f, f + width);
-      for (let to = firstChild[state] as number; to !== 0; to = nextSibling[to] as number) {
-        const at = row + (edgeClass[to] as number);
-        const viaFail = delta[at] as number;
-        delta[at] = to;
-        fail[to] = viaFail;
-        dict[to] = emits[viaFail] === 1 ? viaFail : (dict[viaFail] as number);
-        queue[tail++] = to;
-      }
-    }
-    const report = new Uint32Array(states);
-    for (let state = 1; state < states; state++)
-      report[state] = emits[state] === 1 ? state : (dict[state] as number);
+    // The rows are completed as searches enter their states (see ready); the start's row is complete
+    // already (a missing edge leads back to it).
     this.delta = delta;
     this.own = own;
     this.tailsAt = tailsAt;
-    this.dict = dict;
-    this.report = report;
+    this.emits = emits;
+    this.parent = parent;
+    this.edgeClass = edgeClass;
+    this.firstChild = firstChild;
+    this.nextSibling = nextSibling;
+    this.fail = new Uint32Array(states);
+    this.dict = new Uint32Array(states);
+    this.report = new Uint32Array(states);
+    this.mark = new Uint8Array(states);
+    this.mark[0] = QUIET;
+  }
+
+  /**
+   * Complete a state's row, so that a missing edge takes its failure target's edge and a search never
+   * follows a failure link: the row starts as a copy of the failure target's row (completed first), then
+   * the state's own edges are written back. The failure target is the parent's failure target's edge for
+   * the class of the edge into the state. Returns the state's mark.
+   */
+  private ready(state: number): number {
+    const { delta, width, parent, fail, mark, emits, dict } = this;
+    const p = parent[state] as number;
+    let f = 0;
+    if (p !== 0) {
+      if (mark[p] === UNREADY) this.ready(p);
+      const fp = fail[p] as number;
+      if (mark[fp] === UNREADY) this.ready(fp);
+      f = delta[fp * width + (this.edgeClass[state] as number)] as number;
+      if (mark[f] === UNREADY) this.ready(f);
+    }
+    fail[state] = f;
+    const row = state * width;
+    delta.copyWithin(row, f * width, f * width + width);
+    for (let to = this.firstChild[state] as number; to !== 0; to = this.nextSibling[to] as number)
+      delta[row + (this.edgeClass[to] as number)] = to;
+    dict[state] = emits[f] === 1 ? f : (dict[f] as number);
+    const report = emits[state] === 1 ? state : (dict[state] as number);
+    this.report[state] = report;
+    const m = report === 0 ? QUIET : LOUD;
+    mark[state] = m;
+    return m;
+  }
+
+  /** Complete every row (tests compare the whole table). @internal */
+  readyAll(): void {
+    for (let state = 1; state < this.mark.length; state++)
+      if (this.mark[state] === UNREADY) this.ready(state);
   }
 
   /** The id of a phrase given to the constructor, or -1. */
@@ -191,11 +229,14 @@ export class PhraseIndex {
   /** Ids of every phrase that occurs in `text` (already folded). */
   findAll(text: string): Set<number> {
     const found = new Set<number>();
-    const { delta, width, classOf, report } = this;
+    const { delta, width, classOf, mark } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       state = delta[state * width + (classOf[text.charCodeAt(i)] as number)] as number;
-      if (report[state] !== 0) this.collect(found, state, i, text, false, false);
+      let m = mark[state] as number;
+      if (m === QUIET) continue;
+      if (m === UNREADY) m = this.ready(state);
+      if (m === LOUD) this.collect(found, state, i, text, false, false);
     }
     return found;
   }
@@ -209,7 +250,7 @@ export class PhraseIndex {
     // Classes at or above SPACE cannot be marked (no catalog comes near 32,768 distinct characters).
     if (this.width >= SPACE) return this.findAll(foldText(text));
     const found = new Set<number>();
-    const { delta, width, rawClassOf, report } = this;
+    const { delta, width, rawClassOf, mark } = this;
     let state = 0;
     let space = false;
     for (let i = 0; i < text.length; i++) {
@@ -226,7 +267,10 @@ export class PhraseIndex {
         } else space = false;
       } else space = false;
       state = delta[state * width + k] as number;
-      if (report[state] !== 0) this.collect(found, state, i, text, true, space);
+      let m = mark[state] as number;
+      if (m === QUIET) continue;
+      if (m === UNREADY) m = this.ready(state);
+      if (m === LOUD) this.collect(found, state, i, text, true, space);
     }
     return found;
   }
@@ -330,6 +374,11 @@ interface Tail {
 
 /** How many characters of a long phrase are states of the automaton (short tokens are kept whole). */
 const TRIE_DEPTH = 20;
+
+/** A state's mark: its row not completed yet; completed, no phrase ends there; completed, phrases end there. */
+const UNREADY = 0;
+const QUIET = 1;
+const LOUD = 2;
 
 /** rawClassOf marks: whitespace (added to its class), a character that does not fold alone, not yet seen. */
 const SPACE = 0x8000;
