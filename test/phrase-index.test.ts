@@ -265,6 +265,48 @@ describe("PhraseIndex: the construction by copied rows, with long phrases cut, f
     }
   }, 60_000);
 
+  it("the same phrase ids with phrases that repeat themselves, and past 65,536 states (32-bit cells)", () => {
+    // A fixed pseudo-random sequence, so that a failure can be replayed.
+    let seed = 7;
+    const next = () => {
+      seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+      return seed >>> 8;
+    };
+    const letters = "abcdefgh -";
+    const word = (length: number) =>
+      Array.from({ length }, () => letters[next() % letters.length] as string).join("");
+    const list = Array.from({ length: 4000 }, () => word(25 + (next() % 15)).trim()).filter(
+      (p) => p.length > 0,
+    );
+    list.push("-".repeat(40), "ab".repeat(15), `${"abc".repeat(8)}d`, "-".repeat(25));
+    const texts = [
+      ...Array.from({ length: 60 }, () =>
+        Array.from({ length: 30 }, () => {
+          const p = list[next() % list.length] as string;
+          // Whole phrases, phrases cut short, and runs of a repeating phrase.
+          return next() % 3 === 0 ? p : p.slice(0, p.length - 1 - (next() % 5));
+        }).join(next() % 2 === 0 ? " " : ""),
+      ),
+      "-".repeat(39),
+      `${"-".repeat(39)}x${"-".repeat(40)}`,
+      `${"ab".repeat(40)}c`,
+      `${"abc".repeat(30)}d`,
+    ];
+    const before = new TablePhraseIndex(list);
+    expect(texts.reduce((n, t) => n + before.findAllUnfolded(t).size, 0)).toBeGreaterThan(300);
+    expect(before.findAllUnfolded("-".repeat(39)).size).toBe(1);
+    for (const depth of [20, Number.POSITIVE_INFINITY]) {
+      const now = new PhraseIndex(list, [], depth);
+      for (const text of texts) {
+        expect(sorted(now.findAllUnfolded(text))).toEqual(sorted(before.findAllUnfolded(text)));
+        expect(sorted(now.findAll(text))).toEqual(sorted(before.findAll(text)));
+      }
+      now.readyAll();
+      const cells = (now as unknown as { delta: Uint16Array | Uint32Array }).delta;
+      if (depth === Number.POSITIVE_INFINITY) expect(cells).toBeInstanceOf(Uint32Array);
+    }
+  });
+
   it("agrees with the full table on random phrases, cut at random depths, over texts of tricky characters", () => {
     const units = ["a", "b", " ", "'", "k", "_", "\t", "\u00a0", "\u2019", "\u212a", "\u0130", "A"];
     fc.assert(
