@@ -5,10 +5,14 @@
  * the guide's example, ≤ 40× on the fixture average).
  *   1. explain() on the guide's example and on every fixture, against JSON.parse of the same input;
  *   2. `aadsts lookup 7000215` cold start, against `node -e 0`;
- *   3. memory: peak RSS of that CLI run against `node -e 0`, and heap retained by 20,000 explains.
+ *   3. memory: peak RSS of that CLI run against `node -e 0`, and heap retained by 20,000 explains;
+ *   4. one-off set-up (no targets): loading dist/index.js against `node -e 0`, the first explain() of a
+ *      process (a fresh process that loads the library and explains the guide's example, less one that
+ *      only loads it), and the first hit of `aadsts scan` (a one-line log, less an empty log).
  */
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { explain } from "../dist/index.js";
 
@@ -108,13 +112,32 @@ function interleaved(commands, n) {
   });
 }
 const N = 21;
-const [bare, lookup] = interleaved(
+// A one-line log and an empty one, for the first hit of `aadsts scan` (invented IDs).
+const logs = mkdtempSync(join(tmpdir(), "aadsts-bench-"));
+const oneLog = join(logs, "one.log");
+const emptyLog = join(logs, "empty.log");
+writeFileSync(
+  oneLog,
+  "x AADSTS7000215: Invalid client secret provided. Trace ID: 0a6e9c41-1d2b-4c3e-9f00-aaaaaaaaaaaa\n",
+);
+writeFileSync(emptyLog, "");
+const library = JSON.stringify(new URL("../dist/index.js", import.meta.url).href);
+const [bare, lookup, load, firstExplain, scanOne, scanEmpty] = interleaved(
   [
     ["-e", "0"],
     [join(root, "dist/cli.js"), "lookup", "7000215"],
+    ["--input-type=module", "-e", `await import(${library});`],
+    [
+      "--input-type=module",
+      "-e",
+      `const { explain } = await import(${library}); explain(${JSON.stringify(guide)});`,
+    ],
+    [join(root, "dist/cli.js"), "scan", oneLog],
+    [join(root, "dist/cli.js"), "scan", emptyLog],
   ],
   N,
 );
+rmSync(logs, { recursive: true, force: true });
 const cold = lookup.median / bare.median;
 rows.push([
   `aadsts lookup 7000215 (cold start, median of ${N} interleaved runs)`,
@@ -128,6 +151,25 @@ rows.push([
   `${(lookup.rss / 1024).toFixed(1)} MiB`,
   `node -e 0 ${(bare.rss / 1024).toFixed(1)} MiB`,
   lookup.rss / bare.rss,
+]);
+
+rows.push([
+  "import dist/index.js (module load)",
+  fmt(load.median),
+  `node -e 0 ${fmt(bare.median)}`,
+  load.median / bare.median,
+]);
+rows.push([
+  "first explain() of a process (one-off set-up)",
+  fmt(firstExplain.median - load.median),
+  `loading the library ${fmt(load.median)}`,
+  (firstExplain.median - load.median) / load.median,
+]);
+rows.push([
+  "first hit of aadsts scan (one-line log less empty log)",
+  fmt(scanOne.median - scanEmpty.median),
+  `scan of an empty log ${fmt(scanEmpty.median)}`,
+  (scanOne.median - scanEmpty.median) / scanEmpty.median,
 ]);
 
 // Heap retained: explain 20,000 times and compare heap after GC (run with --expose-gc for exact figures).

@@ -10,6 +10,7 @@ import { requiredLiterals } from "../src/parse/prefilter.js";
 import { PRODUCERS } from "../src/parse/producers/index.js";
 import { PATTERNS } from "../src/patterns.js";
 import { loadFixtures } from "./helpers/fixtures.js";
+import { oldRequiredLiterals } from "./helpers/prefilter-old.js";
 
 const sorted = (l: string[] | undefined) => (l ? [...l].sort() : l);
 
@@ -126,6 +127,55 @@ describe("every match holds one of the required literals", () => {
             expect(holdsOne(literals, text), `${name} on ${JSON.stringify(text)}`).toBe(true);
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe("the reader that joins a literal's characters in one part reads what the reader did before", () => {
+  it("the same literals, in the same order, for every pattern of the project", () => {
+    let known = 0;
+    for (const [name, re] of patterns) {
+      const now = requiredLiterals(re);
+      expect(now, name).toEqual(oldRequiredLiterals(re));
+      if (now) known++;
+    }
+    expect(known).toBeGreaterThan(60);
+  });
+
+  it("the same literals for random patterns made of literals, classes, groups and quantifiers", () => {
+    const piece = fc.constantFrom(
+      "a",
+      "b",
+      "ab",
+      "xyz",
+      "[Aa]",
+      "[ab]",
+      "\\d",
+      ".",
+      "(?:",
+      ")",
+      "|",
+      "?",
+      "+",
+      "{2,3}",
+      "*",
+      "\\b",
+      "^",
+      "(?=c)",
+      "\\.",
+      " ",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
+        let re: RegExp;
+        try {
+          re = new RegExp(parts.join(""));
+        } catch {
+          return;
+        }
+        expect(requiredLiterals(re)).toEqual(oldRequiredLiterals(re));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

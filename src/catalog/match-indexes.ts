@@ -68,14 +68,24 @@ export function matchIndexes(catalog: Catalog): MatchIndexes {
 }
 
 function buildMatchIndexes(entries: readonly CatalogEntry[]): MatchIndexes {
+  // Each phrase is folded once: many repeat across entries (credential names, shared causes).
+  const foldedOnce = new Map<string, string>();
+  const fold = (p: string) => {
+    let f = foldedOnce.get(p);
+    if (f === undefined) {
+      f = foldText(p);
+      foldedOnce.set(p, f);
+    }
+    return f;
+  };
   const phrases = new PhraseIndex(
-    entries.flatMap((e) => [...e.match.messages, ...e.match.hints, ...e.match.credentials].map(foldText)),
-    entries.flatMap((e) => (e.causes ?? []).flatMap((c) => (c.when.phrases ?? []).map(foldText))),
+    entries.flatMap((e) => [...e.match.messages, ...e.match.hints, ...e.match.credentials].map(fold)),
+    entries.flatMap((e) => (e.causes ?? []).flatMap((c) => (c.when.phrases ?? []).map(fold))),
   );
-  const ids = (list: string[]) => list.map((p) => phrases.idOf(foldText(p)));
+  const ids = (list: string[]) => list.map((p) => phrases.idOf(fold(p)));
   const anywhereIds = (list: string[]) =>
     list.map((p) => {
-      const folded = foldText(p);
+      const folded = fold(p);
       return folded === "" ? ALWAYS_FOUND : phrases.anywhereIdOf(folded);
     });
   const indexed = entries.map((entry, order) => ({
@@ -85,7 +95,7 @@ function buildMatchIndexes(entries: readonly CatalogEntry[]): MatchIndexes {
     hints: ids(entry.match.hints),
     credentialPhrases: ids(entry.match.credentials),
     credentials: entry.match.credentials.map((c) => c.toLowerCase()),
-    foldedMessages: entry.match.messages.map(foldText),
+    foldedMessages: entry.match.messages.map(fold),
     causePhrases: (entry.causes ?? []).map((c) => anywhereIds(c.when.phrases ?? [])),
   }));
   const add = <K>(map: Map<K, IndexedEntry[]>, key: K, ix: IndexedEntry) => {

@@ -73,6 +73,16 @@ const best = (info: Info) => better(info.exact, info.required);
 /** Every concatenation of one string of `a` with one of `b`, or undefined past MAX_SET. */
 function cross(a: readonly string[], b: readonly string[]): string[] | undefined {
   if (a.length * b.length > MAX_SET) return undefined;
+  // Every set here holds distinct strings, so with one string on either side the concatenations are
+  // distinct too: no Set is needed (a literal's characters are joined one at a time this way).
+  if (b.length === 1) {
+    const y = b[0] as string;
+    return a.map((x) => x + y);
+  }
+  if (a.length === 1) {
+    const x = a[0] as string;
+    return b.map((y) => x + y);
+  }
   const out = new Set<string>();
   for (const x of a) for (const y of b) out.add(x + y);
   return [...out];
@@ -190,7 +200,15 @@ class Reader {
 
   private alternative(): Info {
     const items: Info[] = [];
-    while (!this.done() && this.peek() !== "|" && this.peek() !== ")") items.push(this.term());
+    while (!this.done() && this.peek() !== "|" && this.peek() !== ")") {
+      const item = this.term();
+      // Two parts that each match one string make one part matching the two joined (what sequence()
+      // would make of them): a literal's characters are then one part, not one per character.
+      const last = items[items.length - 1];
+      if (item.exact?.length === 1 && last?.exact?.length === 1)
+        items[items.length - 1] = { exact: [(last.exact[0] as string) + (item.exact[0] as string)] };
+      else items.push(item);
+    }
     return items.length === 0 ? EMPTY : sequence(items);
   }
 

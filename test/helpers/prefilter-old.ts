@@ -1,0 +1,398 @@
+/** requiredLiterals as it was before its reader joined a literal's characters in one part: the oracle of test/prefilter.test.ts. */
+/**
+ * Required literals of a regular expression, read from its source: a few strings such that every text
+ * the pattern matches in contains at least one of them. A text with none of them cannot match, and a
+ * native substring search says so far faster than the pattern can (the producers' markers cost about a
+ * fifth of parse() when run over every text; most texts hold the literals of few of them).
+ *
+ * The reading is conservative: every construct it does not know exactly (a class of many characters, a
+ * back-reference, an optional part) counts as "any text", which only weakens the answer. Lookarounds,
+ * `^`, `$`, `\b` and `\B` match no characters. A pattern with the `i` flag, or a source this reader
+ * cannot parse, has no required literals (undefined: always run the pattern).
+ * test/prefilter.test.ts checks each use against the pattern itself on every fixture and corpus text.
+ */
+
+/** What is known about the texts a part of a pattern matches. */
+interface Info {
+  /** Every string the part can match, when they are few (else undefined). */
+  exact?: string[];
+  /** Strings one of which every match of the part contains (undefined: nothing known). */
+  required?: string[];
+  /** Strings one of which every match starts with, when the part's strings are not all known. */
+  prefix?: string[];
+  /** Strings one of which every match ends with, likewise. */
+  suffix?: string[];
+}
+
+/** Most strings kept in one set (past this, a set is dropped): they are searched for in one pass, so a set may be large. */
+const MAX_SET = 64;
+/** Most characters a class may hold to count as its characters, not as "any character". */
+const MAX_CLASS = 6;
+
+const ANY: Info = {};
+const EMPTY: Info = { exact: [""] };
+
+/** Thrown on a construct the reader does not parse; the pattern then has no required literals. */
+class Unsupported extends Error {}
+
+/**
+ * The required literals of `re`, or undefined when none are known (then the pattern must always run).
+ * Every one is at least one character long.
+ */
+export function oldRequiredLiterals(re: RegExp): string[] | undefined {
+  if (re.flags.includes("i") || re.flags.includes("u") || re.flags.includes("v")) return undefined;
+  try {
+    const reader = new Reader(re.source);
+    const info = reader.disjunction();
+    if (!reader.done()) return undefined;
+    return best(info);
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+}
+
+/** The shortest string of a set (0 when it holds "", which every text contains). */
+const shortest = (set: readonly string[]) => Math.min(...set.map((s) => s.length));
+
+/** The more selective of what is known: the set whose shortest string is longest, then the smaller set. */
+function better(a: string[] | undefined, b: string[] | undefined): string[] | undefined {
+  const usable = (s: string[] | undefined) =>
+    s && s.length > 0 && s.length <= MAX_SET && shortest(s) > 0 ? s : undefined;
+  const x = usable(a);
+  const y = usable(b);
+  if (!x) return y;
+  if (!y) return x;
+  const dx = shortest(x);
+  const dy = shortest(y);
+  if (dx !== dy) return dx > dy ? x : y;
+  return y.length < x.length ? y : x;
+}
+
+const best = (info: Info) => better(info.exact, info.required);
+
+/** Every concatenation of one string of `a` with one of `b`, or undefined past MAX_SET. */
+function cross(a: readonly string[], b: readonly string[]): string[] | undefined {
+  if (a.length * b.length > MAX_SET) return undefined;
+  const out = new Set<string>();
+  for (const x of a) for (const y of b) out.add(x + y);
+  return [...out];
+}
+
+function union(sets: readonly (readonly string[])[]): string[] | undefined {
+  const out = new Set<string>();
+  for (const s of sets) for (const x of s) out.add(x);
+  return out.size <= MAX_SET ? [...out] : undefined;
+}
+
+const prefixOf = (info: Info) => info.exact ?? info.prefix;
+const suffixOf = (info: Info) => info.exact ?? info.suffix;
+
+/**
+ * A sequence: a run of parts whose strings are known gives their concatenations, extended by the end
+ * of the part before it and the start of the part after it where those are known (`"(https?://…` gives
+ * `"https://` and `"http://`); the best set found is required.
+ */
+function sequence(items: readonly Info[]): Info {
+  let run: string[] = [""];
+  let lead: string[] | undefined;
+  let whole = true;
+  let required: string[] | undefined;
+  let prefix: string[] | undefined;
+  /** The run with what surrounds it, where that keeps the set small enough. */
+  const around = (after: string[] | undefined) => {
+    let set = run;
+    if (lead) set = cross(lead, set) ?? set;
+    if (after) set = cross(set, after) ?? set;
+    return set;
+  };
+  for (const item of items) {
+    const joined = item.exact ? cross(run, item.exact) : undefined;
+    if (joined) {
+      run = joined;
+      continue;
+    }
+    // The run ends here: it is required, as is what the item requires.
+    const start = prefixOf(item);
+    if (whole) prefix = lead === undefined && start ? (cross(run, start) ?? run) : run;
+    whole = false;
+    required = better(required, around(start));
+    required = better(required, best(item));
+    lead = item.exact ? undefined : item.suffix;
+    run = item.exact ?? [""];
+  }
+  if (whole) return { exact: run, ...(better(undefined, run) ? { required: run } : {}) };
+  required = better(required, around(undefined));
+  const suffix = lead ? (cross(lead, run) ?? run) : run;
+  return {
+    ...(required ? { required } : {}),
+    ...(prefix && shortest(prefix) > 0 ? { prefix } : {}),
+    ...(shortest(suffix) > 0 ? { suffix } : {}),
+  };
+}
+
+/** Alternatives: a match of the whole is a match of one of them. */
+function alternatives(alts: readonly Info[]): Info {
+  if (alts.length === 1) return alts[0] as Info;
+  const all = (get: (a: Info) => string[] | undefined) => {
+    const sets = alts.map(get);
+    return sets.every((x) => x) ? union(sets as string[][]) : undefined;
+  };
+  const exact = all((a) => a.exact);
+  if (exact) return { exact, ...(better(undefined, exact) ? { required: exact } : {}) };
+  const required = all(best);
+  const prefix = all(prefixOf);
+  const suffix = all(suffixOf);
+  return {
+    ...(required ? { required } : {}),
+    ...(prefix ? { prefix } : {}),
+    ...(suffix ? { suffix } : {}),
+  };
+}
+
+function repeated(item: Info, min: number, max: number): Info {
+  if (min === 1 && max === 1) return item;
+  if (min === 0) {
+    const exact = max === 1 && item.exact ? union([item.exact, [""]]) : undefined;
+    return exact ? { exact } : ANY;
+  }
+  // At least once: a match starts as the part's first match and ends as its last.
+  const required = best(item);
+  const prefix = prefixOf(item);
+  const suffix = suffixOf(item);
+  return {
+    ...(required ? { required } : {}),
+    ...(prefix ? { prefix } : {}),
+    ...(suffix ? { suffix } : {}),
+  };
+}
+
+/** A recursive-descent reader of the pattern syntax without the `u` flag (Annex B). */
+class Reader {
+  private at = 0;
+  constructor(private readonly src: string) {}
+
+  done(): boolean {
+    return this.at >= this.src.length;
+  }
+
+  private peek(offset = 0): string | undefined {
+    return this.src[this.at + offset];
+  }
+
+  disjunction(): Info {
+    const alts = [this.alternative()];
+    while (this.peek() === "|") {
+      this.at++;
+      alts.push(this.alternative());
+    }
+    return alternatives(alts);
+  }
+
+  private alternative(): Info {
+    const items: Info[] = [];
+    while (!this.done() && this.peek() !== "|" && this.peek() !== ")") items.push(this.term());
+    return items.length === 0 ? EMPTY : sequence(items);
+  }
+
+  private term(): Info {
+    const c = this.peek() as string;
+    if (c === "^" || c === "$") {
+      this.at++;
+      return EMPTY;
+    }
+    if (c === "\\" && (this.peek(1) === "b" || this.peek(1) === "B")) {
+      this.at += 2;
+      return EMPTY;
+    }
+    if (c === "(" && this.peek(1) === "?") {
+      const kind = this.peek(2);
+      const lookbehind = kind === "<" && (this.peek(3) === "=" || this.peek(3) === "!");
+      if (kind === "=" || kind === "!" || lookbehind) {
+        this.at += lookbehind ? 4 : 3;
+        this.disjunction();
+        this.expect(")");
+        // A lookahead takes a quantifier in Annex B; it still matches no characters.
+        this.quantifier();
+        return EMPTY;
+      }
+    }
+    const atom = this.atom();
+    const q = this.quantifier();
+    return q ? repeated(atom, q.min, q.max) : atom;
+  }
+
+  private expect(c: string): void {
+    if (this.peek() !== c) throw new Unsupported(`expected ${c} at ${this.at}`);
+    this.at++;
+  }
+
+  /** A quantifier after an atom, if one follows: `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}`, each maybe lazy. */
+  private quantifier(): { min: number; max: number } | undefined {
+    const c = this.peek();
+    let q: { min: number; max: number } | undefined;
+    if (c === "*") q = { min: 0, max: Number.POSITIVE_INFINITY };
+    else if (c === "+") q = { min: 1, max: Number.POSITIVE_INFINITY };
+    else if (c === "?") q = { min: 0, max: 1 };
+    if (q) this.at++;
+    else if (c === "{") {
+      const braces = this.braces();
+      if (!braces) return undefined;
+      q = braces;
+    } else return undefined;
+    if (this.peek() === "?") this.at++;
+    return q;
+  }
+
+  /** `{n}`, `{n,}` or `{n,m}` at the cursor (consumed), or undefined (then `{` is a literal character). */
+  private braces(): { min: number; max: number } | undefined {
+    let i = this.at + 1;
+    const digits = () => {
+      const from = i;
+      while (i < this.src.length && (this.src[i] as string) >= "0" && (this.src[i] as string) <= "9") i++;
+      return i > from ? Number(this.src.slice(from, i)) : undefined;
+    };
+    const min = digits();
+    if (min === undefined) return undefined;
+    let max = min;
+    if (this.src[i] === ",") {
+      i++;
+      max = digits() ?? Number.POSITIVE_INFINITY;
+    }
+    if (this.src[i] !== "}") return undefined;
+    this.at = i + 1;
+    return { min, max };
+  }
+
+  private atom(): Info {
+    const c = this.peek() as string;
+    if (c === "(") {
+      this.at++;
+      if (this.peek() === "?") {
+        if (this.peek(1) === ":") this.at += 2;
+        else if (this.peek(1) === "<") {
+          const close = this.src.indexOf(">", this.at);
+          if (close < 0) throw new Unsupported("unterminated group name");
+          this.at = close + 1;
+        } else throw new Unsupported(`group (?${this.peek(1)}`);
+      }
+      const inner = this.disjunction();
+      this.expect(")");
+      return inner;
+    }
+    if (c === "[") return this.characterClass();
+    if (c === ".") {
+      this.at++;
+      return ANY;
+    }
+    if (c === "\\") return this.escape();
+    if (c === "*" || c === "+" || c === "?" || c === ")" || c === "|")
+      throw new Unsupported(`unexpected ${c} at ${this.at}`);
+    if (c === "{" && this.braces()) throw new Unsupported("quantifier without an atom");
+    // Any other character, `{`, `}` and `]` included, stands for itself.
+    this.at++;
+    return { exact: [c] };
+  }
+
+  /** An escape outside a class: a character, or a class (unknown characters), or a back-reference. */
+  private escape(): Info {
+    const ch = this.escapedCharacter(false);
+    return ch === undefined ? ANY : { exact: [ch] };
+  }
+
+  /**
+   * The character an escape at the cursor stands for (consumed), or undefined for a class escape
+   * (`\d`, `\w`, `\s` and their negations), a back-reference, or a named reference.
+   */
+  private escapedCharacter(inClass: boolean): string | undefined {
+    this.at++; // the backslash
+    const e = this.peek();
+    if (e === undefined) throw new Unsupported("pattern ends in a backslash");
+    this.at++;
+    switch (e) {
+      case "d":
+      case "D":
+      case "w":
+      case "W":
+      case "s":
+      case "S":
+        return undefined;
+      case "n":
+        return "\n";
+      case "r":
+        return "\r";
+      case "t":
+        return "\t";
+      case "v":
+        return "\v";
+      case "f":
+        return "\f";
+      case "b":
+        if (inClass) return "\b";
+        throw new Unsupported("\\b outside a class is an assertion");
+      case "x":
+      case "u": {
+        const size = e === "x" ? 2 : 4;
+        const hex = this.src.slice(this.at, this.at + size);
+        const value = hex.length === size ? Number.parseInt(hex, 16) : Number.NaN;
+        if (Number.isNaN(value) || value.toString(16).padStart(size, "0") !== hex.toLowerCase())
+          throw new Unsupported(`\\${e}${hex}`);
+        this.at += size;
+        return String.fromCharCode(value);
+      }
+      case "c":
+      case "k":
+      case "p":
+      case "P":
+        throw new Unsupported(`\\${e}`);
+      default:
+        if (e >= "0" && e <= "9") {
+          // \0 (not followed by a digit) is NUL; any other digit is a back-reference or an octal escape.
+          if (e === "0" && !((this.peek() ?? "") >= "0" && (this.peek() ?? "") <= "9")) return "\0";
+          if (inClass) throw new Unsupported("octal escape in a class");
+          while ((this.peek() ?? "") >= "0" && (this.peek() ?? "") <= "9") this.at++;
+          return undefined;
+        }
+        return e;
+    }
+  }
+
+  /** `[…]`: its characters when it is not negated and holds at most MAX_CLASS of them, else unknown. */
+  private characterClass(): Info {
+    this.at++; // [
+    const negated = this.peek() === "^";
+    if (negated) this.at++;
+    const chars = new Set<string>();
+    let known = !negated;
+    let first = true;
+    for (;;) {
+      const c = this.peek();
+      if (c === undefined) throw new Unsupported("unterminated class");
+      if (c === "]" && !first) break;
+      if (c === "]") throw new Unsupported("empty class");
+      first = false;
+      const from = this.classCharacter();
+      if (this.peek() === "-" && this.peek(1) !== "]" && this.peek(1) !== undefined) {
+        this.at++;
+        const to = this.classCharacter();
+        if (from === undefined || to === undefined) throw new Unsupported("range with a class escape");
+        const a = from.charCodeAt(0);
+        const b = to.charCodeAt(0);
+        if (a > b) throw new Unsupported("range out of order");
+        if (b - a >= MAX_CLASS) known = false;
+        else for (let x = a; x <= b; x++) chars.add(String.fromCharCode(x));
+      } else if (from === undefined) known = false;
+      else chars.add(from);
+    }
+    this.at++; // ]
+    return known && chars.size > 0 && chars.size <= MAX_CLASS ? { exact: [...chars] } : ANY;
+  }
+
+  /** One character of a class (consumed), or undefined for a class escape. */
+  private classCharacter(): string | undefined {
+    const c = this.peek() as string;
+    if (c === "\\") return this.escapedCharacter(true);
+    this.at++;
+    return c;
+  }
+}
