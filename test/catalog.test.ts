@@ -1,12 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compileBuiltInCatalog, readCatalogInputs } from "../scripts/lib/catalog-files.js";
-import {
-  compileCatalog,
-  renderCatalogModule,
-  templatePhrase,
-  templatePhrases,
-} from "../scripts/lib/compile-catalog.js";
+import { compileCatalog, renderCatalogModule, templatePhrases } from "../scripts/lib/compile-catalog.js";
 import { guideOutline, slugify } from "../scripts/lib/guide-outline.js";
 import { builtInEntries } from "../src/catalog/builtin.js";
 import { joinLookup, lookupLine, splitLookup } from "../src/catalog/lookup-url.js";
@@ -193,12 +188,12 @@ describe("catalog build", () => {
       [5, "User account is disabled."],
       [6, "The user account is disabled by the admin for {app}."],
     ]);
-    expect(templatePhrase(1, all)).toBeUndefined();
-    expect(templatePhrase(2, all)).toBe("configured for the tenant");
+    expect(templatePhrases(1, all)[0]).toBeUndefined();
+    expect(templatePhrases(2, all)[0]).toBe("configured for the tenant");
     // Two codes with one template, or a run another template also holds, cannot tell the codes apart.
-    expect(templatePhrase(3, all)).toBeUndefined();
-    expect(templatePhrase(5, all)).toBeUndefined();
-    expect(templatePhrase(6, all)).toBe("The user account is disabled by the admin for");
+    expect(templatePhrases(3, all)[0]).toBeUndefined();
+    expect(templatePhrases(5, all)[0]).toBeUndefined();
+    expect(templatePhrases(6, all)[0]).toBe("The user account is disabled by the admin for");
   });
 
   it("keeps every specific run of a template (longest first), so an older wording that lost a sentence is still known", () => {

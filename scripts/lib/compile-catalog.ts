@@ -118,11 +118,6 @@ export function templatePhrases(code: number, templates: ReadonlyMap<number, str
   return unique.slice(0, MAX_TEMPLATE_PHRASES);
 }
 
-/** The most specific of a template's phrases (templatePhrases' first), or undefined. */
-export function templatePhrase(code: number, templates: ReadonlyMap<number, string>): string | undefined {
-  return templatePhrases(code, templates)[0];
-}
-
 /** Compile the catalog files (in order) against the sources outline and the facts given. */
 export function compileCatalog(
   files: CatalogFile[] | string,
