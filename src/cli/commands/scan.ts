@@ -139,14 +139,18 @@ export function hitLine(hit: Hit): string {
   if (!fast) return JSON.stringify(hitRecord(hit));
   // hitRecord's keys, in its order, each written as JSON.stringify writes it (an undefined one left out).
   const top = hit.matches[0];
-  let line = `{${hit.file ? `"file":${JSON.stringify(hit.file)},` : ""}"startLine":${hit.startLine},"endLine":${hit.endLine}`;
-  if (top)
-    line += `${prop("id", top.id)}${prop("title", top.title)}${prop("confidence", top.confidence)}${top.cause ? prop("cause", top.cause.id) : ""}`;
+  const line = `{${hit.file ? `"file":${JSON.stringify(hit.file)},` : ""}"startLine":${hit.startLine},"endLine":${hit.endLine}${topProps(top)}`;
   return `${line},"parsed":${fast.parsed},"excerpt":${fast.excerpt}${hit.truncated ? ',"truncated":true' : ""}}`;
 }
 
 const prop = (key: string, value: string | undefined) =>
   value === undefined ? "" : `,"${key}":${JSON.stringify(value)}`;
+
+/** hitRecord's keys of the top match (id, title, confidence, cause), as JSON.stringify writes them. */
+const topProps = (top: Match | undefined) =>
+  top
+    ? `${prop("id", top.id)}${prop("title", top.title)}${prop("confidence", top.confidence)}${top.cause ? prop("cause", top.cause.id) : ""}`
+    : "";
 
 /** Bytes of output gathered before one write. */
 const BATCH_BYTES = 1 << 20;
@@ -187,9 +191,7 @@ function encodedLine(how: Reused, top: Match | undefined): EncodedLine | undefin
     const at: number[] = [];
     const refs: number[] = [];
     const lengths: number[] = [];
-    let text = top
-      ? `${prop("id", top.id)}${prop("title", top.title)}${prop("confidence", top.confidence)}${top.cause ? prop("cause", top.cause.id) : ""}`
-      : "";
+    let text = topProps(top);
     let bytes = 0;
     const add = (part: Hole | string) => {
       if (!(part instanceof Hole)) {
