@@ -165,6 +165,16 @@ export const PATTERNS = {
   linePrefix: /^[ \t]{0,4}(?:>|\u2502|\u2503|\|)[ \t]?/,
   /** The timestamp a CI log (GitHub Actions, Azure Pipelines) puts before every line. */
   ciTimestampPrefix: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z /,
+  /**
+   * A log record's own header at a line start: its time (ISO date and time, optional fraction and zone,
+   * optionally in brackets), then optionally a failing level (`ERROR`, `[WARN]`, `fail:`) and a bracketed
+   * thread or component (`[worker-3]`). What follows is the message the SDK printed. A quiet level (INFO,
+   * DEBUG) stays, as it tells a line that reports from one that fails.
+   */
+  logHeader:
+    /^[ \t]{0,4}\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2}| UTC)?\]?(?:[ \t]{1,4}\[?(?:ERROR|ERR|WARNING|WARN|FATAL|CRITICAL|CRIT|FAIL|error|warning|warn|fatal|critical|fail)\]?:?)?(?:[ \t]{1,4}\[[^\]\n]{1,40}\])?[ \t]{1,4}(?=\S)/gm,
+  /** A line that ends in a label's colon (the text before a line break: `Timestamp: `). */
+  labelLineEnd: /:[ \t]{0,4}\r?\n$/,
   /** Runs of spaces and tabs, and of any whitespace. */
   blanks: /[ \t]+/g,
   whitespace: /\s+/g,

@@ -44,6 +44,21 @@ const urlDecoded = (s: string) =>
       return m;
     }
   });
+/**
+ * The text as read after its log records' headers (time, failing level, thread) go and its console wraps
+ * are joined again: each line of the longest length (80 or more, twice or more) runs on into the next.
+ */
+const unheadered = (s: string) =>
+  s.replace(
+    /^\[?\d{4}-\d{2}-\d{2}[T ][\d:.,]{8,20}(?:Z|[+-][\d:]{4,5})?\]?(?:[ \t]+\[?(?:ERROR|WARN|WARNING|FAIL|fail)\]?:?)?(?:[ \t]+\[[^\]\n]*\])?[ \t]+/gm,
+    "",
+  );
+const unwrapped = (s: string) => {
+  const lines = s.replace(/\r\n?/g, "\n").split("\n");
+  const width = Math.max(...lines.slice(0, -1).map((l) => l.length));
+  if (width < 80) return s;
+  return lines.map((l, i) => (l.length === width && i < lines.length - 1 ? l : `${l}\n`)).join("");
+};
 const squashed = (s: string) =>
   unescapeAll(s)
     .replace(/\\r\\n|\\n|\\r/g, " ")
@@ -65,7 +80,9 @@ function checkFields(
     if (key in fields || key in gaps || key === "chain" || key === "conflicts") continue;
     if ((DERIVED_TEXT as readonly string[]).includes(key)) {
       const value = String(parsed[key]).replace(/…$/, "");
-      const inputs = [squashed(text), squashed(urlDecoded(text)), squashed(unframed(text))];
+      const inputs = [text, urlDecoded(text), unframed(text), unheadered(text), unwrapped(text)].map(
+        squashed,
+      );
       expect(
         inputs.some((t) => t.includes(squashed(value))),
         `${key} must come from the input: ${value.slice(0, 80)}`,

@@ -594,8 +594,10 @@ describe("a paste inside its Markdown code fence", () => {
     ])
       expect(parse(fenced)).toEqual(bare);
   });
-  it("leaves a text that only starts or only ends with a fence as it is", () => {
-    expect(parse(`\`\`\`\n${log}`).codes).toEqual([]);
+  it("reads a text that only starts or only ends with a fence past the fence line", () => {
+    // The CI log's time stamps go from each line that carries one, so the body reads with or without
+    // the fence line above it.
+    expect(parse(`\`\`\`\n${log}`)).toEqual(parse(log));
     expect(parse(`AADSTS50011: The redirect URI does not match.\n\`\`\``).codes).toEqual([50011]);
   });
 });
@@ -624,6 +626,59 @@ describe("a paste whose every line is indented", () => {
       ...error.map((l) => `  ${l}`),
     ];
     expect(parse(mixed.join("\n")).sdk).toBe("azure-cli");
+  });
+
+  describe("a paste that a console hard-wrapped", () => {
+    const message =
+      "ManagedIdentityCredential authentication failed. The requested identity has not been assigned to this resource. Status: 400 (Bad Request) Client ID: 4f2b7c1d-9e3a-4d5f-8a6b-0c1d2e3f4a5b Resource: https://vault.azure.net. To use a user-assigned identity, pass its client ID; to use the system-assigned identity, enable it on the host first and grant it access to the vault.";
+    const wrapAt = (text: string, width: number) =>
+      text.match(new RegExp(`.{1,${width}}`, "g"))?.join("\n") ?? text;
+    it("reads the names, IDs and status cut at the border as the unwrapped text gives them", () => {
+      const flat = parse(message);
+      expect(flat.credential).toBe("ManagedIdentityCredential");
+      expect(flat.status).toBe(400);
+      for (const width of [80, 100, 120]) expect(parse(wrapAt(message, width))).toEqual(flat);
+    });
+    it("does not join lines that only share the longest length by chance", () => {
+      // A log that repeats one line, and a rule across the width, are not wraps.
+      const repeated = Array.from(
+        { length: 3 },
+        () => "AADSTS700082: The refresh token has expired due to inactivity. It was issued on 2026-01-01 and unused since.",
+      ).join("\n");
+      expect(parse(`${repeated}\nEnvironmentCredential: done`).message).toBe(
+        "The refresh token has expired due to inactivity. It was issued on 2026-01-01 and unused since.",
+      );
+      const ruled = `${"-".repeat(90)}\nRESPONSE 401 Unauthorized\n${"-".repeat(90)}\n{"error":"invalid_client"}`;
+      expect(parse(ruled).status).toBe(401);
+    });
+  });
+
+  describe("a paste that starts with a log record's header", () => {
+    const error = [
+      "Connect-AzAccount : ClientSecretCredential authentication failed: AADSTS7000215: Invalid client secret provided. Trace ID: 5b0a7d1e-0c11-4f7e-9a3b-2d8e6f1c0a00 Correlation ID: 8c2f4e6a-1b3d-4c5e-9f70-a1b2c3d4e5f6 Timestamp: 2026-03-04 05:06:07Z",
+      "At line:1 char:1",
+      "+ Connect-AzAccount -ServicePrincipal -Credential $cred -Tenant $tenantId",
+      "    + CategoryInfo          : CloseError: (:) [Connect-AzAccount], AuthenticationFailedException",
+    ];
+    it("reads the message after the header as it reads it without one", () => {
+      const flat = parse(error.join("\n"));
+      expect(flat.sdk).toBe("powershell");
+      for (const header of [
+        "2026-03-04T05:06:08.123Z ERROR [worker-3] ",
+        "[2026-03-04 05:06:08,123] WARN ",
+        "2026-03-04 05:06:08.123+01:00 fail: ",
+        "2026-03-04 05:06:08 ",
+      ]) {
+        const [first, ...rest] = error;
+        expect(parse([`${header}${first}`, ...rest].join("\n"))).toEqual(flat);
+      }
+    });
+    it("keeps a time that a console wrapped onto a line of its own, after its label", () => {
+      const wrapped =
+        "ERROR: AADSTS7000215: Invalid client secret provided. Correlation ID: 8c2f4e6a-1b3d-4c5e-9f70-a1b2c3d4e5f6 Timestamp: \n2026-03-04 05:06:07Z The error may be caused by a wrong secret.";
+      expect(parse(wrapped).timestamp).toBe("2026-03-04T05:06:07Z");
+      expect(parse("Timestamp:\n2026-03-04 05:06:07Z").timestamp).toBe("2026-03-04T05:06:07Z");
+    });
   });
 });
 

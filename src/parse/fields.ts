@@ -270,7 +270,10 @@ export function looksEscaped(text: string): boolean {
  * diagnostics. Applied only when at least two lines and most non-empty lines carry it.
  */
 export function stripLinePrefixes(input: string): string {
-  const text = dedent(stripCiTimestamps(input));
+  return rejoinHardWraps(stripSharedPrefix(dedent(stripLogHeaders(stripCiTimestamps(input)))));
+}
+
+function stripSharedPrefix(text: string): string {
   // Most texts have no prefix character at all; a huge one is then not split into lines for nothing.
   if (!PREFIX_MARKS.some((mark) => text.includes(mark))) return text;
   let nonEmpty = 0;
@@ -288,6 +291,62 @@ export function stripLinePrefixes(input: string): string {
     .split("\n")
     .map((line) => line.replace(PATTERNS.linePrefix, ""))
     .join("\n");
+}
+
+/** The narrowest console width whose hard wraps are rejoined (narrower texts are rarely wrapped). */
+const MIN_WRAP_WIDTH = 80;
+
+/**
+ * A text copied from a console that hard-wrapped it (Windows PowerShell's error records, a terminal at a
+ * fixed width) has its wrapped lines joined again, so that a credential name, a URL or a GUID cut at the
+ * border reads whole. The wrap shows as several different lines of exactly the longest length, at least
+ * 80 characters: each such line is joined to the next one, with no character between (the console cut
+ * the text where the width ran out, not at a space). A text without two distinct longest lines, such as
+ * a log repeating one line, is left as it is, and so is a rule drawn across the width (Go's `-----`).
+ */
+function rejoinHardWraps(text: string): string {
+  let width = 0;
+  let atWidth = 0;
+  let firstAtWidth = -1;
+  let distinct = false;
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf("\n", start);
+    if (end < 0) break; // the last line is never a wrapped one
+    const length = end - start;
+    if (isRule(text, start, end)) {
+      start = end + 1;
+      continue;
+    }
+    if (length > width) {
+      width = length;
+      atWidth = 1;
+      firstAtWidth = start;
+      distinct = false;
+    } else if (length === width) {
+      atWidth++;
+      if (!distinct && text.slice(start, end) !== text.slice(firstAtWidth, firstAtWidth + width))
+        distinct = true;
+    }
+    start = end + 1;
+  }
+  if (width < MIN_WRAP_WIDTH || atWidth < 2 || !distinct) return text;
+  const lines = text.split("\n");
+  let out = lines[0] ?? "";
+  for (let i = 1; i < lines.length; i++) {
+    const previous = lines[i - 1] ?? "";
+    const joined = previous.length === width && (lines[i] ?? "") !== "" && !isRule(previous, 0, width);
+    out += joined ? lines[i] : `\n${lines[i]}`;
+  }
+  return out;
+}
+
+/** A line drawn with one character (`-----`, `=====`): a rule between blocks, never a wrapped line. */
+function isRule(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  if (first !== 45 && first !== 61 && first !== 95 && first !== 42 && first !== 126 && first !== 35)
+    return false;
+  for (let i = start + 1; i < end; i++) if (text.charCodeAt(i) !== first) return false;
+  return true;
 }
 
 /**
@@ -323,6 +382,39 @@ function dedent(text: string): string {
     .map((line) => (line.startsWith(common) ? line.slice(cut) : line.trimStart()))
     .join("\n");
 }
+
+/**
+ * A log record's header (its time, level and thread) goes from every line that starts with one, so that
+ * what the SDK printed after it starts the line again: markers written for a line start (a cmdlet's
+ * `Connect-AzAccount : `, the CLI's `ERROR: `) then find it. The header's time is the log's, never Entra's
+ * timestamp. Most texts start no line with a digit or a bracket after a line break, and cost one search.
+ */
+function stripLogHeaders(text: string): string {
+  if (!startsLineWithDate(text)) return text;
+  // A time on a line of its own, or after a line that ends in a label (`Timestamp:` wrapped by a console),
+  // is a value, not a header.
+  return text.replace(PATTERNS.logHeader, (header: string, at: number) =>
+    PATTERNS.labelLineEnd.test(text.slice(Math.max(0, at - 40), at)) ? header : "",
+  );
+}
+
+/** Whether any line starts (after up to four blanks and a bracket) with four digits and a dash. */
+function startsLineWithDate(text: string): boolean {
+  for (let start = 0; start < text.length; ) {
+    let i = start;
+    const stop = Math.min(text.length, start + 6);
+    while (i < stop && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 91))
+      i++;
+    if (isDigit(text.charCodeAt(i)) && isDigit(text.charCodeAt(i + 3)) && text.charCodeAt(i + 4) === 45)
+      return true;
+    const next = text.indexOf("\n", start);
+    if (next < 0) return false;
+    start = next + 1;
+  }
+  return false;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
  * A CI log (GitHub Actions, Azure Pipelines) stamps every line with its time: when most lines of a text
