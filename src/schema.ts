@@ -229,6 +229,12 @@ export const ParsedAuthErrorSchema = z.object({
    * so no SDK's own terms are used in the advice.
    */
   host: z.string().optional(),
+  /**
+   * The language of the program that printed the text, when only its runtime shows it (a Python traceback,
+   * a V8 or JVM stack frame, a Go panic, a .NET exception type) and no SDK's own mark does: a third-party
+   * program may print the error, so `sdk` stays empty. The advice uses this language's terms.
+   */
+  runtime: z.enum(SDKS).optional(),
   /** The request that failed: method and URL (Go prints no query string). */
   request: RequestSchema.optional(),
   /** Tenant from the token URL: a GUID, a domain, or a truncated ID exactly as printed. */

@@ -65,6 +65,23 @@ describe("advice in the reader's SDK", () => {
     expect(asJava?.mitigation).not.toBe(top?.mitigation);
   });
 
+  it("reports a language that only a stack trace shows as the runtime, not an SDK, and advises in its terms", () => {
+    // A third-party script's own traceback: Python printed it, no Azure SDK for Python did.
+    const text =
+      'Traceback (most recent call last):\n  File "/srv/jobs/export.py", line 41, in <module>\n    token = fetch()\nrequests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token\nAADSTS7000215: Invalid client secret provided.';
+    const ex = explain(text);
+    expect(ex.parsed.sdk).toBeUndefined();
+    expect(ex.parsed.runtime).toBe("python");
+    expect(ex.matches[0]?.id).toBe("client-secret-invalid");
+    expect(ex.matches[0]?.mitigationSdk).toBe("python");
+    // An SDK's own mark names the SDK, and then no runtime is reported beside it.
+    const sdk = explain(
+      `${text}\nazure.core.exceptions.ClientAuthenticationError: Authentication failed`,
+    ).parsed;
+    expect(sdk).toMatchObject({ sdk: "python" });
+    expect(sdk.runtime).toBeUndefined();
+  });
+
   it("never points below or above: a catalog text stands alone", () => {
     const pointer = /\b(?:see|shown|listed|described|steps|section)\s+(?:below|above)\b|\[(?:below|above)\]/i;
     const found = listEntries().flatMap((e) =>

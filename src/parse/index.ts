@@ -30,7 +30,13 @@ import { readTenant, validId } from "./ids.js";
 import { MAX_INPUT_LENGTH, type ObjectFields, toInputText } from "./input.js";
 import { type FoundBody, findBody, unwrapJsonRecord, unwrapQuotedValue } from "./json-body.js";
 import { readOAuthError } from "./oauth-error.js";
-import { detectHosted, detectProducer, readProducers } from "./producers/index.js";
+import {
+  detectHosted,
+  detectMarkedProducer,
+  detectProducer,
+  detectRuntime,
+  readProducers,
+} from "./producers/index.js";
 import { readRedirect } from "./redirect.js";
 import { checkedCopy } from "./shape.js";
 import { readStatus } from "./status.js";
@@ -242,8 +248,8 @@ function parseText(
   // is asked too.
   const producer = redirect
     ? undefined
-    : (detectProducer(head(unescaped), head(pasted)) ??
-      (unescaped === text ? undefined : detectProducer(head(text), head(pasted))));
+    : (detectMarkedProducer(head(unescaped), head(pasted)) ??
+      (unescaped === text ? undefined : detectMarkedProducer(head(text), head(pasted))));
   // A host (a Kubernetes add-on) prints an SDK's wording under its own log prefix: both are reported.
   const sdk = redirect
     ? "browser"
@@ -252,6 +258,13 @@ function parseText(
       : producer?.sdk;
   if (producer?.host) out.host = producer.name;
   if (sdk) out.sdk = sdk;
+  // With no producer's mark, a stack trace or a runtime's exception type still names the language the
+  // program is written in: not an SDK (a third-party program prints it as often), but the terms to advise in.
+  if (!producer && !redirect) {
+    const runtime =
+      detectRuntime(head(unescaped)) ?? (unescaped === text ? undefined : detectRuntime(head(text)));
+    if (runtime) out.runtime = runtime;
+  }
 
   const credential = readCredential(head(plain), {
     chain: chain.chain,

@@ -29,6 +29,7 @@ const CHECKS: Record<string, Check> = {
   credential: text,
   sdk: (v) => (SDK_NAMES.has(v) ? v : INVALID),
   host: text,
+  runtime: (v) => (SDK_NAMES.has(v) ? v : INVALID),
   request: (v) =>
     isObject(v) && typeof v.method === "string" && typeof v.url === "string"
       ? { method: v.method, url: v.url }

@@ -115,6 +115,7 @@ export const FIELD_LABELS: ReadonlyArray<readonly [keyof ParsedAuthError, string
   ["credential", "Credential"],
   ["sdk", "SDK"],
   ["host", "Printed by"],
+  ["runtime", "Runtime"],
   ["codes", "AADSTS codes"],
   ["error", "OAuth error"],
   ["suberror", "Sub-error"],

@@ -33,6 +33,9 @@ export const go: Producer = {
     // resource`, `the requested identity isn't assigned to this resource`), WorkloadIdentityCredential's
     // `… or set ClientID in the options` (a Go field name), and the older credential types spelled with
     // spaces (`Managed Identity Credential: `, `Chained Token Credential: `).
+    // A credential's transport failure as azidentity wraps it: the credential's name, a colon, then
+    // net/http's `Get "…": …` (`ManagedIdentityCredential: Get "http://169.254.169.254/…": dial tcp …`).
+    /\b[A-Z][A-Za-z]{2,60}Credential: (?:Get|Post) "https?:\/\//,
     /\b[Nn]o default identity is assigned to this resource\b|\brequested identity isn't assigned to this resource\b|\bset ClientID in the options\b|\b(?:Managed Identity|Chained Token|Azure CLI|Client Secret) Credential: /,
   ],
   runtime: [

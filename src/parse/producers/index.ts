@@ -206,7 +206,17 @@ function firstAt(markers: Producer["markers"], text: string): number {
  * exception type names the language, and that language's SDK is the producer (byRuntime).
  */
 export function detectProducer(text: string, raw = text): Producer | undefined {
+  return detectAmong(text, raw, false) ?? byRuntime(text);
+}
+
+/** The producer whose own marks the text carries, without the runtime fallback of detectProducer. */
+export function detectMarkedProducer(text: string, raw = text): Producer | undefined {
   return detectAmong(text, raw, false);
+}
+
+/** The language whose runtime printed the text (a stack trace, a runtime exception type), by its SDK's name. */
+export function detectRuntime(text: string): Sdk | undefined {
+  return byRuntime(text)?.sdk;
 }
 
 /**
@@ -251,8 +261,7 @@ function detectAmong(text: string, raw: string, skipHosts: boolean): Producer | 
   if (wrapping && firstAt(wrapping.markers, text) < Number.POSITIVE_INFINITY) best = wrapping;
   for (const p of PRODUCERS)
     if (best && p.wraps?.includes(best.name) && p.trailers && firstAt(p.trailers, text) < Infinity) return p;
-  // A host's runtime is its own (Kubernetes add-ons are Go programs): its stack says nothing of an SDK.
-  return best ?? (skipHosts ? undefined : byRuntime(text));
+  return best;
 }
 
 /** Where a shared mark is in the text, or -1 when it is not, or when a producer it is shared with left a mark. */
@@ -309,8 +318,8 @@ export function adviceSdk(sdk: Sdk | undefined): Sdk | undefined {
  * The SDK whose terms a parsed error's advice uses: none when a host printed it (its reader runs the
  * host, not the SDK's code), else the SDK its shape shows.
  */
-export function readerSdk(parsed: Pick<ParsedAuthError, "sdk" | "host">): Sdk | undefined {
-  return parsed.host ? undefined : parsed.sdk;
+export function readerSdk(parsed: Pick<ParsedAuthError, "sdk" | "host" | "runtime">): Sdk | undefined {
+  return parsed.host ? undefined : (parsed.sdk ?? parsed.runtime);
 }
 
 /** Labels of the fields only some producers report, in registry order. */

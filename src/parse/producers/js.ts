@@ -14,11 +14,12 @@ export const js: Producer = {
     /\bRestError\b/,
     // Any other package of the Azure SDK for JavaScript in a frame's path (MSAL's own are msal-js's).
     /node_modules[\\/]@azure[\\/](?!msal-)[a-z]/,
-    // A credential's getToken in a V8 stack frame (`at async AzureCliCredential.getToken (…)`), its
+    // A credential's getToken or constructor in a V8 stack frame (`at async AzureCliCredential.getToken
+    // (…)`, `at new DefaultAzureCredential (…)`), its
     // AzureCliCredential's not-installed wording, and adal-node and the Bot Framework SDK for JavaScript
     // (adal-node's `Get Token request returned http error` as a Node `Error: `; ADAL for Python prints the
     // same words as an `AdalError: `).
-    /\bat (?:async )?[A-Z][A-Za-z]{0,60}Credential\.getToken(?:Info)? \(|Azure CLI could not be found\. Please visit https:\/\/aka\.ms\/azure-cli for installation|node_modules[\\/](?:adal-node|botbuilder|botframework-connector)[\\/]|\bError: Get Token request returned http error: /,
+    /\bat (?:async )?[A-Z][A-Za-z]{0,60}Credential\.getToken(?:Info)? \(|\bat new [A-Z][A-Za-z]{0,60}Credential \(|Azure CLI could not be found\. Please visit https:\/\/aka\.ms\/azure-cli for installation|node_modules[\\/](?:adal-node|botbuilder|botframework-connector)[\\/]|\bError: Get Token request returned http error: /,
     // @azure/logger's line prefix: the package's namespace and the level (`azure:identity:info`,
     // `azure:core-rest-pipeline:warning`), as sdk/core/logger names them and the identity TROUBLESHOOTING
     // guide shows them.
