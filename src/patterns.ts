@@ -246,10 +246,11 @@ export const PATTERNS = {
    * `"statusCode": 401`, `Status Code = '401'`, `Status: 401 (Unauthorized)`, `status (400)`,
    * `HTTP 400`, `http error: 400`, `HTTP response code: 500`, `reply status code was 401`,
    * `Response status code does not indicate success: 401`, `<Response [400]>`, the VS Code Azure
-   * extensions' `Error type: 407`. Only 3xx to 5xx.
+   * extensions' `Error type: 407`, IIS's `HTTP Error 400.` (a sentence's full stop may follow). Only 3xx
+   * to 5xx.
    */
   statusLabelled:
-    /(?:\b(?:HTTP(?= \d)|(?:http[ _]?)?status(?:[ _]?code)?(?: does not indicate success| was)?|(?:http[ _]?)?response[ _]?code|http[ _]?code|error[ _]?(?:code|type)|http error)|<Response(?= \[))["' \t:=([]{0,4}([345]\d\d)(?![\d.])/i,
+    /(?:\b(?:HTTP(?= \d)|(?:http[ _]?)?status(?:[ _]?code)?(?: does not indicate success| was)?|(?:http[ _]?)?response[ _]?code|http[ _]?code|error[ _]?(?:code|type)|http error)|<Response(?= \[))["' \t:=([]{0,4}([345]\d\d)(?!\d|\.\d)/i,
   /**
    * OAuth `error` values (and MSAL/ADAL error codes in that slot), in every form they are printed. A value
    * is a snake_case word with at least one underscore (invalid_client, interaction_in_progress).
@@ -268,9 +269,13 @@ export const PATTERNS = {
   /** azure-core and requests-oauthlib: `(invalid_grant) AADSTS…`, oauthlib's `MissingTokenError: (missing_token)`. */
   errorParenthesised:
     /\(([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6})\)[ \t]{1,4}(?:AADSTS|AADB2C)\d|\b[A-Za-z]{0,40}(?:Error|Exception): \(([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6})\)/g,
-  /** The error opening a message: `invalid_client: AADSTS…`, `interaction_in_progress: Interaction is…`, msal-common's `invalid_client: Error(s): …` and `invalid_client: 7000215 - […`. */
+  /**
+   * The error opening a message: `invalid_client: AADSTS…`, `interaction_in_progress: Interaction is…`,
+   * msal-common's `invalid_client: Error(s): …` and `invalid_client: 7000215 - […`. Not a setting printed
+   * as `key: value` (`trust_cert: False`).
+   */
   errorPrefix:
-    /(?:^|[\s:"'(])([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6}): (?:AADSTS\d|AADB2C\d|Error\(s\)|\d{1,9} - \[|[A-Z][a-z])/gm,
+    /(?:^|[\s:"'(])([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6}): (?:AADSTS\d|AADB2C\d|Error\(s\)|\d{1,9} - \[|(?!(?:True|False|None|Null)\b)[A-Z][a-z])/gm,
   /** A line that is only an error name (MSAL Python's `error` printed above its description). */
   errorAlone: /^[ \t]{0,8}([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6})[ \t]{0,8}$/gm,
   /** Any standard OAuth error name as a word: the last resort, for wordings no other form knows. */
@@ -301,6 +306,12 @@ export const PATTERNS = {
    */
   statusInProse:
     /\b(?:[Tt]his|getting|get|got|gets|returns?|returned|throws?|threw)(?: an?| the)? ([45]\d\d) (?:error|response)\b/,
+  /**
+   * A status in square brackets after a failure or before an OAuth error (`… failed [404]`, `[400]
+   * invalid_grant`), and a lower-case `code=400` key (`Refresh: code=400, response={…}`).
+   */
+  statusBracketed:
+    /\bfailed[ \t]{0,2}\[([45]\d\d)\]|(?<![\w[])\[([45]\d\d)\][ \t]{1,2}[a-z]{2,30}_[a-z]|(?<![\w.])code=([345]\d\d)(?![\d.])/,
   /** HashiCorp's API clients (Vault, OpenBao): `Error making API request.` … `Code: 500. Errors:`. */
   statusApiErrors: /^Code: ([345]\d\d)\. Errors:/m,
   /** msrest's and azure-core's `Operation returned an invalid status 'Unauthorized'` (a reason phrase). */

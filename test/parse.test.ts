@@ -537,6 +537,16 @@ describe("log lines that report rather than fail", () => {
       "DEBUG: az_command_data_logger : command args: account get-access-token --resource https://vault.azure.net\nERROR: AADSTS700082: The refresh token has expired due to inactivity.";
     expect(parse(text).error).toBeUndefined();
   });
+
+  it("a setting printed as `key: value` is not an OAuth error, and a token path is not a tenant", () => {
+    const profile =
+      "  authentication: cli\n  trust_cert: False\n  Connection test: ERROR\nLogin failed for user '<token-identified principal>'.";
+    expect(parse(profile).error).toBeUndefined();
+    expect(parse("invalid_grant: The provided authorization code is expired.").error).toBe("invalid_grant");
+    const handshake =
+      "Failed to complete OAuth handshake with office365 at https://login.microsoftonline.com/oauth/token. failed [404]";
+    expect(parse(handshake).tenant).toBeUndefined();
+  });
 });
 
 describe("a client authentication method is not an OAuth error", () => {
@@ -643,7 +653,8 @@ describe("a paste whose every line is indented", () => {
       // A log that repeats one line, and a rule across the width, are not wraps.
       const repeated = Array.from(
         { length: 3 },
-        () => "AADSTS700082: The refresh token has expired due to inactivity. It was issued on 2026-01-01 and unused since.",
+        () =>
+          "AADSTS700082: The refresh token has expired due to inactivity. It was issued on 2026-01-01 and unused since.",
       ).join("\n");
       expect(parse(`${repeated}\nEnvironmentCredential: done`).message).toBe(
         "The refresh token has expired due to inactivity. It was issued on 2026-01-01 and unused since.",
@@ -703,6 +714,16 @@ describe("the HTTP status, in the forms people print it", () => {
       401,
     ],
     ["Status Code = '401'. Response body: AADSTS7000215: Invalid client secret provided.", 401],
+    ["Bad Request - Invalid URL\nHTTP Error 400. The request URL is invalid.", 400],
+    [
+      "Failed to complete OAuth handshake with office365 at https://login.microsoftonline.com/oauth/token. failed [404]",
+      404,
+    ],
+    ["[400] invalid_grant: AADSTS70000: The provided value for the 'code' parameter is not valid.", 400],
+    ['TokenStore::Refresh: code=400, response={"error":"invalid_grant"}', 400],
+    // A three-digit number that is not a status: a version, a bracketed line number, a code in a URL.
+    ["upgraded to 4.400.1 and the sign-in failed [line 404.2]", undefined],
+    ["redirect to https://app.example/cb?code=4001abc failed", undefined],
     [
       "azure.core.exceptions.ClientAuthenticationError: Operation returned an invalid status 'Unauthorized'",
       401,

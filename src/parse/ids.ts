@@ -30,7 +30,16 @@ function oneDigitRepeated(id: string): boolean {
 }
 
 /** Path words of the login hosts that are not tenants. */
-const NOT_TENANTS = new Set(["error", "oauth2", "favicon.ico", "v2.0", "discovery", "common.srf", "kmsi"]);
+const NOT_TENANTS = new Set([
+  "error",
+  "oauth",
+  "oauth2",
+  "favicon.ico",
+  "v2.0",
+  "discovery",
+  "common.srf",
+  "kmsi",
+]);
 
 /** A tenant as printed, unless it is a placeholder (`xxxx`, `<tenant-id>`, `{{TENANT}}`, `***`, all zeros). */
 export function validTenant(value: string | undefined): string | undefined {

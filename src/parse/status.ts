@@ -34,6 +34,7 @@ const FORMS = [
   PATTERNS.statusAccessLog,
   PATTERNS.statusAfterCall,
   PATTERNS.statusInProse,
+  PATTERNS.statusBracketed,
 ] as const;
 
 /** The status the text states first, or undefined. */
@@ -42,9 +43,11 @@ export function readStatus(text: string): number | undefined {
   let bestAt = Number.POSITIVE_INFINITY;
   for (const form of FORMS) {
     const m = mayMatch(form, text) ? form.exec(text) : null;
-    if (!m?.[1] || (m.index ?? 0) >= bestAt) continue;
+    // A form with alternatives captures in the group of the one that matched.
+    const value = m?.[1] ?? m?.[2] ?? m?.[3];
+    if (!m || !value || (m.index ?? 0) >= bestAt) continue;
     // A name (`Unauthorized`) or a reason phrase (`Bad Request`) is looked up without its spaces.
-    const n = STATUS_NAMES[m[1].replaceAll(" ", "")] ?? Number(m[1]);
+    const n = STATUS_NAMES[value.replaceAll(" ", "")] ?? Number(value);
     if (Number.isInteger(n) && n >= 100 && n <= 599) {
       best = n;
       bestAt = m.index ?? 0;
