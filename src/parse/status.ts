@@ -48,10 +48,22 @@ export function readStatus(text: string): number | undefined {
     if (!m || !value || (m.index ?? 0) >= bestAt) continue;
     // A name (`Unauthorized`) or a reason phrase (`Bad Request`) is looked up without its spaces.
     const n = STATUS_NAMES[value.replaceAll(" ", "")] ?? Number(value);
-    if (Number.isInteger(n) && n >= 100 && n <= 599) {
+    if (isHttpStatus(n)) {
       best = n;
       bestAt = m.index ?? 0;
     }
   }
   return best;
+}
+
+/**
+ * A status HTTP defines (RFC 9110 and the registry's common additions), 300 to 511. A number in that
+ * range that HTTP never uses is another protocol's reply code: SMTP's `535` and `550` after a
+ * `responseCode:` label are not an HTTP status.
+ */
+function isHttpStatus(n: number): boolean {
+  if (!Number.isInteger(n)) return false;
+  if (n >= 300 && n <= 308) return true;
+  if (n >= 400 && n <= 431) return n <= 418 || n >= 421;
+  return n === 451 || (n >= 500 && n <= 511);
 }
