@@ -115,6 +115,16 @@ describe("the producer registry", () => {
     expect(parse(nmi)).toMatchObject({ host: "kubernetes", sdk: "go" });
   });
 
+  it("reads the Azure SDK for Java's class path as the JVM's class loader writes it", () => {
+    const text =
+      "Error: Unable to initialize main class com.contoso.reports.App\nCaused by: java.lang.NoClassDefFoundError: com/azure/core/credential/TokenCredential";
+    expect(parse(text).sdk).toBe("java");
+    // Another vendor's class path is the JVM's only.
+    expect(
+      parse("Caused by: java.lang.NoClassDefFoundError: com/contoso/auth/TokenSource").sdk,
+    ).toBeUndefined();
+  });
+
   // A stack trace or a runtime exception type names the language only when no producer left a mark.
   describe("with no producer's mark, the runtime that printed the stack names the language", () => {
     const cases: Array<[string, string, string | undefined]> = [

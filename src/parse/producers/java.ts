@@ -5,8 +5,9 @@ export const java: Producer = {
   name: "java",
   sdk: "java",
   markers: [
-    // Its own exception names, links and wordings.
-    /com\.azure\.[a-z]{2,30}\.|aka\.ms\/azure-identity-java|aka\.ms\/azsdk\/java\/|Credential authentication failed\. ---> /,
+    // Its own exception names, links and wordings; a class path as the JVM's class loader writes it
+    // (`NoClassDefFoundError: com/azure/core/credential/TokenCredential`).
+    /com\.azure\.[a-z]{2,30}\.|\bcom\/azure\/(?:core|identity)\/|aka\.ms\/azure-identity-java|aka\.ms\/azsdk\/java\/|Credential authentication failed\. ---> /,
     // Java beyond azure-identity: azure-core, adal4j, mssql-jdbc, Spring Security OAuth2, Spring Cloud
     // Azure, the older com.microsoft.azure libraries and hadoop-azure (ABFS).
     /\bcom\.microsoft\.aad\.adal4j\.|\bcom\.microsoft\.sqlserver\.jdbc\.|\borg\.springframework\.security\.oauth2\.|\bcom\.azure\.spring\.|\bcom\.microsoft\.azure\.[a-z]|\borg\.apache\.hadoop\.fs\.azurebfs\./,
