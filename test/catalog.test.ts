@@ -190,10 +190,18 @@ describe("catalog build", () => {
     ]);
     expect(templatePhrases(1, all)[0]).toBeUndefined();
     expect(templatePhrases(2, all)[0]).toBe("configured for the tenant");
-    // Two codes with one template, or a run another template also holds, cannot tell the codes apart.
+    // Two codes with one template cannot be told apart.
     expect(templatePhrases(3, all)[0]).toBeUndefined();
-    expect(templatePhrases(5, all)[0]).toBeUndefined();
+    // A run another template also holds can, when that template has a longer phrase of its own holding
+    // it: on 6's message, 6's phrase holds 5's and wins.
+    expect(templatePhrases(5, all)[0]).toBe("User account is disabled");
     expect(templatePhrases(6, all)[0]).toBe("The user account is disabled by the admin for");
+    const shared = new Map([...all, [7, "Note: user account is disabled. Please try again."]]);
+    // Here 7's template holds 5's run only inside a run it shares with nobody either: still told apart.
+    expect(templatePhrases(5, shared)[0]).toBe("User account is disabled");
+    const twice = new Map([...all, [7, "For {app}: User account is disabled {reason}"]]);
+    // Here 7 has no longer phrase of its own that holds the run: 5's run would also fire on 7's message.
+    expect(templatePhrases(5, twice)[0]).toBeUndefined();
   });
 
   it("keeps every specific run of a template (longest first), so an older wording that lost a sentence is still known", () => {

@@ -96,26 +96,42 @@ const MAX_TEMPLATE_PHRASES = 3;
 /**
  * The phrases of a code's message template that recognise the message when its code was stripped: the
  * runs of literal text between placeholders that are specific enough (four words, 24 characters) and
- * appear in no other code's template, longest first, at most three. Several, because Entra has reworded
+ * that no other code's template holds (or only inside a longer phrase of its own), longest first, at
+ * most three. Several, because Entra has reworded
  * many messages over the years and a paste may carry an older wording that keeps only some of the runs
  * (AADSTS50011's "specified in the request does not match the" outlived its "Navigate to" sentence).
  * Empty when there is no such run ("Invalid request.", or a template several codes share word for word).
  */
 export function templatePhrases(code: number, templates: ReadonlyMap<number, string>): string[] {
-  const template = templates.get(code);
+  const unique = (c: number) =>
+    templateRuns(templates.get(c)).filter((run) => {
+      const folded = foldText(run);
+      for (const [other, text] of templates) if (other !== c && foldText(text).includes(folded)) return false;
+      return true;
+    });
+  // A run another template also holds still tells the codes apart when each such template has a longer
+  // phrase of its own that holds the run: on that code's message the longer phrase wins the tie (the
+  // matcher prefers a phrase that holds another). AADSTS900144's "The request body must contain the
+  // following parameter" is inside 7000218's whole message, which is 7000218's own phrase.
+  const told = templateRuns(templates.get(code)).filter((run) => {
+    const folded = foldText(run);
+    for (const [other, text] of templates) {
+      if (other === code || !foldText(text).includes(folded)) continue;
+      if (!unique(other).some((p) => p.length > run.length && foldText(p).includes(folded))) return false;
+    }
+    return true;
+  });
+  return told.slice(0, MAX_TEMPLATE_PHRASES);
+}
+
+/** A template's literal runs between placeholders that are specific enough (four words, 24 characters), longest first. */
+function templateRuns(template: string | undefined): string[] {
   if (template === undefined) return [];
-  const runs = template
+  return template
     .split(PATTERNS.templatePlaceholder)
     .map(trimPunctuation)
     .filter((r) => r.length >= 24 && r.split(" ").length >= 4)
     .sort((a, b) => b.length - a.length);
-  const unique = runs.filter((run) => {
-    const folded = foldText(run);
-    for (const [other, text] of templates)
-      if (other !== code && foldText(text).includes(folded)) return false;
-    return true;
-  });
-  return unique.slice(0, MAX_TEMPLATE_PHRASES);
 }
 
 /** Compile the catalog files (in order) against the sources outline and the facts given. */
