@@ -163,16 +163,20 @@ export const PATTERNS = {
   jsonEscape: /\\(?:(["\\/bfnrt])|u([0-9A-Fa-f]{4}))/g,
   /** Quote and box-drawing prefixes that pasted or framed text carries on every line (`> `, Terraform's `│ `). */
   linePrefix: /^[ \t]{0,4}(?:>|\u2502|\u2503|\|)[ \t]?/,
-  /** The timestamp a CI log (GitHub Actions, Azure Pipelines) puts before every line. */
-  ciTimestampPrefix: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z /,
+  /**
+   * The timestamp a CI log (GitHub Actions, Azure Pipelines) puts before every line, and a container
+   * runtime's log file its stream and flag after it (`2026-…Z stderr F `).
+   */
+  ciTimestampPrefix: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z (?:(?:stdout|stderr) [FP] )?/,
   /**
    * A log record's own header at a line start: its time (ISO date and time, optional fraction and zone,
    * optionally in brackets), then optionally a failing level (`ERROR`, `[WARN]`, `fail:`) and a bracketed
-   * thread or component (`[worker-3]`). What follows is the message the SDK printed. A quiet level (INFO,
+   * thread or component (`[worker-3]`); a container runtime's log file puts its stream and a flag after
+   * the time (`2026-… stderr F`). What follows is the message the SDK printed. A quiet level (INFO,
    * DEBUG) stays, as it tells a line that reports from one that fails.
    */
   logHeader:
-    /^[ \t]{0,4}\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2}| UTC)?\]?(?:[ \t]{1,4}\[?(?:ERROR|ERR|WARNING|WARN|FATAL|CRITICAL|CRIT|FAIL|error|warning|warn|fatal|critical|fail)\]?:?)?(?:[ \t]{1,4}\[[^\]\n]{1,40}\])?[ \t]{1,4}(?=\S)/gm,
+    /^[ \t]{0,4}\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2}| UTC)?\]?(?: (?:stdout|stderr) [FP])?(?:[ \t]{1,4}\[?(?:ERROR|ERR|WARNING|WARN|FATAL|CRITICAL|CRIT|FAIL|error|warning|warn|fatal|critical|fail)\]?:?)?(?:[ \t]{1,4}\[[^\]\n]{1,40}\])?[ \t]{1,4}(?=\S)/gm,
   /** A line that ends in a label's colon (the text before a line break: `Timestamp: `). */
   labelLineEnd: /:[ \t]{0,4}\r?\n$/,
   /** Runs of spaces and tabs, and of any whitespace. */

@@ -638,6 +638,30 @@ describe("a paste whose every line is indented", () => {
     expect(parse(mixed.join("\n")).sdk).toBe("azure-cli");
   });
 
+  describe("a container's log, as its runtime stored it", () => {
+    const lines = [
+      "Connect-AzAccount : ClientSecretCredential authentication failed: AADSTS7000215: Invalid client secret provided. Trace ID: 5b0a7d1e-0c11-4f7e-9a3b-2d8e6f1c0a00 Correlation ID: 8c2f4e6a-1b3d-4c5e-9f70-a1b2c3d4e5f6 Timestamp: 2026-03-04 05:06:07Z",
+      "At line:1 char:1",
+      "+ Connect-AzAccount -ServicePrincipal -Credential $cred -Tenant $tenantId",
+      "    + CategoryInfo          : CloseError: (:) [Connect-AzAccount], AuthenticationFailedException",
+    ];
+    const flat = parse(lines.join("\n"));
+    it("reads a CRI log file's lines (time, stream, flag) as the lines the program printed", () => {
+      expect(flat.sdk).toBe("powershell");
+      const cri = lines.map((l, i) => `2026-03-04T05:06:0${i}.123456789Z stderr F ${l}`).join("\n");
+      expect(parse(cri)).toEqual(flat);
+    });
+    it("reads Docker's json-file records, one per line, as their messages", () => {
+      const json = lines
+        .map((l, i) => JSON.stringify({ log: `${l}\n`, stream: "stderr", time: `2026-03-04T05:06:0${i}.1Z` }))
+        .join("\n");
+      expect(parse(json)).toEqual(flat);
+      // Records that say nothing of an auth failure are not unwrapped: the text is read as it is.
+      const quiet = ["ready", "listening on :8080"].map((m) => JSON.stringify({ msg: m })).join("\n");
+      expect(parse(quiet).codes).toEqual([]);
+    });
+  });
+
   describe("a paste that a console hard-wrapped", () => {
     const message =
       "ManagedIdentityCredential authentication failed. The requested identity has not been assigned to this resource. Status: 400 (Bad Request) Client ID: 4f2b7c1d-9e3a-4d5f-8a6b-0c1d2e3f4a5b Resource: https://vault.azure.net. To use a user-assigned identity, pass its client ID; to use the system-assigned identity, enable it on the host first and grant it access to the vault.";

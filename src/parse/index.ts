@@ -28,7 +28,13 @@ import {
 import { htmlPageText, signInPageDetails } from "./html.js";
 import { readTenant, validId } from "./ids.js";
 import { MAX_INPUT_LENGTH, type ObjectFields, toInputText } from "./input.js";
-import { type FoundBody, findBody, unwrapJsonRecord, unwrapQuotedValue } from "./json-body.js";
+import {
+  type FoundBody,
+  findBody,
+  unwrapJsonLines,
+  unwrapJsonRecord,
+  unwrapQuotedValue,
+} from "./json-body.js";
 import { readOAuthError } from "./oauth-error.js";
 import {
   detectHosted,
@@ -224,7 +230,8 @@ function parseText(
   const inner =
     givenBody || depth.unwrap >= MAX_UNWRAP_DEPTH
       ? undefined
-      : (unwrapJsonRecord(text, (value) => detectProducer(head(value)) !== undefined) ??
+      : (unwrapJsonLines(text) ??
+        unwrapJsonRecord(text, (value) => detectProducer(head(value)) !== undefined) ??
         unwrapQuotedValue(text, (outside) => detectProducer(outside) !== undefined));
   if (inner !== undefined) return parseText(inner, undefined, { ...depth, unwrap: depth.unwrap + 1 });
   // Producers that claim a whole text (Terraform's `│ ` frame) are recognised before prefixes go.

@@ -138,6 +138,52 @@ export function unwrapJsonRecord(text: string, printed?: (value: string) => bool
   return kept.slice(0, 8).join("\n");
 }
 
+/** The fields a log shipper or a container runtime keeps a record's message in, most specific first. */
+const LINE_MESSAGE_KEYS = ["log", "message", "msg", "MESSAGE", "@message", "textPayload", "Message", "body"];
+
+/** Most records a JSON-lines text is read for (a longer one is not a paste of one failure). */
+const MAX_JSON_LINES = 2000;
+
+/**
+ * A log exported one JSON record per line (Docker's json-file `{"log": "…\n", …}`, journald's, Loki's or
+ * a logging library's JSON lines): the records' message fields, one per line, as the program printed
+ * them. None unless at least two lines are records and every line with text is one, or when no message
+ * field mentions an auth failure.
+ */
+export function unwrapJsonLines(text: string): string | undefined {
+  const t = text.trim();
+  if (!t.startsWith("{") || !t.endsWith("}") || !t.includes("\n")) return undefined;
+  const lines = t.split("\n");
+  if (lines.length > MAX_JSON_LINES) return undefined;
+  const messages: string[] = [];
+  let records = 0;
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === "") continue;
+    if (!line.startsWith("{") || !line.endsWith("}")) return undefined;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch {
+      return undefined;
+    }
+    if (!record || typeof record !== "object" || Array.isArray(record)) return undefined;
+    records++;
+    const fields = record as Record<string, unknown>;
+    const key = LINE_MESSAGE_KEYS.find((k) => typeof fields[k] === "string");
+    if (key !== undefined) messages.push(withoutLineEnd(fields[key] as string));
+  }
+  if (records < 2) return undefined;
+  const joined = messages.join("\n");
+  return PATTERNS.authMarker.test(joined) ? joined : undefined;
+}
+
+/** A record's message without the line break its program ended it with. */
+function withoutLineEnd(message: string): string {
+  const end = message.endsWith("\r\n") ? 2 : message.endsWith("\n") ? 1 : 0;
+  return end ? message.slice(0, -end) : message;
+}
+
 /**
  * The longest quoted `key="…"` value (logfmt, logrus, klog) that holds an auth failure, unescaped once.
  * Parsing the value instead of the line keeps the record's other fields out of the error's fields. None
