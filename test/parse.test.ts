@@ -748,6 +748,7 @@ describe("the HTTP status, in the forms people print it", () => {
     // A three-digit number that is not a status: a version, a bracketed line number, a code in a URL.
     ["upgraded to 4.400.1 and the sign-in failed [line 404.2]", undefined],
     ["redirect to https://app.example/cb?code=4001abc failed", undefined],
+    ["Status code: 520 from the proxy in front of login.microsoftonline.com", 520],
     // Another protocol's reply code in the 5xx range: SMTP's 535 is not an HTTP status.
     [
       "response: '535 5.7.139 Authentication unsuccessful', responseCode: 535, command: 'AUTH LOGIN'",

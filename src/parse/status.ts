@@ -57,13 +57,14 @@ export function readStatus(text: string): number | undefined {
 }
 
 /**
- * A status HTTP defines (RFC 9110 and the registry's common additions), 300 to 511. A number in that
- * range that HTTP never uses is another protocol's reply code: SMTP's `535` and `550` after a
- * `responseCode:` label are not an HTTP status.
+ * A status HTTP defines (RFC 9110 and the registry's common additions, 300 to 511), or one a proxy in
+ * front of the endpoint answers with (nginx's 499, Cloudflare's 520 to 527). A number in that range that
+ * HTTP never uses is another protocol's reply code: SMTP's `535` and `550` after a `responseCode:` label
+ * are not an HTTP status.
  */
 function isHttpStatus(n: number): boolean {
   if (!Number.isInteger(n)) return false;
   if (n >= 300 && n <= 308) return true;
   if (n >= 400 && n <= 431) return n <= 418 || n >= 421;
-  return n === 451 || (n >= 500 && n <= 511);
+  return n === 451 || n === 499 || (n >= 500 && n <= 511) || (n >= 520 && n <= 527);
 }
