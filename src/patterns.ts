@@ -239,6 +239,12 @@ export const PATTERNS = {
   pythonGetToken: /\b([A-Z][A-Za-z]{0,60}Credential)\n?\.(?:get_token(?:_info)?|getToken) failed/,
   chainRetrieveHeader:
     /\b([A-Z][A-Za-z]{0,60}Credential) failed to retrieve a token from the included credentials\./,
+  /**
+   * azure-identity for Python before 1.4: `No credential in this chain provided a token.`, and the chain's
+   * class in the frame that called it (`super(DefaultAzureCredential, self).get_token(…)`).
+   */
+  pythonOldChainHeader: /\bNo credential in this chain provided a token\./,
+  pythonSuperFrame: /\bsuper\(([A-Z][A-Za-z]{0,60}Credential), self\)\.get_token\(/,
   /** Python chain member: a tab, the credential class, a colon. */
   pythonMember: /^\t([A-Z][A-Za-z]{0,60}Credential): /gm,
   /** The same members when tabs were pasted as spaces or the list was flattened onto one line. */

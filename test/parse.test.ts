@@ -638,6 +638,36 @@ describe("a paste whose every line is indented", () => {
     expect(parse(mixed.join("\n")).sdk).toBe("azure-cli");
   });
 
+  describe("azure-identity for Python's older and inner names", () => {
+    it("reads the chain of a release before 1.4, named by the frame that called it", () => {
+      const text = [
+        "Traceback (most recent call last):",
+        '  File "/srv/app/.venv/lib/python3.8/site-packages/azure/identity/_credentials/default.py", line 105, in get_token',
+        "    return super(DefaultAzureCredential, self).get_token(*scopes, **kwargs)",
+        '  File "/srv/app/.venv/lib/python3.8/site-packages/azure/identity/_credentials/chained.py", line 65, in get_token',
+        "    raise ClientAuthenticationError(message=error_message)",
+        "azure.core.exceptions.ClientAuthenticationError: No credential in this chain provided a token.",
+        "Attempted credentials:",
+        "\tEnvironmentCredential: Incomplete environment configuration",
+        "\tImdsCredential: IMDS endpoint unavailable",
+      ].join("\n");
+      const p = parse(text);
+      expect(p.credential).toBe("DefaultAzureCredential");
+      expect(p.chain?.map((m) => m.credential)).toEqual(["EnvironmentCredential", "ImdsCredential"]);
+      // Without the calling frame the chain is the generic one.
+      expect(parse(text.split("\n").slice(5).join("\n")).credential).toBe("ChainedTokenCredential");
+    });
+    it("names ManagedIdentityCredential where an inner class logs the failure the message names it in", () => {
+      const text =
+        "ImdsCredential.get_token failed: ManagedIdentityCredential authentication unavailable, no response from the IMDS endpoint.";
+      expect(parse(text).credential).toBe("ManagedIdentityCredential");
+      // An inner class alone stays as printed.
+      expect(parse("ImdsCredential.get_token failed: connection timed out").credential).toBe(
+        "ImdsCredential",
+      );
+    });
+  });
+
   describe("a container's log, as its runtime stored it", () => {
     const lines = [
       "Connect-AzAccount : ClientSecretCredential authentication failed: AADSTS7000215: Invalid client secret provided. Trace ID: 5b0a7d1e-0c11-4f7e-9a3b-2d8e6f1c0a00 Correlation ID: 8c2f4e6a-1b3d-4c5e-9f70-a1b2c3d4e5f6 Timestamp: 2026-03-04 05:06:07Z",

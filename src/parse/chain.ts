@@ -51,8 +51,9 @@ function readChains(text: string, f: Chain): void {
     f.members = [`${javaNested[2]} authentication failed: ${rest.trim()}`];
     return;
   }
-  // Python and .NET: `<Chain> failed to retrieve a token from the included credentials.`
-  const retrieve = execIfPossible("chainRetrieveHeader", text);
+  // Python and .NET: `<Chain> failed to retrieve a token from the included credentials.`; older Python:
+  // `No credential in this chain provided a token.`, the chain named by the frame that called it.
+  const retrieve = execIfPossible("chainRetrieveHeader", text) ?? oldPythonChain(text);
   if (retrieve?.[1]) {
     f.chain = retrieve[1];
     const after = text.slice((retrieve.index ?? 0) + retrieve[0].length);
@@ -117,6 +118,17 @@ function readChains(text: string, f: Chain): void {
     (lines.length >= 2 && text.includes("azure-identity-java-default-azure-credential-troubleshoot"))
   )
     f.members = lines;
+}
+
+/** azure-identity for Python's older chain header, shaped as chainRetrieveHeader's match: [header, chain name]. */
+function oldPythonChain(text: string): RegExpExecArray | null {
+  if (!text.includes("No credential in this chain")) return null;
+  const header = PATTERNS.pythonOldChainHeader.exec(text);
+  if (!header) return null;
+  const name = PATTERNS.pythonSuperFrame.exec(text)?.[1] ?? "ChainedTokenCredential";
+  const m = [header[0], name] as unknown as RegExpExecArray;
+  m.index = header.index;
+  return m;
 }
 
 /**

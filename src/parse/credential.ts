@@ -36,8 +36,25 @@ export interface CredentialSources {
 }
 
 export function readCredential(text: string, from: CredentialSources): string | undefined {
-  return unglued(readName(text, from));
+  const name = unglued(readName(text, from));
+  // azure-identity for Python logs its managed identity's inner classes by their own names
+  // (`ImdsCredential.get_token failed: ManagedIdentityCredential authentication unavailable …`): the
+  // credential the reader created is the one the message names.
+  return name && PYTHON_MANAGED_IDENTITY_PARTS.has(name) && text.includes("ManagedIdentityCredential")
+    ? "ManagedIdentityCredential"
+    : name;
 }
+
+/** azure-identity for Python's classes behind ManagedIdentityCredential, one per host kind. */
+const PYTHON_MANAGED_IDENTITY_PARTS = new Set([
+  "ImdsCredential",
+  "MsiCredential",
+  "AppServiceCredential",
+  "AzureArcCredential",
+  "AzureMLCredential",
+  "CloudShellCredential",
+  "ServiceFabricCredential",
+]);
 
 function readName(text: string, from: CredentialSources): string | undefined {
   if (from.chain) return from.chain;
