@@ -8,6 +8,7 @@
  */
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import type { CatalogTables, StoredSource } from "../../src/catalog/decode.js";
 import { ENTRY_BLOCK_COUNT, entryBlock } from "../../src/catalog/entry-block.js";
 import { foldText } from "../../src/catalog/fold.js";
 import { entryLinks, markdownLinks } from "../../src/catalog/links.js";
@@ -336,35 +337,169 @@ function jsSingleQuoted(json: string): string {
     .replace(/\u2029/g, "\\u2029");
 }
 
+/** Fields stored as an index into a list of their values (CatalogTables.enums). */
+const ENUM_FIELDS = ["kind", "category", "actor", "retryable", "userFixable", "confidence", "topic"];
+
+/** Characters that may stand for an apostrophe, a line break and a table URL, when the catalog has none. */
+const MARK_CANDIDATES = "~!^|@$%&*+=<>{}";
+
+/** The stored form of the built-in catalog: its tables and each entry's text, in catalog order. */
+export interface EncodedCatalog {
+  tables: CatalogTables;
+  texts: string[];
+}
+
+/** Every value of `items` once, most used first (ties: first seen first). */
+function byUse<T>(items: Iterable<T>): T[] {
+  const counts = new Map<T, number>();
+  for (const x of items) counts.set(x, (counts.get(x) ?? 0) + 1);
+  return [...counts.keys()].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0));
+}
+
+/** Every string in a JSON value, keys included. */
+function* stringsOf(value: unknown): Generator<string> {
+  if (typeof value === "string") yield value;
+  else if (Array.isArray(value)) for (const v of value) yield* stringsOf(v);
+  else if (value && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) {
+      yield k;
+      yield* stringsOf(v);
+    }
+}
+
+/** A JSON value with every string (keys included) passed through `f`. */
+function mapStrings(value: unknown, f: (s: string) => string): unknown {
+  if (typeof value === "string") return f(value);
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, f));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [f(k), mapStrings(v, f)]));
+  return value;
+}
+
+/** The one-letter name of the i-th field name: a–z, then A–Z. */
+function letter(i: number): string {
+  if (i >= 52) throw new Error("the catalog has more than 52 field names; widen the stored names");
+  return String.fromCharCode(i < 26 ? 97 + i : 65 + i - 26);
+}
+
 /**
- * An entry without the values that src/catalog/builtin.ts fills back in (empty match lists, false match
- * flags, empty related and covers, the links, which repeat the Markdown, and the closing line that links
- * Microsoft's page for the entry's first code, recorded as `lk`: see splitLookup): a smaller module compiles
- * faster and bundles smaller.
+ * The built-in catalog in its stored form, which src/catalog/decode.ts reads back (its header lists each
+ * step and what it saves). Each entry keeps its fields in the order the run time has always given them:
+ * the compiled order without related, covers, links and causes, then those four.
  */
-function compactEntry(e: CatalogEntry): object {
-  const match = Object.fromEntries(
-    Object.entries(e.match).filter(([, v]) => v !== false && !(Array.isArray(v) && v.length === 0)),
-  );
-  const { related, covers, links: _links, causes, ...rest } = e;
-  const code = e.match.codes[0];
-  const [mitigation, lk] = splitLookup(rest.mitigation, code);
-  return {
-    ...rest,
-    mitigation,
-    ...(lk ? { lk } : {}),
-    match,
-    ...(causes
-      ? {
-          causes: causes.map(({ links: _l, mitigation: whole, ...c }) => {
-            const [m, tail] = splitLookup(whole, code);
-            return { ...c, mitigation: m, ...(tail ? { lk: tail } : {}) };
-          }),
+export function encodeCatalog(entries: readonly CatalogEntry[]): EncodedCatalog {
+  // The guides' URLs: a source's URL is by default its guide's URL, "#" and its section.
+  const bases = new Map<string, string[]>();
+  for (const { source } of entries) {
+    const list = bases.get(source.guide) ?? [];
+    bases.set(source.guide, list);
+    if (source.url.endsWith(`#${source.section}`)) list.push(source.url.slice(0, -source.section.length - 1));
+  }
+  const guides = [...bases].map(([id, urls]) => [id, byUse(urls)[0] ?? ""] as const);
+  const guideIndex = new Map(guides.map(([id], i) => [id, i]));
+  const enums: Record<string, unknown[]> = {};
+  for (const field of ENUM_FIELDS) {
+    const values = entries.flatMap((e) =>
+      field in e ? [(e as unknown as Record<string, unknown>)[field]] : [],
+    );
+    if (values.length > 0) enums[field] = byUse(values);
+  }
+
+  // Each entry under its long field names, ordered as described above.
+  const compact = entries.map((e) => {
+    const code = e.match.codes[0];
+    const out: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(e)) {
+      if (field === "related" || field === "covers" || field === "links" || field === "causes") continue;
+      if (field === "id" || field === "name") out[field] = 0;
+      else if (field === "mitigation") {
+        const [mitigation, lk] = splitLookup(e.mitigation, code);
+        out.mitigation = mitigation;
+        if (lk) out.lk = lk;
+      } else if (field === "match")
+        out.match = Object.fromEntries(
+          Object.entries(e.match)
+            .filter(([, v]) => v !== false && !(Array.isArray(v) && v.length === 0))
+            .map(([k, v]) => [k, k === "codes" ? 0 : v]),
+        );
+      else if (field === "source") {
+        const { guide, section, row, url } = e.source;
+        const g = guideIndex.get(guide) ?? 0;
+        const stored: StoredSource = [g, section, row === undefined ? 0 : row === `AADSTS${code}` ? 1 : row];
+        if (url !== `${guides[g]?.[1]}#${section}`) stored.push(url);
+        out.source = stored;
+      } else if (enums[field]) out[field] = enums[field].indexOf(value);
+      else out[field] = value;
+    }
+    if (e.related.length > 0) out.related = e.related;
+    if (e.covers.length > 0) out.covers = e.covers;
+    if (e.causes)
+      out.causes = e.causes.map(({ links: _links, ...c }) => {
+        const cause: Record<string, unknown> = {};
+        for (const [field, value] of Object.entries(c)) {
+          if (field !== "mitigation") cause[field] = value;
+          else {
+            const [mitigation, lk] = splitLookup(c.mitigation, code);
+            cause.mitigation = mitigation;
+            if (lk) cause.lk = lk;
+          }
         }
-      : {}),
-    ...(related.length > 0 ? { related } : {}),
-    ...(covers.length > 0 ? { covers } : {}),
-  };
+        return cause;
+      });
+    return out;
+  });
+
+  // One-letter field names, the most used first.
+  const names = byUse(
+    compact.flatMap((o) => [
+      ...Object.keys(o),
+      ...Object.keys(o.match as object),
+      ...((o.causes as object[] | undefined) ?? []).flatMap((c) => Object.keys(c)),
+    ]),
+  );
+  const short = new Map(names.map((n, i) => [n, letter(i)]));
+  const rename = (o: object) => Object.fromEntries(Object.entries(o).map(([k, v]) => [short.get(k) ?? k, v]));
+  const renamed = compact.map((o) => {
+    const r = rename(o);
+    const m = short.get("match");
+    const c = short.get("causes");
+    if (m) r[m] = rename(r[m] as object);
+    if (c && r[c]) r[c] = (r[c] as object[]).map(rename);
+    return r;
+  });
+
+  // Marks: characters the catalog's text never holds.
+  const text = renamed.map((o) => JSON.stringify(o)).join("\n");
+  const free = [...MARK_CANDIDATES].filter((c) => !text.includes(c));
+  const marks = { quote: free[0] ?? "", newline: free[1] ?? "", url: free[2] ?? "" };
+
+  // Link URLs that more than one Markdown link names, in order of first use.
+  const linkCounts = new Map<string, number>();
+  for (const e of entries)
+    for (const md of stringsOf([e.mitigation, e.mitigationBySdk, e.causes?.map((c) => c.mitigation)]))
+      for (const l of markdownLinks(md)) {
+        const uses = md.split(`](${l.url})`).length - 1;
+        linkCounts.set(l.url, (linkCounts.get(l.url) ?? 0) + uses);
+      }
+  const plain = (url: string) =>
+    JSON.stringify(url) === `"${url}"` && ![")", "'", ...free].some((c) => url.includes(c));
+  const urls = marks.url ? [...linkCounts].filter(([u, n]) => n > 1 && plain(u)).map(([u]) => u) : [];
+  const urlIndex = new Map(urls.map((u, i) => [u, i]));
+
+  const texts = renamed.map((o, i) => {
+    const own = entries[i]?.links.concat((entries[i]?.causes ?? []).flatMap((c) => c.links)) ?? [];
+    const tabled = own.filter((l) => urlIndex.has(l.url));
+    const marked = mapStrings(o, (s) => {
+      let out = s;
+      for (const l of tabled)
+        out = out.split(`](${l.url})`).join(`](${marks.url}${urlIndex.get(l.url)?.toString(36)})`);
+      if (marks.quote) out = out.replaceAll("'", marks.quote);
+      if (marks.newline) out = out.replaceAll("\n", marks.newline);
+      return out;
+    });
+    return JSON.stringify(marked);
+  });
+  return { tables: { keys: names, enums, guides, urls, marks }, texts };
 }
 
 /**
@@ -375,7 +510,7 @@ function compactEntry(e: CatalogEntry): object {
  * Cold start: the JSON text sits in function bodies, which V8 only pre-parses until they are called, and
  * nothing is parsed as JSON until an entry is read. `aadsts lookup` parses one block and one entry.
  */
-export function renderCatalogModule(entries: CatalogEntry[]): string {
+export function renderCatalogModule(entries: CatalogEntry[], encoded = encodeCatalog(entries)): string {
   const ids = entries.map((e) => `  | ${JSON.stringify(e.id)}`).join("\n");
   const keys = entries
     .map((e) => {
@@ -384,10 +519,11 @@ export function renderCatalogModule(entries: CatalogEntry[]): string {
     })
     .join("\n");
   const blocks: string[][] = Array.from({ length: ENTRY_BLOCK_COUNT }, () => []);
-  for (const e of entries)
+  entries.forEach((e, i) => {
     blocks[entryBlock(e.id)]?.push(
-      `    ${JSON.stringify(e.id)}: '${jsSingleQuoted(JSON.stringify(compactEntry(e)))}',`,
+      `    ${JSON.stringify(e.id)}: '${jsSingleQuoted(encoded.texts[i] ?? "")}',`,
     );
+  });
   const blockText = blocks.map((lines) => `  () => ({\n${lines.join("\n")}\n  }),`).join("\n");
   return `// Generated by scripts/build-catalog.ts from data/*.yaml. Do not edit; run \`npm run build:catalog\`.
 
@@ -411,5 +547,34 @@ ${keys}
 export const ENTRY_BLOCKS: readonly (() => Readonly<Record<string, string>>)[] = [
 ${blockText}
 ];
+`;
+}
+
+/** The generated tables module (src/generated/catalog-tables.ts): what src/catalog/decode.ts looks up. */
+export function renderCatalogTables(entries: CatalogEntry[], encoded = encodeCatalog(entries)): string {
+  const { keys, enums, guides, urls, marks } = encoded.tables;
+  const list = (items: readonly unknown[]) => items.map((x) => `    ${JSON.stringify(x)},`).join("\n");
+  const enumText = Object.entries(enums)
+    .map(([field, values]) => `    ${field}: ${JSON.stringify(values)},`)
+    .join("\n");
+  return `// Generated by scripts/build-catalog.ts from data/*.yaml. Do not edit; run \`npm run build:catalog\`.
+import type { CatalogTables } from "../catalog/decode.js";
+
+/** The lookup tables of the stored entries in ./catalog.ts (src/catalog/decode.ts reads them). */
+export const CATALOG_TABLES: CatalogTables = {
+  keys: [
+${list(keys)}
+  ],
+  enums: {
+${enumText}
+  },
+  guides: [
+${list(guides)}
+  ],
+  urls: [
+${list(urls)}
+  ],
+  marks: ${JSON.stringify(marks)},
+};
 `;
 }

@@ -1,0 +1,143 @@
+/**
+ * The built-in catalog's stored form, read back into entries. The build (encodeEntry in
+ * scripts/lib/compile-catalog.ts) writes each entry as JSON text that leaves out or shortens what the run
+ * time can rebuild; this module undoes each step, so an entry reads back equal to the one the YAML compiles
+ * to (test/catalog-encoding.test.ts compares every entry). The steps, each measured on the gzipped browser
+ * bundle when it was added (scripts/size.ts):
+ *
+ * - Field names are one letter, looked up in `keys` (about 3 KB).
+ * - `id`, `name` and `match.codes` are stored as 0: they are in ENTRY_KEYS already (about 11 KB).
+ * - Fields with few values (`kind`, `category`, `actor`, …) are stored as an index into `enums`.
+ * - `source` is an array: the guide's index in `guides`, the section, the row (1: "AADSTS" and the entry's
+ *   first code, 0: none) and the URL only when it is not the guide's URL and the section (about 4 KB).
+ * - A Markdown link to a URL that several entries link is written `](^n)`, n in base 36 indexing `urls`
+ *   (about 6 KB): gzip only looks back 32 KB, and most repeats of a link are farther apart than that.
+ * - Apostrophes and line breaks are single characters that the text holds nowhere else (`marks`), so the
+ *   JSON needs no escapes for them in a single-quoted JS string.
+ * - A mitigation's closing "Microsoft's lookup" line is left out and flagged `lk` (see splitLookup).
+ * - `links` are not stored: they are read from the Markdown (src/catalog/links.ts).
+ *
+ * Browser-safe, no imports beyond the catalog's own modules.
+ */
+import { completeMatch, emptyMatch } from "../entry-match.js";
+import type { EntryKey } from "../generated/catalog.js";
+import { CATALOG_TABLES } from "../generated/catalog-tables.js";
+import type { CatalogEntry, Cause } from "../schema.js";
+import { entryLinks, markdownLinks } from "./links.js";
+import { joinLookup, type LookupTail } from "./lookup-url.js";
+
+/** The lookup tables of the stored form, written by the build into src/generated/catalog-tables.ts. */
+export interface CatalogTables {
+  /** Field names; a stored name is one letter, a–z then A–Z, indexing this list. */
+  readonly keys: readonly string[];
+  /** Per field stored as an index, its values. */
+  readonly enums: Readonly<Record<string, readonly unknown[]>>;
+  /** Guides: id and URL. A source's URL is by default the guide's URL, "#" and the section. */
+  readonly guides: readonly (readonly [id: string, url: string])[];
+  /** Link URLs that several entries link, written `](<marks.url><index in base 36>)`. */
+  readonly urls: readonly string[];
+  /** Characters that stand for an apostrophe, a JSON `\n` and a table URL; "" when not used. */
+  readonly marks: { readonly quote: string; readonly newline: string; readonly url: string };
+}
+
+/** A stored source: guide index, section, row (0 none, 1 "AADSTS<first code>", or the row), URL if not derived. */
+export type StoredSource = [guide: number, section: string, row: 0 | 1 | string, url?: string];
+
+/** The stored text with its marks put back: JSON text again. */
+export function unmark(text: string, tables: CatalogTables = CATALOG_TABLES): string {
+  const { quote, newline, url } = tables.marks;
+  let out = text;
+  if (quote && out.includes(quote)) out = out.replaceAll(quote, "'");
+  if (newline && out.includes(newline)) out = out.replaceAll(newline, "\\n");
+  if (url && out.includes(url)) {
+    const parts = out.split(url);
+    out = parts[0] ?? "";
+    for (let i = 1; i < parts.length; i++) {
+      const part = parts[i] ?? "";
+      const close = part.indexOf(")");
+      out += (tables.urls[Number.parseInt(part.slice(0, close), 36)] ?? "") + part.slice(close);
+    }
+  }
+  return out;
+}
+
+/** The field name that a stored one-letter name stands for. */
+function fieldName(tables: CatalogTables, stored: string): string {
+  const i = stored.charCodeAt(0) - (stored < "a" ? 65 - 26 : 97);
+  return stored.length === 1 ? (tables.keys[i] ?? stored) : stored;
+}
+
+/** A stored object's fields under their own names, enum indexes read back, in stored order. */
+function expand(tables: CatalogTables, stored: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const short in stored) {
+    const name = fieldName(tables, short);
+    const value = stored[short];
+    const values = tables.enums[name];
+    out[name] = values && typeof value === "number" ? values[value] : value;
+  }
+  return out;
+}
+
+/** One built-in entry from its stored text and its keys. */
+export function decodeEntry(
+  text: string,
+  key: EntryKey,
+  tables: CatalogTables = CATALOG_TABLES,
+): CatalogEntry {
+  const stored = JSON.parse(unmark(text, tables)) as Record<string, unknown>;
+  const [id, name, codes] = key;
+  const code = codes[0];
+  const out: Record<string, unknown> = {};
+  let causes: Cause[] | undefined;
+  for (const short in stored) {
+    const field = fieldName(tables, short);
+    const value = stored[short];
+    switch (field) {
+      case "id":
+        out.id = id;
+        break;
+      case "name":
+        out.name = name;
+        break;
+      case "lk":
+        out.mitigation = joinLookup(out.mitigation as string, code, value as LookupTail);
+        break;
+      case "match": {
+        const match = expand(tables, value as Record<string, unknown>);
+        if (match.codes === 0) match.codes = [...codes];
+        out.match = completeMatch(match, emptyMatch());
+        break;
+      }
+      case "source": {
+        const [g, section, row, url] = value as StoredSource;
+        const [guide, base] = tables.guides[g] ?? ["", ""];
+        out.source = {
+          guide,
+          section,
+          ...(row === 0 ? {} : { row: row === 1 ? `AADSTS${code}` : row }),
+          url: url ?? `${base}#${section}`,
+        };
+        break;
+      }
+      case "causes":
+        causes = (value as Record<string, unknown>[]).map((c) => {
+          const cause = expand(tables, c) as unknown as Cause & { lk?: LookupTail };
+          const { lk, ...rest } = cause;
+          const mitigation = joinLookup(rest.mitigation, code, lk);
+          return { ...rest, mitigation, links: markdownLinks(mitigation) };
+        });
+        break;
+      default: {
+        const values = tables.enums[field];
+        out[field] = values && typeof value === "number" ? values[value] : value;
+      }
+    }
+  }
+  out.related ??= [];
+  out.covers ??= [];
+  const entry = out as unknown as CatalogEntry;
+  entry.links = entryLinks(entry);
+  if (causes) entry.causes = causes;
+  return entry;
+}
