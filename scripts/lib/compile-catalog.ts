@@ -340,8 +340,8 @@ function jsSingleQuoted(json: string): string {
 /** Fields stored as an index into a list of their values (CatalogTables.enums). */
 const ENUM_FIELDS = ["kind", "category", "actor", "retryable", "userFixable", "confidence", "topic"];
 
-/** Characters that may stand for an apostrophe, a line break and a table URL, when the catalog has none. */
-const MARK_CANDIDATES = "~!^|@$%&*+=<>{}";
+/** Characters that may start a table URL: the first one the catalog's text never holds. */
+const MARK_CANDIDATES = "^~!|@$%&*+=<>{}";
 
 /** The stored form of the built-in catalog: its tables and each entry's text, in catalog order. */
 export interface EncodedCatalog {
@@ -468,10 +468,8 @@ export function encodeCatalog(entries: readonly CatalogEntry[]): EncodedCatalog 
     return r;
   });
 
-  // Marks: characters the catalog's text never holds.
   const text = renamed.map((o) => JSON.stringify(o)).join("\n");
-  const free = [...MARK_CANDIDATES].filter((c) => !text.includes(c));
-  const marks = { quote: free[0] ?? "", newline: free[1] ?? "", url: free[2] ?? "" };
+  const urlMark = [...MARK_CANDIDATES].find((c) => !text.includes(c)) ?? "";
 
   // Link URLs that more than one Markdown link names, in order of first use.
   const linkCounts = new Map<string, number>();
@@ -482,8 +480,8 @@ export function encodeCatalog(entries: readonly CatalogEntry[]): EncodedCatalog 
         linkCounts.set(l.url, (linkCounts.get(l.url) ?? 0) + uses);
       }
   const plain = (url: string) =>
-    JSON.stringify(url) === `"${url}"` && ![")", "'", ...free].some((c) => url.includes(c));
-  const urls = marks.url ? [...linkCounts].filter(([u, n]) => n > 1 && plain(u)).map(([u]) => u) : [];
+    JSON.stringify(url) === `"${url}"` && !url.includes(")") && !url.includes("'");
+  const urls = urlMark ? [...linkCounts].filter(([u, n]) => n > 1 && plain(u)).map(([u]) => u) : [];
   const urlIndex = new Map(urls.map((u, i) => [u, i]));
 
   const texts = renamed.map((o, i) => {
@@ -492,14 +490,12 @@ export function encodeCatalog(entries: readonly CatalogEntry[]): EncodedCatalog 
     const marked = mapStrings(o, (s) => {
       let out = s;
       for (const l of tabled)
-        out = out.split(`](${l.url})`).join(`](${marks.url}${urlIndex.get(l.url)?.toString(36)})`);
-      if (marks.quote) out = out.replaceAll("'", marks.quote);
-      if (marks.newline) out = out.replaceAll("\n", marks.newline);
+        out = out.split(`](${l.url})`).join(`](${urlMark}${urlIndex.get(l.url)?.toString(36)})`);
       return out;
     });
     return JSON.stringify(marked);
   });
-  return { tables: { keys: names, enums, guides, urls, marks }, texts };
+  return { tables: { keys: names, enums, guides, urls, urlMark }, texts };
 }
 
 /**
@@ -552,7 +548,7 @@ ${blockText}
 
 /** The generated tables module (src/generated/catalog-tables.ts): what src/catalog/decode.ts looks up. */
 export function renderCatalogTables(entries: CatalogEntry[], encoded = encodeCatalog(entries)): string {
-  const { keys, enums, guides, urls, marks } = encoded.tables;
+  const { keys, enums, guides, urls, urlMark } = encoded.tables;
   const list = (items: readonly unknown[]) => items.map((x) => `    ${JSON.stringify(x)},`).join("\n");
   const enumText = Object.entries(enums)
     .map(([field, values]) => `    ${field}: ${JSON.stringify(values)},`)
@@ -574,7 +570,7 @@ ${list(guides)}
   urls: [
 ${list(urls)}
   ],
-  marks: ${JSON.stringify(marks)},
+  urlMark: ${JSON.stringify(urlMark)},
 };
 `;
 }

@@ -327,5 +327,5 @@ export const CATALOG_TABLES: CatalogTables = {
     "https://www.npmjs.com/package/@azure/identity-broker",
     "https://github.com/Azure/azure-sdk-for-java/blob/main/sdk/identity/azure-identity-broker/README.md",
   ],
-  marks: {"quote":"~","newline":"!","url":"^"},
+  urlMark: "^",
 };

@@ -1,0 +1,12 @@
+import { ENTRY_BLOCKS, ENTRY_KEYS } from "./src/generated/catalog.js";
+import { decodeEntry, unmark } from "./src/catalog/decode.js";
+import { entryBlock } from "./src/catalog/entry-block.js";
+const mode = process.argv[2];
+const cpu = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
+const blocks = ENTRY_BLOCKS.map((b) => b());
+const t0 = cpu();
+let n = 0;
+if (mode === "unmark") for (const k of ENTRY_KEYS) n += unmark(blocks[entryBlock(k[0])]![k[0]]!).length;
+if (mode === "parse") for (const k of ENTRY_KEYS) n += JSON.parse(unmark(blocks[entryBlock(k[0])]![k[0]]!)) ? 1 : 0;
+if (mode === "decode") for (const k of ENTRY_KEYS) n += decodeEntry(blocks[entryBlock(k[0])]![k[0]]!, k) ? 1 : 0;
+console.log(mode, (cpu() - t0).toFixed(1));
