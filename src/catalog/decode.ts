@@ -5,7 +5,6 @@
  * to (test/catalog-encoding.test.ts compares every entry). The steps, each measured on the gzipped browser
  * bundle when it was added (scripts/size.ts):
  *
- * - Field names are one letter, looked up in `keys` (about 3 KB).
  * - `id`, `name` and `match.codes` are stored as 0: they are in ENTRY_KEYS already (about 11 KB).
  * - Fields with few values (`kind`, `category`, `actor`, …) are stored as an index into `enums`.
  * - `source` is an array: the guide's index in `guides`, the section, the row (1: "AADSTS" and the entry's
@@ -26,8 +25,6 @@ import { joinLookup, type LookupTail } from "./lookup-url.js";
 
 /** The lookup tables of the stored form, written by the build into src/generated/catalog-tables.ts. */
 export interface CatalogTables {
-  /** Field names; a stored name is one letter, a–z then A–Z, indexing this list. */
-  readonly keys: readonly string[];
   /** Per field stored as an index, its values. */
   readonly enums: Readonly<Record<string, readonly unknown[]>>;
   /** Guides: id and URL. A source's URL is by default the guide's URL, "#" and the section. */
@@ -61,83 +58,54 @@ export function unmark(text: string, tables: CatalogTables = CATALOG_TABLES): st
   return out + text.slice(from);
 }
 
-/** The field name that a stored one-letter name stands for. */
-function fieldName(tables: CatalogTables, stored: string): string {
-  const i = stored.charCodeAt(0) - (stored < "a" ? 65 - 26 : 97);
-  return stored.length === 1 ? (tables.keys[i] ?? stored) : stored;
-}
+/** A stored entry: its fields under their own names, some of them in a shorter form (see above). */
+type StoredEntry = Record<string, unknown> & {
+  mitigation: string;
+  match: Record<string, unknown>;
+  source: StoredSource;
+  lk?: LookupTail;
+  causes?: (Omit<Cause, "links"> & { lk?: LookupTail })[];
+};
 
-/** A stored object's fields under their own names, enum indexes read back, in stored order. */
-function expand(tables: CatalogTables, stored: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const short in stored) {
-    const name = fieldName(tables, short);
-    const value = stored[short];
-    const values = tables.enums[name];
-    out[name] = values && typeof value === "number" ? values[value] : value;
-  }
-  return out;
-}
-
-/** One built-in entry from its stored text and its keys. */
+/**
+ * One built-in entry from its stored text and its keys. Spreads and in-place assignments, which keep the
+ * stored field order: a loop over the fields cost twice as much at the first explain(), before V8
+ * compiles it.
+ */
 export function decodeEntry(
   text: string,
   key: EntryKey,
   tables: CatalogTables = CATALOG_TABLES,
 ): CatalogEntry {
-  const stored = JSON.parse(unmark(text, tables)) as Record<string, unknown>;
+  const stored = JSON.parse(unmark(text, tables)) as StoredEntry;
   const [id, name, codes] = key;
   const code = codes[0];
-  const out: Record<string, unknown> = {};
-  let causes: Cause[] | undefined;
-  for (const short in stored) {
-    const field = fieldName(tables, short);
-    const value = stored[short];
-    switch (field) {
-      case "id":
-        out.id = id;
-        break;
-      case "name":
-        out.name = name;
-        break;
-      case "lk":
-        out.mitigation = joinLookup(out.mitigation as string, code, value as LookupTail);
-        break;
-      case "match": {
-        const match = expand(tables, value as Record<string, unknown>);
-        if (match.codes === 0) match.codes = [...codes];
-        out.match = completeMatch(match, emptyMatch());
-        break;
-      }
-      case "source": {
-        const [g, section, row, url] = value as StoredSource;
-        const [guide, base] = tables.guides[g] ?? ["", ""];
-        out.source = {
-          guide,
-          section,
-          ...(row === 0 ? {} : { row: row === 1 ? `AADSTS${code}` : row }),
-          url: url ?? `${base}#${section}`,
-        };
-        break;
-      }
-      case "causes":
-        causes = (value as Record<string, unknown>[]).map((c) => {
-          const cause = expand(tables, c) as unknown as Cause & { lk?: LookupTail };
-          const { lk, ...rest } = cause;
-          const mitigation = joinLookup(rest.mitigation, code, lk);
-          return { ...rest, mitigation, links: markdownLinks(mitigation) };
-        });
-        break;
-      default: {
-        const values = tables.enums[field];
-        out[field] = values && typeof value === "number" ? values[value] : value;
-      }
-    }
+  const { lk, causes, ...fields } = stored;
+  const out: Record<string, unknown> = fields;
+  if (out.id === 0) out.id = id;
+  if (out.name === 0) out.name = name;
+  for (const field in tables.enums) {
+    const value = out[field];
+    if (typeof value === "number") out[field] = tables.enums[field]?.[value];
   }
+  out.mitigation = joinLookup(stored.mitigation, code, lk);
+  const match = stored.match;
+  if (match.codes === 0) match.codes = [...codes];
+  out.match = completeMatch(match, emptyMatch());
+  const [g, section, row, url] = stored.source;
+  const [guide, base] = tables.guides[g] ?? ["", ""];
+  out.source =
+    row === 0
+      ? { guide, section, url: url ?? `${base}#${section}` }
+      : { guide, section, row: row === 1 ? `AADSTS${code}` : row, url: url ?? `${base}#${section}` };
   out.related ??= [];
   out.covers ??= [];
   const entry = out as unknown as CatalogEntry;
   entry.links = entryLinks(entry);
-  if (causes) entry.causes = causes;
+  if (causes)
+    entry.causes = causes.map(({ lk: tail, ...c }) => {
+      const mitigation = joinLookup(c.mitigation, code, tail);
+      return { ...c, mitigation, links: markdownLinks(mitigation) };
+    });
   return entry;
 }
