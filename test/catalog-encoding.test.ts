@@ -61,7 +61,7 @@ describe("the stored form of the built-in catalog", () => {
     expect(secret).not.toContain("client-secret-expired");
     expect(secret).not.toContain("InvalidClientSecretExpiredKeysProvided");
     const { id, name, match } = JSON.parse(unmark(secret));
-    expect([id, name, match.codes]).toEqual([0, 0, 0]);
+    expect([id, name, match.codes]).toEqual(["", "", []]);
   });
 
   it("round-trips entries whose text holds every mark candidate, the URL table then left unused", () => {

@@ -406,7 +406,8 @@ export function encodeCatalog(entries: readonly CatalogEntry[]): EncodedCatalog 
     const out: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(e)) {
       if (field === "related" || field === "covers" || field === "links" || field === "causes") continue;
-      if (field === "id" || field === "name") out[field] = 0;
+      // Placeholders of the final value's type (see src/catalog/decode.ts).
+      if (field === "id" || field === "name") out[field] = "";
       else if (field === "mitigation") {
         const [mitigation, lk] = splitLookup(e.mitigation, code);
         out.mitigation = mitigation;
@@ -415,7 +416,7 @@ export function encodeCatalog(entries: readonly CatalogEntry[]): EncodedCatalog 
         out.match = Object.fromEntries(
           Object.entries(e.match)
             .filter(([, v]) => v !== false && !(Array.isArray(v) && v.length === 0))
-            .map(([k, v]) => [k, k === "codes" ? 0 : v]),
+            .map(([k, v]) => [k, k === "codes" ? [] : v]),
         );
       else if (field === "source") {
         const { guide, section, row, url } = e.source;
@@ -423,7 +424,7 @@ export function encodeCatalog(entries: readonly CatalogEntry[]): EncodedCatalog 
         const stored: StoredSource = [g, section, row === undefined ? 0 : row === `AADSTS${code}` ? 1 : row];
         if (url !== `${guides[g]?.[1]}#${section}`) stored.push(url);
         out.source = stored;
-      } else if (enums[field]) out[field] = enums[field].indexOf(value);
+      } else if (enums[field]) out[field] = enums[field].indexOf(value).toString(36);
       else out[field] = value;
     }
     if (e.related.length > 0) out.related = e.related;

@@ -1,18 +1,26 @@
 /**
- * The built-in catalog's stored form, read back into entries. The build (encodeEntry in
+ * The built-in catalog's stored form, read back into entries. The build (encodeCatalog in
  * scripts/lib/compile-catalog.ts) writes each entry as JSON text that leaves out or shortens what the run
- * time can rebuild; this module undoes each step, so an entry reads back equal to the one the YAML compiles
- * to (test/catalog-encoding.test.ts compares every entry). The steps, each measured on the gzipped browser
- * bundle when it was added (scripts/size.ts):
+ * time can rebuild, with a few lookup tables in src/generated/catalog-tables.ts; this module undoes each
+ * step, so an entry reads back equal to the one the YAML compiles to, field order included
+ * (test/catalog-encoding.test.ts compares every entry). The steps, with what each saved in the gzipped
+ * browser bundles when it was added (scripts/size.ts; the catalog was then about 320 KB of 392 KB):
  *
- * - `id`, `name` and `match.codes` are stored as 0: they are in ENTRY_KEYS already (about 11 KB).
- * - Fields with few values (`kind`, `category`, `actor`, …) are stored as an index into `enums`.
+ * - `id` and `name` are stored as "" and `match.codes` as []: ENTRY_KEYS holds them (about 11 KB).
+ * - Fields with few values (`kind`, `category`, `actor`, `retryable`, `userFixable`, `confidence`,
+ *   `topic`) are stored as an index into `enums`, in base 36 (about 3 KB).
+ * Each placeholder has the type of the value it stands for, so that no field of an entry holds a number
+ * first and a string later (V8 would change the field's representation in the entries' hidden class).
  * - `source` is an array: the guide's index in `guides`, the section, the row (1: "AADSTS" and the entry's
- *   first code, 0: none) and the URL only when it is not the guide's URL and the section (about 4 KB).
- * - A Markdown link to a URL that several entries link is written `](^n)`, n in base 36 indexing `urls`
- *   (about 6 KB): gzip only looks back 32 KB, and most repeats of a link are farther apart than that.
- * - A mitigation's closing "Microsoft's lookup" line is left out and flagged `lk` (see splitLookup).
+ *   first code, 0: none) and the URL only when it is not the guide's URL, "#" and the section (about 4 KB).
+ * - A Markdown link to a URL that more than one link names is written `](<urlMark>n)`, n in base 36
+ *   indexing `urls` (about 6 KB): gzip looks back only 32 KB, and most repeats of a link are farther apart.
+ * - A mitigation's closing "Microsoft's lookup" line is left out and flagged `lk` (see splitLookup, 7 KB).
  * - `links` are not stored: they are read from the Markdown (src/catalog/links.ts).
+ *
+ * Tried and left out: one-letter field names (3.8 KB less, but renaming the fields in a loop doubled the
+ * decoding time of a cold process), marks for apostrophes and line breaks (1.4 KB, 7 ms more cold), a
+ * table of lines repeated across entries (nothing: gzip already finds them).
  *
  * Browser-safe, no imports beyond the catalog's own modules.
  */
@@ -82,30 +90,38 @@ export function decodeEntry(
   const code = codes[0];
   const { lk, causes, ...fields } = stored;
   const out: Record<string, unknown> = fields;
-  if (out.id === 0) out.id = id;
-  if (out.name === 0) out.name = name;
+  if (out.id === "") out.id = id;
+  if (out.name === "") out.name = name;
   for (const field in tables.enums) {
     const value = out[field];
-    if (typeof value === "number") out[field] = tables.enums[field]?.[value];
+    if (typeof value === "string") out[field] = tables.enums[field]?.[Number.parseInt(value, 36)];
   }
-  out.mitigation = joinLookup(stored.mitigation, code, lk);
+  const mitigation = joinLookup(stored.mitigation, code, lk);
   const match = stored.match;
-  if (match.codes === 0) match.codes = [...codes];
-  out.match = completeMatch(match, emptyMatch());
+  if (match.codes) match.codes = [...codes];
   const [g, section, row, url] = stored.source;
   const [guide, base] = tables.guides[g] ?? ["", ""];
   out.source =
     row === 0
       ? { guide, section, url: url ?? `${base}#${section}` }
       : { guide, section, row: row === 1 ? `AADSTS${code}` : row, url: url ?? `${base}#${section}` };
-  out.related ??= [];
-  out.covers ??= [];
-  const entry = out as unknown as CatalogEntry;
-  entry.links = entryLinks(entry);
-  if (causes)
-    entry.causes = causes.map(({ lk: tail, ...c }) => {
-      const mitigation = joinLookup(c.mitigation, code, tail);
-      return { ...c, mitigation, links: markdownLinks(mitigation) };
-    });
+  // A fresh object literal, built as before the stored form was shortened, so the entries that the
+  // match indexes read have the same hidden classes as then.
+  const entry = {
+    ...out,
+    mitigation,
+    match: completeMatch(match, emptyMatch()),
+    related: stored.related ?? [],
+    covers: stored.covers ?? [],
+    links: entryLinks({ mitigation, mitigationBySdk: stored.mitigationBySdk as Record<string, string> }),
+    ...(causes
+      ? {
+          causes: causes.map(({ lk: tail, ...c }) => {
+            const m = joinLookup(c.mitigation, code, tail);
+            return { ...c, mitigation: m, links: markdownLinks(m) };
+          }),
+        }
+      : {}),
+  } as unknown as CatalogEntry;
   return entry;
 }
