@@ -25,6 +25,7 @@ import {
   parseReferenceTsv,
   referenceDisagreements,
 } from "../../src/catalog/rules.js";
+import { ENUM_FIELDS } from "../../src/catalog/stored-fields.js";
 import { PATTERNS } from "../../src/patterns.js";
 import {
   type CatalogEntry,
@@ -337,9 +338,6 @@ function jsSingleQuoted(json: string): string {
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
 }
-
-/** Fields stored as an index into a list of their values (CatalogTables.enums). */
-const ENUM_FIELDS = ["kind", "category", "actor", "retryable", "userFixable", "confidence", "topic"];
 
 /** Characters that may start a table URL: the first one the catalog's text never holds. */
 const MARK_CANDIDATES = "^~!|@$%&*+=<>{}";
