@@ -20,7 +20,8 @@
  *
  * Tried and left out: one-letter field names (3.8 KB less, but renaming the fields in a loop doubled the
  * decoding time of a cold process), marks for apostrophes and line breaks (1.4 KB, 7 ms more cold), a
- * table of lines repeated across entries (nothing: gzip already finds them).
+ * table of lines repeated across entries (nothing: gzip already finds them). The decoder avoids loops
+ * that store fields by computed name: one over the enum fields made the first explain() 30 ms slower.
  *
  * Browser-safe, no imports beyond the catalog's own modules.
  */
