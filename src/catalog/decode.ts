@@ -31,21 +31,9 @@ import { CATALOG_TABLES } from "../generated/catalog-tables.js";
 import type { CatalogEntry, Cause } from "../schema.js";
 import { entryLinks, markdownLinks } from "./links.js";
 import { joinLookup, type LookupTail } from "./lookup-url.js";
+import type { CatalogTables, StoredSource } from "./stored-fields.js";
 
-/** The lookup tables of the stored form, written by the build into src/generated/catalog-tables.ts. */
-export interface CatalogTables {
-  /** Per field stored as an index, its values. */
-  readonly enums: Readonly<Record<string, readonly unknown[]>>;
-  /** Guides: id and URL. A source's URL is by default the guide's URL, "#" and the section. */
-  readonly guides: readonly (readonly [id: string, url: string])[];
-  /** Link URLs that several entries link, written `](<urlMark><index in base 36>)`. */
-  readonly urls: readonly string[];
-  /** The character that starts a table URL, one the catalog's text never holds ("" when there is none). */
-  readonly urlMark: string;
-}
-
-/** A stored source: guide index, section, row (0 none, 1 "AADSTS<first code>", or the row), URL if not derived. */
-export type StoredSource = [guide: number, section: string, row: 0 | 1 | string, url?: string];
+export type { CatalogTables, StoredSource };
 
 /**
  * The stored text with its table URLs put back: JSON text again. An indexOf loop, because before V8
