@@ -1,6 +1,6 @@
 /**
  * Compile the catalog (data/errors.yaml first, then every other data/*.yaml except sources.yaml, in name
- * order) into src/generated/catalog.ts, and record new entry ids in data/published-ids.txt (an id, once
+ * order) into src/generated/catalog.ts and its lookup tables, src/generated/catalog-tables.ts, and record new entry ids in data/published-ids.txt (an id, once
  * published, is never deleted; the compiler refuses a catalog that lost one).
  *   tsx scripts/build-catalog.ts          write both files (only when their text changed)
  *   tsx scripts/build-catalog.ts --check  fail when either committed file is stale (CI)
@@ -13,7 +13,7 @@ import {
   PUBLISHED_IDS,
   readCatalogInputs,
 } from "./lib/catalog-files.js";
-import { renderCatalogModule } from "./lib/compile-catalog.js";
+import { encodeCatalog, renderCatalogModule, renderCatalogTables } from "./lib/compile-catalog.js";
 
 const inputs = readCatalogInputs();
 const { entries, errors } = compileBuiltInCatalog(inputs);
@@ -25,8 +25,14 @@ if (errors.length > 0) {
 const published = inputs.facts.published;
 const known = new Set(published);
 const fresh = entries.map((e) => e.id).filter((id) => !known.has(id));
+const encoded = encodeCatalog(entries);
 const outputs = [
-  { file: GENERATED_MODULE, name: "src/generated/catalog.ts", text: renderCatalogModule(entries) },
+  { file: GENERATED_MODULE, name: "src/generated/catalog.ts", text: renderCatalogModule(entries, encoded) },
+  {
+    file: new URL("catalog-tables.ts", GENERATED_MODULE),
+    name: "src/generated/catalog-tables.ts",
+    text: renderCatalogTables(entries, encoded),
+  },
   { file: PUBLISHED_IDS, name: "data/published-ids.txt", text: [...published, ...fresh, ""].join("\n") },
 ];
 const check = process.argv.includes("--check");

@@ -9,6 +9,7 @@
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { ENTRY_BLOCK_COUNT, entryBlock } from "../../src/catalog/entry-block.js";
+import { codeEntryId } from "../../src/catalog/entry-keys.js";
 import { foldText } from "../../src/catalog/fold.js";
 import { entryLinks, markdownLinks } from "../../src/catalog/links.js";
 import { splitLookup } from "../../src/catalog/lookup-url.js";
@@ -23,6 +24,7 @@ import {
   parseReferenceTsv,
   referenceDisagreements,
 } from "../../src/catalog/rules.js";
+import { type CatalogTables, ENUM_FIELDS, type StoredSource } from "../../src/catalog/stored-fields.js";
 import { PATTERNS } from "../../src/patterns.js";
 import {
   type CatalogEntry,
@@ -352,35 +354,138 @@ function jsSingleQuoted(json: string): string {
     .replace(/\u2029/g, "\\u2029");
 }
 
+/** Characters that may start a table URL: the first one the catalog's text never holds. */
+const MARK_CANDIDATES = "^~!|@$%&*+=<>{}";
+
+/** The stored form of the built-in catalog: its tables and each entry's text, in catalog order. */
+export interface EncodedCatalog {
+  tables: CatalogTables;
+  texts: string[];
+}
+
+/** Every value of `items` once, most used first (ties: first seen first). */
+function byUse<T>(items: Iterable<T>): T[] {
+  const counts = new Map<T, number>();
+  for (const x of items) counts.set(x, (counts.get(x) ?? 0) + 1);
+  return [...counts.keys()].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0));
+}
+
+/** Every string in a JSON value, keys included. */
+function* stringsOf(value: unknown): Generator<string> {
+  if (typeof value === "string") yield value;
+  else if (Array.isArray(value)) for (const v of value) yield* stringsOf(v);
+  else if (value && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) {
+      yield k;
+      yield* stringsOf(v);
+    }
+}
+
+/** A JSON value with every string (keys included) passed through `f`. */
+function mapStrings(value: unknown, f: (s: string) => string): unknown {
+  if (typeof value === "string") return f(value);
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, f));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [f(k), mapStrings(v, f)]));
+  return value;
+}
+
 /**
- * An entry without the values that src/catalog/builtin.ts fills back in (empty match lists, false match
- * flags, empty related and covers, the links, which repeat the Markdown, and the closing line that links
- * Microsoft's page for the entry's first code, recorded as `lk`: see splitLookup): a smaller module compiles
- * faster and bundles smaller.
+ * The built-in catalog in its stored form, which src/catalog/decode.ts reads back (its header lists each
+ * step and what it saves). Each entry keeps its fields in the order the run time has always given them:
+ * the compiled order without related, covers, links and causes, then those four.
  */
-function compactEntry(e: CatalogEntry): object {
-  const match = Object.fromEntries(
-    Object.entries(e.match).filter(([, v]) => v !== false && !(Array.isArray(v) && v.length === 0)),
-  );
-  const { related, covers, links: _links, causes, ...rest } = e;
-  const code = e.match.codes[0];
-  const [mitigation, lk] = splitLookup(rest.mitigation, code);
-  return {
-    ...rest,
-    mitigation,
-    ...(lk ? { lk } : {}),
-    match,
-    ...(causes
-      ? {
-          causes: causes.map(({ links: _l, mitigation: whole, ...c }) => {
-            const [m, tail] = splitLookup(whole, code);
-            return { ...c, mitigation: m, ...(tail ? { lk: tail } : {}) };
-          }),
+export function encodeCatalog(entries: readonly CatalogEntry[]): EncodedCatalog {
+  // The guides' URLs: a source's URL is by default its guide's URL, "#" and its section.
+  const bases = new Map<string, string[]>();
+  for (const { source } of entries) {
+    const list = bases.get(source.guide) ?? [];
+    bases.set(source.guide, list);
+    if (source.url.endsWith(`#${source.section}`)) list.push(source.url.slice(0, -source.section.length - 1));
+  }
+  const guides = [...bases].map(([id, urls]) => [id, byUse(urls)[0] ?? ""] as const);
+  const guideIndex = new Map(guides.map(([id], i) => [id, i]));
+  const enums: Record<string, unknown[]> = {};
+  for (const field of ENUM_FIELDS) {
+    const values = entries.flatMap((e) =>
+      field in e ? [(e as unknown as Record<string, unknown>)[field]] : [],
+    );
+    if (values.length > 0) enums[field] = byUse(values);
+  }
+
+  // Each entry under its long field names, ordered as described above.
+  const compact = entries.map((e) => {
+    const code = e.match.codes[0];
+    const out: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(e)) {
+      if (field === "related" || field === "covers" || field === "links" || field === "causes") continue;
+      // Placeholders of the final value's type (see src/catalog/decode.ts).
+      if (field === "id" || field === "name") out[field] = "";
+      else if (field === "mitigation") {
+        const [mitigation, lk] = splitLookup(e.mitigation, code);
+        out.mitigation = mitigation;
+        if (lk) out.lk = lk;
+      } else if (field === "match")
+        out.match = Object.fromEntries(
+          Object.entries(e.match)
+            .filter(([, v]) => v !== false && !(Array.isArray(v) && v.length === 0))
+            .map(([k, v]) => [k, k === "codes" ? [] : v]),
+        );
+      else if (field === "source") {
+        const { guide, section, row, url } = e.source;
+        const g = guideIndex.get(guide) ?? 0;
+        const stored: StoredSource = [g, section, row === undefined ? 0 : row === `AADSTS${code}` ? 1 : row];
+        if (url !== `${guides[g]?.[1]}#${section}`) stored.push(url);
+        out.source = stored;
+      } else if (enums[field]) out[field] = enums[field].indexOf(value).toString(36);
+      else out[field] = value;
+    }
+    if (e.related.length > 0) out.related = e.related;
+    if (e.covers.length > 0) out.covers = e.covers;
+    if (e.causes)
+      out.causes = e.causes.map(({ links: _links, ...c }) => {
+        const cause: Record<string, unknown> = {};
+        for (const [field, value] of Object.entries(c)) {
+          if (field !== "mitigation") cause[field] = value;
+          else {
+            const [mitigation, lk] = splitLookup(c.mitigation, code);
+            cause.mitigation = mitigation;
+            if (lk) cause.lk = lk;
+          }
         }
-      : {}),
-    ...(related.length > 0 ? { related } : {}),
-    ...(covers.length > 0 ? { covers } : {}),
-  };
+        return cause;
+      });
+    return out;
+  });
+
+  const text = compact.map((o) => JSON.stringify(o)).join("\n");
+  const urlMark = [...MARK_CANDIDATES].find((c) => !text.includes(c)) ?? "";
+
+  // Link URLs that more than one Markdown link names, in order of first use.
+  const linkCounts = new Map<string, number>();
+  for (const e of entries)
+    for (const md of stringsOf([e.mitigation, e.mitigationBySdk, e.causes?.map((c) => c.mitigation)]))
+      for (const l of markdownLinks(md)) {
+        const uses = md.split(`](${l.url})`).length - 1;
+        linkCounts.set(l.url, (linkCounts.get(l.url) ?? 0) + uses);
+      }
+  const plain = (url: string) =>
+    JSON.stringify(url) === `"${url}"` && !url.includes(")") && !url.includes("'");
+  const urls = urlMark ? [...linkCounts].filter(([u, n]) => n > 1 && plain(u)).map(([u]) => u) : [];
+  const urlIndex = new Map(urls.map((u, i) => [u, i]));
+
+  const texts = compact.map((o, i) => {
+    const own = entries[i]?.links.concat((entries[i]?.causes ?? []).flatMap((c) => c.links)) ?? [];
+    const tabled = own.filter((l) => urlIndex.has(l.url));
+    const marked = mapStrings(o, (s) => {
+      let out = s;
+      for (const l of tabled)
+        out = out.split(`](${l.url})`).join(`](${urlMark}${urlIndex.get(l.url)?.toString(36)})`);
+      return out;
+    });
+    return JSON.stringify(marked);
+  });
+  return { tables: { enums, guides, urls, urlMark }, texts };
 }
 
 /**
@@ -391,21 +496,24 @@ function compactEntry(e: CatalogEntry): object {
  * Cold start: the JSON text sits in function bodies, which V8 only pre-parses until they are called, and
  * nothing is parsed as JSON until an entry is read. `aadsts lookup` parses one block and one entry.
  */
-export function renderCatalogModule(entries: CatalogEntry[]): string {
+export function renderCatalogModule(entries: CatalogEntry[], encoded = encodeCatalog(entries)): string {
   const ids = entries.map((e) => `  | ${JSON.stringify(e.id)}`).join("\n");
   const keys = entries
     .map((e) => {
       const restricted = e.match.credentials.length > 0 ? 1 : 0;
-      return `  [${JSON.stringify(e.id)}, ${JSON.stringify(e.name ?? "")}, [${e.match.codes.join(", ")}], ${restricted}],`;
+      // 0 for an id that is "aadsts-" and the first code: src/catalog/entry-keys.ts writes it back.
+      const id = e.id === codeEntryId(e.match.codes) ? "0" : JSON.stringify(e.id);
+      return `  [${id}, ${JSON.stringify(e.name ?? "")}, [${e.match.codes.join(", ")}], ${restricted}],`;
     })
     .join("\n");
   const blocks: string[][] = Array.from({ length: ENTRY_BLOCK_COUNT }, () => []);
-  for (const e of entries)
-    blocks[entryBlock(e.id)]?.push(
-      `    ${JSON.stringify(e.id)}: '${jsSingleQuoted(JSON.stringify(compactEntry(e)))}',`,
+  for (const i of blockOrder(entries))
+    blocks[entryBlock(entries[i]?.id ?? "")]?.push(
+      `    ${JSON.stringify(entries[i]?.id)}: '${jsSingleQuoted(encoded.texts[i] ?? "")}',`,
     );
   const blockText = blocks.map((lines) => `  () => ({\n${lines.join("\n")}\n  }),`).join("\n");
   return `// Generated by scripts/build-catalog.ts from data/*.yaml. Do not edit; run \`npm run build:catalog\`.
+import { withCodeIds } from "../catalog/entry-keys.js";
 
 /** Every catalog entry id. */
 export type EntryId =
@@ -414,10 +522,13 @@ ${ids || "  never"};
 /** An entry's keys: id, symbolic name ("" when none), AADSTS codes, 1 when it applies to named credentials only. */
 export type EntryKey = readonly [id: string, name: string, codes: readonly number[], restricted: 0 | 1];
 
-/** Every entry's keys, in the order of data/errors.yaml then the other catalog files. */
-export const ENTRY_KEYS: readonly EntryKey[] = [
+/**
+ * Every entry's keys, in the order of data/errors.yaml then the other catalog files. An id written 0 is
+ * "aadsts-" and the entry's first code.
+ */
+export const ENTRY_KEYS: readonly EntryKey[] = /* @__PURE__ */ withCodeIds([
 ${keys}
-];
+]);
 
 /**
  * Every entry as JSON text (checked by the build), by id, in ${ENTRY_BLOCK_COUNT} blocks picked by a hash of the id
@@ -427,5 +538,49 @@ ${keys}
 export const ENTRY_BLOCKS: readonly (() => Readonly<Record<string, string>>)[] = [
 ${blockText}
 ];
+`;
+}
+
+/**
+ * The order of the entries inside each block of the generated module: those with SDK wordings first,
+ * then by topic, then in catalog order. The run time reads a block by id, so the order is free, and
+ * alike entries side by side compress better: gzip looks back only 32 KB (2.5 KB less in the bundle
+ * than catalog order). A change to one entry still changes only its own line.
+ */
+function blockOrder(entries: readonly CatalogEntry[]): number[] {
+  const key = (e: CatalogEntry) => `${e.mitigationBySdk ? 0 : 1}|${e.topic ?? ""}`;
+  const keys = entries.map(key);
+  return entries
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const x = keys[a] ?? "";
+      const y = keys[b] ?? "";
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+}
+
+/** The generated tables module (src/generated/catalog-tables.ts): what src/catalog/decode.ts looks up. */
+export function renderCatalogTables(entries: CatalogEntry[], encoded = encodeCatalog(entries)): string {
+  const { enums, guides, urls, urlMark } = encoded.tables;
+  const list = (items: readonly unknown[]) => items.map((x) => `    ${JSON.stringify(x)},`).join("\n");
+  const enumText = Object.entries(enums)
+    .map(([field, values]) => `    ${field}: ${JSON.stringify(values)},`)
+    .join("\n");
+  return `// Generated by scripts/build-catalog.ts from data/*.yaml. Do not edit; run \`npm run build:catalog\`.
+import type { CatalogTables } from "../catalog/stored-fields.js";
+
+/** The lookup tables of the stored entries in ./catalog.ts (src/catalog/decode.ts reads them). */
+export const CATALOG_TABLES: CatalogTables = {
+  enums: {
+${enumText}
+  },
+  guides: [
+${list(guides)}
+  ],
+  urls: [
+${list(urls)}
+  ],
+  urlMark: ${JSON.stringify(urlMark)},
+};
 `;
 }

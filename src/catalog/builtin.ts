@@ -4,12 +4,10 @@
  * `explain()` parses them all once. `aadsts/catalog` and the main entry point share this cache.
  */
 
-import { completeMatch, emptyMatch } from "../entry-match.js";
 import { ENTRY_BLOCKS, ENTRY_KEYS, type EntryKey } from "../generated/catalog.js";
-import type { CatalogEntry, Cause } from "../schema.js";
+import type { CatalogEntry } from "../schema.js";
+import { decodeEntry } from "./decode.js";
 import { entryBlock } from "./entry-block.js";
-import { entryLinks, markdownLinks } from "./links.js";
-import { joinLookup, type LookupTail } from "./lookup-url.js";
 
 export type { EntryKey };
 
@@ -32,34 +30,8 @@ export function builtInEntry(index: number): CatalogEntry {
   const text = block?.[key[0]];
   if (text === undefined)
     throw new Error(`generated catalog has no text for ${key[0]}; run npm run build:catalog`);
-  // The build leaves out empty match lists, false flags, empty related/covers, the links, which the
-  // Markdown holds, and a mitigation's closing lookup line, marked by `lk` (compactEntry in
-  // scripts/lib/compile-catalog.ts).
-  const stored = JSON.parse(text) as Omit<CatalogEntry, "match" | "related" | "covers" | "links" | "causes"> &
-    Partial<Pick<CatalogEntry, "related" | "covers">> & {
-      match: Partial<CatalogEntry["match"]>;
-      causes?: (Omit<Cause, "links"> & { lk?: LookupTail })[];
-      lk?: LookupTail;
-    };
-  const { causes, lk, ...fields } = stored;
-  const code = stored.match.codes?.[0];
-  const mitigation = joinLookup(stored.mitigation, code, lk);
-  const entry: CatalogEntry = {
-    ...fields,
-    mitigation,
-    match: completeMatch(stored.match, emptyMatch()),
-    related: stored.related ?? [],
-    covers: stored.covers ?? [],
-    links: entryLinks({ ...stored, mitigation }),
-    ...(causes
-      ? {
-          causes: causes.map(({ lk: tail, ...c }) => {
-            const m = joinLookup(c.mitigation, code, tail);
-            return { ...c, mitigation: m, links: markdownLinks(m) };
-          }),
-        }
-      : {}),
-  };
+  // The stored form leaves out or shortens what can be rebuilt (src/catalog/decode.ts).
+  const entry = decodeEntry(text, key);
   parsed[index] = entry;
   return entry;
 }

@@ -5,8 +5,8 @@ export function lookupUrl(code: number): string {
 
 /**
  * The line that ends most code entries' mitigations, linking Microsoft's page for the code. The generated
- * catalog leaves it out where a mitigation ends with it (compactEntry in scripts/lib/compile-catalog.ts) and
- * src/catalog/builtin.ts puts it back: about 870 copies, 7 KB of the gzipped bundle.
+ * catalog leaves it out where a mitigation ends with it (encodeCatalog in scripts/lib/compile-catalog.ts) and
+ * src/catalog/decode.ts puts it back: about 870 copies, 7 KB of the gzipped bundle.
  */
 export function lookupLine(code: number): string {
   return `Microsoft's lookup: [AADSTS${code}](${lookupUrl(code)})`;
