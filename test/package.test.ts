@@ -196,6 +196,8 @@ export { codes, first, title };
       expect(bad.code).not.toBe(0);
       expect(bad.out).toMatch(/bad\.mts.*error TS2322: Type 'string' is not assignable to type 'number'/);
     },
+    // Two whole tsc runs: about 20 s on a quiet 2-core machine, past the default 30 s when it is loaded.
+    120_000,
   );
 
   it("runs the binary with npx", () => {
