@@ -39,9 +39,26 @@ class Unsupported extends Error {}
  * Every one is at least one character long.
  */
 export function requiredLiterals(re: RegExp): string[] | undefined {
-  if (re.flags.includes("i") || re.flags.includes("u") || re.flags.includes("v")) return undefined;
+  if (re.flags.includes("i")) return undefined;
+  return readLiterals(re, false);
+}
+
+/**
+ * The required literals of a case-insensitive pattern (`i` flag), in lower case: every text the pattern
+ * matches in holds one of them once lower-cased. Without the `u` flag, an ASCII letter of the pattern
+ * matches only that letter in either case, and lower-casing a text keeps its ASCII characters where they
+ * are (next to each other); a character of the pattern outside ASCII counts as unknown. Undefined for a
+ * pattern without the `i` flag (see requiredLiterals) or with none known.
+ */
+export function requiredFoldedLiterals(re: RegExp): string[] | undefined {
+  if (!re.flags.includes("i")) return undefined;
+  return readLiterals(re, true);
+}
+
+function readLiterals(re: RegExp, ignoreCase: boolean): string[] | undefined {
+  if (re.flags.includes("u") || re.flags.includes("v")) return undefined;
   try {
-    const reader = new Reader(re.source);
+    const reader = new Reader(re.source, ignoreCase);
     const info = reader.disjunction();
     if (!reader.done()) return undefined;
     return best(info);
@@ -179,7 +196,19 @@ function repeated(item: Info, min: number, max: number): Info {
 /** A recursive-descent reader of the pattern syntax without the `u` flag (Annex B). */
 class Reader {
   private at = 0;
-  constructor(private readonly src: string) {}
+  constructor(
+    private readonly src: string,
+    private readonly ignoreCase = false,
+  ) {}
+
+  /**
+   * A character of the pattern as it stands in a text that every match of it lies in: itself, or with
+   * the `i` flag its lower case when it is ASCII (undefined, unknown, for any other character then).
+   */
+  private fold(c: string): string | undefined {
+    if (!this.ignoreCase) return c;
+    return c.charCodeAt(0) < 128 ? c.toLowerCase() : undefined;
+  }
 
   done(): boolean {
     return this.at >= this.src.length;
@@ -308,13 +337,15 @@ class Reader {
     if (c === "{" && this.braces()) throw new Unsupported("quantifier without an atom");
     // Any other character, `{`, `}` and `]` included, stands for itself.
     this.at++;
-    return { exact: [c] };
+    const f = this.fold(c);
+    return f === undefined ? ANY : { exact: [f] };
   }
 
   /** An escape outside a class: a character, or a class (unknown characters), or a back-reference. */
   private escape(): Info {
     const ch = this.escapedCharacter(false);
-    return ch === undefined ? ANY : { exact: [ch] };
+    const f = ch === undefined ? undefined : this.fold(ch);
+    return f === undefined ? ANY : { exact: [f] };
   }
 
   /**
@@ -397,9 +428,17 @@ class Reader {
         const b = to.charCodeAt(0);
         if (a > b) throw new Unsupported("range out of order");
         if (b - a >= MAX_CLASS) known = false;
-        else for (let x = a; x <= b; x++) chars.add(String.fromCharCode(x));
-      } else if (from === undefined) known = false;
-      else chars.add(from);
+        else
+          for (let x = a; x <= b; x++) {
+            const f = this.fold(String.fromCharCode(x));
+            if (f === undefined) known = false;
+            else chars.add(f);
+          }
+      } else {
+        const f = from === undefined ? undefined : this.fold(from);
+        if (f === undefined) known = false;
+        else chars.add(f);
+      }
     }
     this.at++; // ]
     return known && chars.size > 0 && chars.size <= MAX_CLASS ? { exact: [...chars] } : ANY;
@@ -418,17 +457,74 @@ class Reader {
 const checked = new WeakMap<RegExp, readonly string[] | null>();
 /** Most literals mayMatch looks for one by one: past this, the searches cost more than they save. */
 const MAX_CHECKED = 4;
+/** Shortest and longest piece of a literal that coverOf may look for in place of the literal. */
+const MIN_PIECE = 3;
+const MAX_PIECE = 12;
+
+/**
+ * At most `most` strings such that each of `literals` contains one of them (so a text that holds none
+ * of them holds none of the literals), or undefined when no such few pieces of MIN_PIECE characters or
+ * more are found. The literals themselves when they are few enough; else, greedily, the piece that the
+ * most literals not yet covered contain (the longest at a tie), until every literal is covered.
+ * `[" AADSTS", "\tAADSTS", " AADB2C", "\tAADB2C", "Error: (", "Exception: ("]` gives three pieces.
+ */
+export function coverOf(literals: readonly string[], most = MAX_CHECKED): string[] | undefined {
+  if (literals.length <= most) return [...literals];
+  let left = [...new Set(literals)];
+  const out: string[] = [];
+  while (left.length > 0) {
+    if (out.length === most) return undefined;
+    const count = new Map<string, number>();
+    for (const l of left) {
+      const pieces = new Set<string>();
+      for (let i = 0; i + MIN_PIECE <= l.length; i++)
+        for (let j = i + MIN_PIECE; j <= Math.min(l.length, i + MAX_PIECE); j++) pieces.add(l.slice(i, j));
+      for (const p of pieces) count.set(p, (count.get(p) ?? 0) + 1);
+    }
+    let best: string | undefined;
+    let bestCount = 0;
+    for (const [p, n] of count)
+      if (n > bestCount || (n === bestCount && p.length > (best as string).length)) {
+        best = p;
+        bestCount = n;
+      }
+    // A literal shorter than MIN_PIECE has no piece: it cannot be covered.
+    if (best === undefined) return undefined;
+    out.push(best);
+    left = left.filter((l) => !l.includes(best));
+  }
+  return out;
+}
+
+/** What mayMatch and mayMatchFolded look for: a few pieces covering the pattern's literals, or null. */
+function literalsToCheck(re: RegExp): readonly string[] | null {
+  let literals = checked.get(re);
+  if (literals === undefined) {
+    const read = re.flags.includes("i") ? requiredFoldedLiterals(re) : requiredLiterals(re);
+    literals = (read && coverOf(read)) ?? null;
+    checked.set(re, literals);
+  }
+  return literals;
+}
 
 /**
  * False when `text` cannot match `re`: it holds none of the pattern's required literals. True when it
- * may (or when the pattern has no required literals, or too many to look for).
+ * may (or when the pattern has no required literals, or too many to look for, or it is case-insensitive:
+ * see mayMatchFolded).
  */
 export function mayMatch(re: RegExp, text: string): boolean {
-  let literals = checked.get(re);
-  if (literals === undefined) {
-    const read = requiredLiterals(re);
-    literals = read && read.length <= MAX_CHECKED ? read : null;
-    checked.set(re, literals);
-  }
+  if (re.ignoreCase) return true;
+  const literals = literalsToCheck(re);
   return literals === null || literals.some((l) => text.includes(l));
+}
+
+/**
+ * mayMatch for any pattern, case-insensitive ones included, given the text and its lower case
+ * (`text.toLowerCase()`, made once by a caller that asks about many patterns).
+ */
+export function mayMatchFolded(re: RegExp, text: string, lower: string): boolean {
+  const literals = literalsToCheck(re);
+  if (literals === null) return true;
+  const haystack = re.ignoreCase ? lower : text;
+  return literals.some((l) => haystack.includes(l));
 }

@@ -4,7 +4,7 @@
  */
 import { namedAlternation } from "../../patterns.js";
 import type { ParsedAuthError, Sdk } from "../../schema.js";
-import { requiredLiterals } from "../prefilter.js";
+import { mayMatch, requiredLiterals } from "../prefilter.js";
 import { azureCli } from "./azure-cli.js";
 import { browser } from "./browser.js";
 import { dotnet } from "./dotnet.js";
@@ -187,11 +187,19 @@ function producerAt(m: RegExpExecArray | null): { producer: Producer; at: number
     : { producer: PRODUCERS[Number(name.slice(1))] as Producer, at: m.index };
 }
 
+/**
+ * Where `marker` first matches in `text`, or -1. A text that lacks every literal the pattern requires
+ * (prefilter.ts) is not searched: a native substring search says so for far less than the pattern's scan.
+ */
+function searchMarker(marker: RegExp, text: string): number {
+  return mayMatch(marker, text) ? text.search(marker) : -1;
+}
+
 /** The earliest position of any of the markers in `text`, or Infinity. */
 function firstAt(markers: Producer["markers"], text: string): number {
   let at = Number.POSITIVE_INFINITY;
   for (const marker of markers) {
-    const i = typeof marker === "function" ? marker(text) : text.search(marker);
+    const i = typeof marker === "function" ? marker(text) : searchMarker(marker, text);
     if (i >= 0 && i < at) at = i;
   }
   return at;
@@ -243,7 +251,7 @@ function detectAmong(text: string, raw: string, skipHosts: boolean): Producer | 
     if (skipHosts && p.host) return;
     for (const marker of p.markers)
       if (typeof marker === "function") consider(p, i, marker(text));
-      else if (skipHosts) consider(p, i, text.search(marker));
+      else if (skipHosts) consider(p, i, searchMarker(marker, text));
     if (p.shared) consider(p, i, sharedAt(p.shared, text));
   });
   // An MSAL's SDK anywhere in the text (after the MSAL's own mark, as its stack frames often are) wraps it.
