@@ -2,6 +2,7 @@
 import { PATTERNS } from "../patterns.js";
 import { replaceLiteral, substitute } from "../text.js";
 import { validId } from "./ids.js";
+import { execIf } from "./prefilter.js";
 
 /** `2022-03-02 18:25:26Z` → `2022-03-02T18:25:26Z`. Anything that is not a timestamp gives undefined. */
 export function normalizeTimestamp(value: string | undefined): string | undefined {
@@ -104,7 +105,7 @@ export function labels(text: string): Omit<DescriptionParts, "message"> {
     keyedId(text, PATTERNS.correlationIdKey) ??
     keyedId(text, PATTERNS.msalNetLogCorrelation);
   if (correlation) parts.correlationId = correlation;
-  const ts = PATTERNS.timestampLabel.exec(text)?.[1];
+  const ts = execIf(PATTERNS.timestampLabel, text)?.[1];
   if (ts) parts.timestampText = ts;
   // The sign-in page prints the trace ID as `Request Id:`, beside its Correlation Id and Timestamp.
   const trace =
@@ -170,7 +171,7 @@ function trimId(id: string): string {
 export function descriptionParts(description: string): DescriptionParts {
   const text = unescapeLineBreaks(description);
   const parts: DescriptionParts = labels(text);
-  const trailer = PATTERNS.trailerStart.exec(text);
+  const trailer = execIf(PATTERNS.trailerStart, text);
   const body = (trailer ? text.slice(0, trailer.index) : text).replace(PATTERNS.aadstsPrefix, "");
   const message = messageText(body);
   if (message) parts.message = message;
@@ -204,7 +205,7 @@ export function aadstsBlock(text: string): string | undefined {
   const start = text.search(PATTERNS.aadstsStart);
   if (start < 0) return undefined;
   const rest = text.slice(start);
-  const ts = PATTERNS.timestampLabel.exec(rest);
+  const ts = execIf(PATTERNS.timestampLabel, rest);
   if (ts) return rest.slice(0, ts.index + ts[0].length).trim();
   const eol = rest.indexOf("\n");
   return (eol < 0 ? rest : rest.slice(0, eol)).trim();

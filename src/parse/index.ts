@@ -30,6 +30,7 @@ import { readTenant, validId } from "./ids.js";
 import { MAX_INPUT_LENGTH, type ObjectFields, toInputText } from "./input.js";
 import { type FoundBody, findBody, unwrapJsonRecord, unwrapQuotedValue } from "./json-body.js";
 import { readOAuthError } from "./oauth-error.js";
+import { execIf } from "./prefilter.js";
 import { detectHosted, detectProducer, readProducers } from "./producers/index.js";
 import { readRedirect } from "./redirect.js";
 import { checkedCopy } from "./shape.js";
@@ -331,7 +332,7 @@ function parseText(
     out.serviceError = { code: serviceCode };
     if (found.service?.message) out.serviceError.message = found.service.message;
   }
-  const exception = PATTERNS.exceptionName.exec(unescaped)?.[1];
+  const exception = execIf(PATTERNS.exceptionName, unescaped)?.[1];
   if (exception) out.exception = exception;
   if (shape.command) out.command = shape.command;
   if (shape.cmdlet) out.cmdlet = shape.cmdlet;

@@ -7,6 +7,7 @@
 import { PATTERNS } from "../patterns.js";
 import { type EntraErrorBody, EntraErrorBodySchema } from "../schema.js";
 import { codeList, unescapeOnce } from "./fields.js";
+import { execIf } from "./prefilter.js";
 
 export interface ServiceError {
   code: string;
@@ -211,7 +212,7 @@ function lenientBody(text: string): EntraErrorBody | undefined {
       body[key] = m[2];
     }
   }
-  const codes = PATTERNS.jsonCodesField.exec(text);
+  const codes = execIf(PATTERNS.jsonCodesField, text);
   if (codes?.[1]) body.error_codes = codeList(codes[1]);
   return Object.keys(body).length > 0 ? asEntraBody(body) : undefined;
 }
@@ -225,7 +226,7 @@ function pythonReprBody(text: string): EntraErrorBody | undefined {
     const raw = m[2] ?? m[3] ?? "";
     body[key] = unescapeOnce(raw.split("\\'").join("'"));
   }
-  const codes = PATTERNS.pythonCodesField.exec(text);
+  const codes = execIf(PATTERNS.pythonCodesField, text);
   if (codes?.[1]) body.error_codes = codeList(codes[1]);
   return Object.keys(body).length > 0 ? asEntraBody(body) : undefined;
 }

@@ -6,7 +6,7 @@
  * log-framework names are never an error.
  */
 import { PATTERNS } from "../patterns.js";
-import { mayMatch } from "./prefilter.js";
+import { execIf, mayMatch } from "./prefilter.js";
 
 const FORMS = [
   PATTERNS.errorKeyed,
@@ -83,5 +83,5 @@ export function readOAuthError(text: string): string | undefined {
       break;
     }
   }
-  return best ?? PATTERNS.errorKnownName.exec(text)?.[1];
+  return best ?? execIf(PATTERNS.errorKnownName, text)?.[1];
 }

@@ -528,3 +528,20 @@ export function mayMatchFolded(re: RegExp, text: string, lower: string): boolean
   const haystack = re.ignoreCase ? lower : text;
   return literals.some((l) => haystack.includes(l));
 }
+
+/**
+ * `re.exec(text)`, skipped when the text cannot match (see mayMatch). A skipped global or sticky pattern
+ * has its lastIndex reset, as a failed exec would have.
+ */
+export function execIf(re: RegExp, text: string): RegExpExecArray | null {
+  if (mayMatch(re, text)) return re.exec(text);
+  if (re.global || re.sticky) re.lastIndex = 0;
+  return null;
+}
+
+/** `re.test(text)`, skipped when the text cannot match (see mayMatch); as execIf for lastIndex. */
+export function testIf(re: RegExp, text: string): boolean {
+  if (mayMatch(re, text)) return re.test(text);
+  if (re.global || re.sticky) re.lastIndex = 0;
+  return false;
+}
