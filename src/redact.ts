@@ -1,4 +1,4 @@
-import { mayMatchFolded } from "./parse/prefilter.js";
+import { forgetTexts, mayMatchFolded } from "./parse/prefilter.js";
 import { PATTERNS } from "./patterns.js";
 import { substitute as replaceEach } from "./text.js";
 
@@ -18,6 +18,7 @@ export interface RedactResult {
  * found with `indexOf` rather than a lazy regex.
  */
 export function redact(text: string): RedactResult {
+  forgetTexts();
   let count = 0;
   const bump = () => {
     count++;

@@ -30,7 +30,7 @@ import { readTenant, validId } from "./ids.js";
 import { MAX_INPUT_LENGTH, type ObjectFields, toInputText } from "./input.js";
 import { type FoundBody, findBody, unwrapJsonRecord, unwrapQuotedValue } from "./json-body.js";
 import { readOAuthError } from "./oauth-error.js";
-import { execIf } from "./prefilter.js";
+import { execIf, forgetTexts } from "./prefilter.js";
 import { detectHosted, detectProducer, readProducers } from "./producers/index.js";
 import { readRedirect } from "./redirect.js";
 import { checkedCopy } from "./shape.js";
@@ -117,6 +117,7 @@ export function parseOptions(options: unknown): ParseOptions {
  * input is read; an exception here is a bug.
  */
 export function readInput(input: unknown, options: ParseOptions = {}, depth = 0, whole = false): ParseResult {
+  forgetTexts();
   const { text: raw, body, fields, members } = toInputText(input, depth > 0);
   const max = options.maxLength ?? MAX_INPUT_LENGTH;
   const truncated = raw.length > max;

@@ -453,9 +453,19 @@ class Reader {
   }
 }
 
-/** Each pattern's literals as mayMatch checks them (null: not checked), read once per pattern. */
-const checked = new WeakMap<RegExp, readonly string[] | null>();
-/** Most literals mayMatch looks for one by one: past this, the searches cost more than they save. */
+/**
+ * A pattern's literals as mayMatch checks them: those of three characters or more as their trigrams'
+ * hashes (a count, then the hashes, for each), looked up in a table of the text's trigrams; shorter ones
+ * as strings, searched for.
+ */
+interface Check {
+  trigrams: Int32Array;
+  short: readonly string[];
+}
+
+/** Each pattern's check (null: not checked), read once per pattern. */
+const checked = new WeakMap<RegExp, Check | null>();
+/** Most literals mayMatch looks for when some are too short for the trigram table: each is a search. */
 const MAX_CHECKED = 4;
 /** Shortest and longest piece of a literal that coverOf may look for in place of the literal. */
 const MIN_PIECE = 3;
@@ -466,7 +476,7 @@ const MAX_PIECE = 12;
  * of them holds none of the literals), or undefined when no such few pieces of MIN_PIECE characters or
  * more are found. The literals themselves when they are few enough; else, greedily, the piece that the
  * most literals not yet covered contain (the longest at a tie), until every literal is covered.
- * `[" AADSTS", "\tAADSTS", " AADB2C", "\tAADB2C", "Error: (", "Exception: ("]` gives three pieces.
+ * `[" AADSTS", "\tAADSTS", " AADB2C", "\tAADB2C", "Error: (", "Exception: ("]` gives two pieces.
  */
 export function coverOf(literals: readonly string[], most = MAX_CHECKED): string[] | undefined {
   if (literals.length <= most) return [...literals];
@@ -496,15 +506,108 @@ export function coverOf(literals: readonly string[], most = MAX_CHECKED): string
   return out;
 }
 
-/** What mayMatch and mayMatchFolded look for: a few pieces covering the pattern's literals, or null. */
-function literalsToCheck(re: RegExp): readonly string[] | null {
-  let literals = checked.get(re);
-  if (literals === undefined) {
+/**
+ * The literals to check for a pattern: all of them when each has a trigram (lookups cost little, so a
+ * long list is fine); else a few pieces that cover them (coverOf), or none.
+ */
+function checkOf(re: RegExp): Check | null {
+  let check = checked.get(re);
+  if (check === undefined) {
     const read = re.flags.includes("i") ? requiredFoldedLiterals(re) : requiredLiterals(re);
-    literals = (read && coverOf(read)) ?? null;
-    checked.set(re, literals);
+    const literals = read && (read.every((l) => l.length >= 3) ? read : coverOf(read));
+    check = literals
+      ? {
+          trigrams: Int32Array.from(
+            literals.filter((l) => l.length >= 3).flatMap((l) => [l.length - 2, ...trigramsOf(l)]),
+          ),
+          short: literals.filter((l) => l.length < 3),
+        }
+      : null;
+    checked.set(re, check);
   }
-  return literals;
+  return check;
+}
+
+/** Bits of a trigram's hash. */
+const TRIGRAM_BITS = 16;
+const trigram = (a: number, b: number, c: number) =>
+  Math.imul((a << 16) ^ (b << 8) ^ c, 0x9e3779b1) >>> (32 - TRIGRAM_BITS);
+
+function trigramsOf(literal: string): number[] {
+  const out: number[] = [];
+  for (let i = 2; i < literal.length; i++)
+    out.push(trigram(literal.charCodeAt(i - 2), literal.charCodeAt(i - 1), literal.charCodeAt(i)));
+  return out;
+}
+
+/**
+ * The trigrams of a text: seen[hash] === stamp when the text holds a trigram with that hash (two texts
+ * hash into one cell only by chance, which makes a check say "may match": never wrong). Two tables, for
+ * the two texts asked about last (a text and its lower case, in redact): a parse asks about one text
+ * many times, and the table is made once per text for it. forgetTexts() empties both at the start of
+ * each parse, so nothing is carried from one call to the next.
+ */
+interface TextTrigrams {
+  text: string | undefined;
+  seen: Uint16Array;
+  stamp: number;
+}
+const tables: [TextTrigrams, TextTrigrams] = [
+  { text: undefined, seen: new Uint16Array(1 << TRIGRAM_BITS), stamp: 0 },
+  { text: undefined, seen: new Uint16Array(1 << TRIGRAM_BITS), stamp: 0 },
+];
+
+/** Forget the texts whose trigrams are kept (a parse, or redact, starts with this). */
+export function forgetTexts(): void {
+  tables[0].text = undefined;
+  tables[1].text = undefined;
+}
+
+function trigramsOfText(text: string): TextTrigrams {
+  const [a, b] = tables;
+  if (a.text === text) return a;
+  if (b.text === text) {
+    // The last one asked about goes first.
+    tables[0] = b;
+    tables[1] = a;
+    return b;
+  }
+  // The older table is reused for this text.
+  b.stamp = (b.stamp + 1) & 0xffff;
+  if (b.stamp === 0) {
+    b.seen.fill(0);
+    b.stamp = 1;
+  }
+  const { seen, stamp } = b;
+  let x = text.charCodeAt(0);
+  let y = text.charCodeAt(1);
+  for (let i = 2; i < text.length; i++) {
+    const z = text.charCodeAt(i);
+    seen[trigram(x, y, z)] = stamp;
+    x = y;
+    y = z;
+  }
+  b.text = text;
+  tables[0] = b;
+  tables[1] = a;
+  return b;
+}
+
+/** Whether `text` may hold one of the check's literals. */
+function mayHold(check: Check, text: string): boolean {
+  for (const l of check.short) if (text.includes(l)) return true;
+  const list = check.trigrams;
+  if (list.length === 0) return false;
+  const { seen, stamp } = trigramsOfText(text);
+  let i = 0;
+  while (i < list.length) {
+    const n = list[i] as number;
+    let j = 1;
+    while (j <= n && seen[list[i + j] as number] === stamp) j++;
+    if (j > n) return true;
+    i += n + 1;
+  }
+  return false;
 }
 
 /**
@@ -514,8 +617,8 @@ function literalsToCheck(re: RegExp): readonly string[] | null {
  */
 export function mayMatch(re: RegExp, text: string): boolean {
   if (re.ignoreCase) return true;
-  const literals = literalsToCheck(re);
-  return literals === null || literals.some((l) => text.includes(l));
+  const check = checkOf(re);
+  return check === null || mayHold(check, text);
 }
 
 /**
@@ -523,10 +626,8 @@ export function mayMatch(re: RegExp, text: string): boolean {
  * (`text.toLowerCase()`, made once by a caller that asks about many patterns).
  */
 export function mayMatchFolded(re: RegExp, text: string, lower: string): boolean {
-  const literals = literalsToCheck(re);
-  if (literals === null) return true;
-  const haystack = re.ignoreCase ? lower : text;
-  return literals.some((l) => haystack.includes(l));
+  const check = checkOf(re);
+  return check === null || mayHold(check, re.ignoreCase ? lower : text);
 }
 
 /**
