@@ -517,9 +517,7 @@ function checkOf(re: RegExp): Check | null {
     const literals = read && (read.every((l) => l.length >= 3) ? read : coverOf(read));
     check = literals
       ? {
-          trigrams: Int32Array.from(
-            literals.filter((l) => l.length >= 3).flatMap((l) => [l.length - 2, ...trigramsOf(l)]),
-          ),
+          trigrams: trigramList(literals.filter((l) => l.length >= 3)),
           short: literals.filter((l) => l.length < 3),
         }
       : null;
@@ -528,8 +526,12 @@ function checkOf(re: RegExp): Check | null {
   return check;
 }
 
-/** Bits of a trigram's hash. */
-const TRIGRAM_BITS = 16;
+/**
+ * Bits of a trigram's hash. A small table (4 KiB) stays in the processor's first cache while a text is
+ * marked; a text of a few thousand characters fills a fraction of it, so a literal's trigrams are all
+ * found by chance in a text that lacks it only rarely (then the pattern runs, as without the check).
+ */
+const TRIGRAM_BITS = 12;
 const trigram = (a: number, b: number, c: number) =>
   Math.imul((a << 16) ^ (b << 8) ^ c, 0x9e3779b1) >>> (32 - TRIGRAM_BITS);
 
@@ -549,12 +551,12 @@ function trigramsOf(literal: string): number[] {
  */
 interface TextTrigrams {
   text: string | undefined;
-  seen: Uint16Array;
+  seen: Uint8Array;
   stamp: number;
 }
 const tables: [TextTrigrams, TextTrigrams] = [
-  { text: undefined, seen: new Uint16Array(1 << TRIGRAM_BITS), stamp: 0 },
-  { text: undefined, seen: new Uint16Array(1 << TRIGRAM_BITS), stamp: 0 },
+  { text: undefined, seen: new Uint8Array(1 << TRIGRAM_BITS), stamp: 0 },
+  { text: undefined, seen: new Uint8Array(1 << TRIGRAM_BITS), stamp: 0 },
 ];
 
 /** Forget the texts whose trigrams are kept (a parse, or redact, starts with this). */
@@ -573,7 +575,7 @@ function trigramsOfText(text: string): TextTrigrams {
     return b;
   }
   // The older table is reused for this text.
-  b.stamp = (b.stamp + 1) & 0xffff;
+  b.stamp = (b.stamp + 1) & 0xff;
   if (b.stamp === 0) {
     b.seen.fill(0);
     b.stamp = 1;
@@ -593,10 +595,25 @@ function trigramsOfText(text: string): TextTrigrams {
   return b;
 }
 
+/**
+ * Literals of three characters or more as one list for holdsAnyOf: each literal's count of trigrams, then
+ * their hashes.
+ */
+export function trigramList(literals: readonly string[]): Int32Array {
+  return Int32Array.from(literals.flatMap((l) => [l.length - 2, ...trigramsOf(l)]));
+}
+
 /** Whether `text` may hold one of the check's literals. */
 function mayHold(check: Check, text: string): boolean {
   for (const l of check.short) if (text.includes(l)) return true;
-  const list = check.trigrams;
+  return holdsAnyOf(check.trigrams, text);
+}
+
+/**
+ * False when `text` holds none of the literals of a trigramList (one of each literal's trigrams is missing
+ * from the text); true when it may hold one.
+ */
+export function holdsAnyOf(list: Int32Array, text: string): boolean {
   if (list.length === 0) return false;
   const { seen, stamp } = trigramsOfText(text);
   let i = 0;
