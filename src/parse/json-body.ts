@@ -74,8 +74,37 @@ function asEntraBody(value: unknown): EntraErrorBody | undefined {
   if (!oauthError && typeof v.error_description !== "string" && !Array.isArray(v.error_codes))
     return undefined;
   if (typeof v.error === "string" && !oauthError) return undefined;
+  // A body whose known fields already have the schema's types is what the schema would give (less the
+  // copy): zod is asked only about the rest.
+  if (hasBodyTypes(v)) return v as EntraErrorBody;
   const result = EntraErrorBodySchema.safeParse(v);
   return result.success ? result.data : undefined;
+}
+
+/** The string fields of an Entra error body (EntraErrorBodySchema). */
+const BODY_STRINGS = [
+  "error",
+  "error_description",
+  "timestamp",
+  "trace_id",
+  "correlation_id",
+  "error_uri",
+  "suberror",
+  "claims",
+] as const;
+
+/**
+ * True when each field EntraErrorBodySchema knows is absent or of its type (strings; error_codes an
+ * array of numbers and strings), so that the schema would accept the value. @internal
+ */
+export function hasBodyTypes(v: Record<string, unknown>): boolean {
+  for (const key of BODY_STRINGS) if (v[key] !== undefined && typeof v[key] !== "string") return false;
+  const codes = v.error_codes;
+  if (codes === undefined) return true;
+  return (
+    Array.isArray(codes) &&
+    codes.every((c) => (typeof c === "number" && Number.isFinite(c)) || typeof c === "string")
+  );
 }
 
 function asServiceError(value: unknown): ServiceError | undefined {

@@ -69,7 +69,8 @@ export function readOAuthError(text: string): string | undefined {
   for (const form of FORMS) {
     // Only a match before the best so far can win: the later forms search no further than that.
     const window = bestAt === Number.POSITIVE_INFINITY ? text : text.slice(0, bestAt + FORM_REACH);
-    if (!mayMatch(form, window)) continue;
+    // The whole text is asked (the window is part of it): its trigrams are known already.
+    if (!mayMatch(form, text)) continue;
     for (const m of window.matchAll(form)) {
       const value = m[1] ?? m[2];
       const at = m.index ?? 0;
