@@ -2,7 +2,7 @@
 import { PATTERNS } from "../patterns.js";
 import { replaceLiteral, substitute } from "../text.js";
 import { validId } from "./ids.js";
-import { execIf } from "./prefilter.js";
+import { execIf, mayMatch } from "./prefilter.js";
 
 /** `2022-03-02 18:25:26Z` → `2022-03-02T18:25:26Z`. Anything that is not a timestamp gives undefined. */
 export function normalizeTimestamp(value: string | undefined): string | undefined {
@@ -125,6 +125,8 @@ const MAX_LABELS = 10;
  * complete GUID. A value cut short by a mask (`145947e5-*******`) is no ID.
  */
 function labelledId(text: string, label: RegExp): string | undefined {
+  // A text without the label's literals holds no label (its pieces, searched below, hold none either).
+  if (!mayMatch(label, text)) return undefined;
   let bracketed: { id: string | undefined } | undefined;
   let from = 0;
   for (let n = 0; n < MAX_LABELS && from < text.length; n++) {
@@ -155,7 +157,7 @@ function idAt(text: string, value: string, end: number): string | undefined {
 
 /** An ID an object key holds; as for a label, a value cut short by a mask is none. */
 function keyedId(text: string, key: RegExp): string | undefined {
-  const m = key.exec(text);
+  const m = execIf(key, text);
   if (!m?.[1]) return undefined;
   return idAt(text, m[1], m.index + m[0].length);
 }
