@@ -138,6 +138,8 @@ export function readInput(input: unknown, options: ParseOptions = {}, depth = 0,
   }
   if (redacted) parsed.redacted = true;
   if (truncated) parsed.truncated = true;
+  // The prefilter's trigram tables let go of this input's texts.
+  forgetTexts();
   return { parsed: validate(parsed), text: first.text, more: first.more };
 }
 
