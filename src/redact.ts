@@ -1,5 +1,6 @@
+import { forgetTexts, mayMatchFolded } from "./parse/prefilter.js";
 import { PATTERNS } from "./patterns.js";
-import { substitute } from "./text.js";
+import { substitute as replaceEach } from "./text.js";
 
 /** What replaces a secret value. Field names around it are kept. */
 export const REDACTED = "[REDACTED]";
@@ -17,11 +18,25 @@ export interface RedactResult {
  * found with `indexOf` rather than a lazy regex.
  */
 export function redact(text: string): RedactResult {
+  forgetTexts();
   let count = 0;
   const bump = () => {
     count++;
   };
   let out = redactPemBlocks(text, bump);
+  // Each pattern runs only on a text that holds one of its required literals (most texts hold no secret,
+  // and most of the patterns are case-insensitive: their literals are looked for in the lower case).
+  let lower = out.toLowerCase();
+  const substitute = (
+    current: string,
+    re: RegExp,
+    fn: (m: RegExpExecArray) => string | undefined,
+  ): string => {
+    if (!mayMatchFolded(re, current, lower)) return current;
+    const next = replaceEach(current, re, fn);
+    if (next !== current) lower = next.toLowerCase();
+    return next;
+  };
   out = substitute(out, PATTERNS.jwt, () => {
     bump();
     return REDACTED;

@@ -6,7 +6,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { requiredLiterals } from "../src/parse/prefilter.js";
+import {
+  coverOf,
+  mayMatch,
+  mayMatchFolded,
+  requiredFoldedLiterals,
+  requiredLiterals,
+} from "../src/parse/prefilter.js";
 import { PRODUCERS } from "../src/parse/producers/index.js";
 import { PATTERNS } from "../src/patterns.js";
 import { loadFixtures } from "./helpers/fixtures.js";
@@ -176,6 +182,96 @@ describe("the reader that joins a literal's characters in one part reads what th
         expect(requiredLiterals(re)).toEqual(oldRequiredLiterals(re));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe("case-insensitive patterns: required literals in lower case", () => {
+  it("reads an ASCII letter as its lower case and leaves other characters unknown", () => {
+    expect(sorted(requiredFoldedLiterals(/\b(Bearer[ \t]+)([A-Za-z0-9._~+/-]{8,}=*)/gi))).toEqual([
+      "bearer\t",
+      "bearer ",
+    ]);
+    expect(requiredFoldedLiterals(/[Ee]rror_Code/i)).toEqual(["error_code"]);
+    expect(requiredFoldedLiterals(/Caf\u00e9 au lait/i)).toEqual([" au lait"]);
+    expect(requiredFoldedLiterals(/X-IDENTITY-HEADER:/i)).toEqual(["x-identity-header:"]);
+    // Only for the `i` flag: requiredLiterals reads the others.
+    expect(requiredFoldedLiterals(/abc/)).toBeUndefined();
+    expect(requiredFoldedLiterals(/\d+/i)).toBeUndefined();
+  });
+});
+
+describe("coverOf: a few pieces in place of many literals", () => {
+  it("keeps a few literals as they are", () => {
+    expect(coverOf(["abc", "de"])).toEqual(["abc", "de"]);
+  });
+
+  it("finds pieces that every literal holds one of, the most shared first", () => {
+    const literals = [" AADSTS", " AADB2C", "\tAADSTS", "\tAADB2C", "Error: (", "Exception: ("];
+    const pieces = coverOf(literals) as string[];
+    expect(pieces).toEqual(["AAD", ": ("]);
+    for (const l of literals)
+      expect(
+        pieces.some((p) => l.includes(p)),
+        l,
+      ).toBe(true);
+  });
+
+  it("gives up when no few pieces of three characters cover them", () => {
+    expect(coverOf(["ab", "cd", "ef", "gh", "ij"])).toBeUndefined();
+    expect(coverOf(["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"])).toBeUndefined();
+  });
+});
+
+describe("mayMatch and mayMatchFolded never rule out a text the pattern matches", () => {
+  const texts = loadFixtures().map((f) => f.text);
+  const corpus = new URL("./corpus/cases/", import.meta.url).pathname;
+  for (const f of readdirSync(corpus)) if (f.endsWith(".txt")) texts.push(readFileSync(corpus + f, "utf8"));
+  const checks = (re: RegExp, text: string) => {
+    const lower = text.toLowerCase();
+    return { may: mayMatch(re, text), folded: mayMatchFolded(re, text, lower) };
+  };
+
+  it("on every fixture and corpus text, for every pattern of the project", () => {
+    let matched = 0;
+    let ruledOut = 0;
+    for (const [name, re] of patterns)
+      for (const text of texts) {
+        const { may, folded } = checks(re, text);
+        if (matches(re, text)) {
+          matched++;
+          expect(may, `${name}: mayMatch`).toBe(true);
+          expect(folded, `${name}: mayMatchFolded`).toBe(true);
+        } else if (!folded) ruledOut++;
+      }
+    expect(matched).toBeGreaterThan(1000);
+    // The check is worth making: most (pattern, text) pairs that do not match are ruled out by it.
+    expect(ruledOut).toBeGreaterThan(patterns.length * texts.length * 0.4);
+  });
+
+  it("on random texts made of the case-insensitive patterns' literals, in any case", () => {
+    const folded = patterns.filter(([, re]) => re.ignoreCase);
+    const pieces = [
+      ...new Set(
+        folded.flatMap(([, re]) =>
+          (requiredFoldedLiterals(re) ?? []).flatMap((s) => [s, s.toUpperCase(), s.slice(1), s.slice(0, -1)]),
+        ),
+      ),
+      " ",
+      "=",
+      ": ",
+      "abcdefgh12345678",
+      "\u212a",
+      "\u0130",
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (parts) => {
+        const text = parts.join("");
+        for (const [name, re] of folded)
+          if (matches(re, text))
+            expect(checks(re, text).folded, `${name} on ${JSON.stringify(text)}`).toBe(true);
+      }),
+      { numRuns: 400 },
     );
   });
 });

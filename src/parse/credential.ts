@@ -7,6 +7,7 @@
  * does not print its name.
  */
 import { execIfPossible, PATTERNS } from "../patterns.js";
+import { execIf } from "./prefilter.js";
 
 /**
  * Chain members whose line does not name their credential (@azure/identity's DefaultAzureCredential
@@ -62,10 +63,10 @@ function readName(text: string, from: CredentialSources): string | undefined {
   if (from.unnamedChain) return undefined;
   const stated = execIfPossible("credentialStatement", text)?.[1];
   if (stated) return stated;
-  const named = PATTERNS.credentialNamed.exec(text);
+  const named = execIf(PATTERNS.credentialNamed, text);
   const name = named?.[1] ?? named?.[2] ?? named?.[3];
   if (name) return name;
-  const framed = PATTERNS.credentialTopFrame.exec(text)?.[1];
+  const framed = execIf(PATTERNS.credentialTopFrame, text)?.[1];
   if (framed) return framed;
   return from.member ? memberCredential(text) : undefined;
 }

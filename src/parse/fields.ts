@@ -2,6 +2,7 @@
 import { PATTERNS } from "../patterns.js";
 import { replaceLiteral, substitute } from "../text.js";
 import { validId } from "./ids.js";
+import { execIf, mayMatch } from "./prefilter.js";
 
 /** `2022-03-02 18:25:26Z` → `2022-03-02T18:25:26Z`. Anything that is not a timestamp gives undefined. */
 export function normalizeTimestamp(value: string | undefined): string | undefined {
@@ -104,7 +105,7 @@ export function labels(text: string): Omit<DescriptionParts, "message"> {
     keyedId(text, PATTERNS.correlationIdKey) ??
     keyedId(text, PATTERNS.msalNetLogCorrelation);
   if (correlation) parts.correlationId = correlation;
-  const ts = PATTERNS.timestampLabel.exec(text)?.[1];
+  const ts = execIf(PATTERNS.timestampLabel, text)?.[1];
   if (ts) parts.timestampText = ts;
   // The sign-in page prints the trace ID as `Request Id:`, beside its Correlation Id and Timestamp.
   const trace =
@@ -124,6 +125,8 @@ const MAX_LABELS = 10;
  * complete GUID. A value cut short by a mask (`145947e5-*******`) is no ID.
  */
 function labelledId(text: string, label: RegExp): string | undefined {
+  // A text without the label's literals holds no label (its pieces, searched below, hold none either).
+  if (!mayMatch(label, text)) return undefined;
   let bracketed: { id: string | undefined } | undefined;
   let from = 0;
   for (let n = 0; n < MAX_LABELS && from < text.length; n++) {
@@ -154,7 +157,7 @@ function idAt(text: string, value: string, end: number): string | undefined {
 
 /** An ID an object key holds; as for a label, a value cut short by a mask is none. */
 function keyedId(text: string, key: RegExp): string | undefined {
-  const m = key.exec(text);
+  const m = execIf(key, text);
   if (!m?.[1]) return undefined;
   return idAt(text, m[1], m.index + m[0].length);
 }
@@ -170,7 +173,7 @@ function trimId(id: string): string {
 export function descriptionParts(description: string): DescriptionParts {
   const text = unescapeLineBreaks(description);
   const parts: DescriptionParts = labels(text);
-  const trailer = PATTERNS.trailerStart.exec(text);
+  const trailer = execIf(PATTERNS.trailerStart, text);
   const body = (trailer ? text.slice(0, trailer.index) : text).replace(PATTERNS.aadstsPrefix, "");
   const message = messageText(body);
   if (message) parts.message = message;
@@ -204,7 +207,7 @@ export function aadstsBlock(text: string): string | undefined {
   const start = text.search(PATTERNS.aadstsStart);
   if (start < 0) return undefined;
   const rest = text.slice(start);
-  const ts = PATTERNS.timestampLabel.exec(rest);
+  const ts = execIf(PATTERNS.timestampLabel, rest);
   if (ts) return rest.slice(0, ts.index + ts[0].length).trim();
   const eol = rest.indexOf("\n");
   return (eol < 0 ? rest : rest.slice(0, eol)).trim();

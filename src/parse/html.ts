@@ -8,11 +8,12 @@
 import { PATTERNS } from "../patterns.js";
 import { decodeEntities } from "../sanitize.js";
 import { unescapeOnce } from "./fields.js";
+import { execIf } from "./prefilter.js";
 
 /** The readable text of an HTML document, or undefined when the text is not one. */
 export function htmlPageText(text: string): string | undefined {
   if (!PATTERNS.htmlDocument.test(text)) return undefined;
-  const message = PATTERNS.signInPageMessage.exec(text)?.[1];
+  const message = execIf(PATTERNS.signInPageMessage, text)?.[1];
   const visible = decodeEntities(withoutCode(text).replace(PATTERNS.htmlTag, "\n"))
     .split("\n")
     .map((line) => line.trim())
@@ -29,10 +30,10 @@ export function htmlPageText(text: string): string | undefined {
  */
 export function signInPageDetails(text: string): string {
   if (!text.includes('"strServiceExceptionMessage"')) return "";
-  const trace = PATTERNS.signInPageTrace.exec(text)?.[1];
-  const correlation = PATTERNS.signInPageCorrelation.exec(text)?.[1];
-  const timestamp = PATTERNS.signInPageTimestamp.exec(text)?.[1];
-  const status = PATTERNS.signInPageStatus.exec(text)?.[1];
+  const trace = execIf(PATTERNS.signInPageTrace, text)?.[1];
+  const correlation = execIf(PATTERNS.signInPageCorrelation, text)?.[1];
+  const timestamp = execIf(PATTERNS.signInPageTimestamp, text)?.[1];
+  const status = execIf(PATTERNS.signInPageStatus, text)?.[1];
   return [
     trace ? `\nTrace ID: ${trace}` : "",
     correlation ? `\nCorrelation ID: ${correlation}` : "",

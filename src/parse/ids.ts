@@ -5,6 +5,7 @@
  * all-zero (or one-digit) placeholder GUIDs. A GUID cut short by the paste is kept as printed.
  */
 import { PATTERNS } from "../patterns.js";
+import { execIf } from "./prefilter.js";
 
 /** The value, without a trailing dash, when it is a GUID or a prefix of one that is not a placeholder. */
 export function validId(value: string | undefined): string | undefined {
@@ -69,8 +70,8 @@ export function readTenant(text: string): string | undefined {
     // A placeholder in the URL is the person's redaction: the tenant is not in the text.
     if (segment && !NOT_TENANTS.has(segment.toLowerCase())) return undefined;
   }
-  const pool = PATTERNS.poolUrlTenant.exec(text)?.[1];
+  const pool = execIf(PATTERNS.poolUrlTenant, text)?.[1];
   if (pool) return validTenant(pool);
-  const named = PATTERNS.messageTenant.exec(text);
+  const named = execIf(PATTERNS.messageTenant, text);
   return validTenant(named?.slice(1).find((v) => v !== undefined));
 }

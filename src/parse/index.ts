@@ -36,6 +36,7 @@ import {
   unwrapQuotedValue,
 } from "./json-body.js";
 import { readOAuthError } from "./oauth-error.js";
+import { execIf, forgetTexts } from "./prefilter.js";
 import {
   detectHosted,
   detectMarkedProducer,
@@ -128,6 +129,7 @@ export function parseOptions(options: unknown): ParseOptions {
  * input is read; an exception here is a bug.
  */
 export function readInput(input: unknown, options: ParseOptions = {}, depth = 0, whole = false): ParseResult {
+  forgetTexts();
   const { text: raw, body, fields, members } = toInputText(input, depth > 0);
   const max = options.maxLength ?? MAX_INPUT_LENGTH;
   const truncated = raw.length > max;
@@ -148,6 +150,8 @@ export function readInput(input: unknown, options: ParseOptions = {}, depth = 0,
   }
   if (redacted) parsed.redacted = true;
   if (truncated) parsed.truncated = true;
+  // The prefilter's trigram tables let go of this input's texts.
+  forgetTexts();
   return { parsed: validate(parsed), text: first.text, more: first.more };
 }
 
@@ -351,7 +355,7 @@ function parseText(
     out.serviceError = { code: serviceCode };
     if (found.service?.message) out.serviceError.message = found.service.message;
   }
-  const exception = PATTERNS.exceptionName.exec(unescaped)?.[1];
+  const exception = execIf(PATTERNS.exceptionName, unescaped)?.[1];
   if (exception) out.exception = exception;
   if (shape.command) out.command = shape.command;
   if (shape.cmdlet) out.cmdlet = shape.cmdlet;

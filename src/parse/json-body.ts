@@ -7,6 +7,7 @@
 import { PATTERNS } from "../patterns.js";
 import { type EntraErrorBody, EntraErrorBodySchema } from "../schema.js";
 import { codeList, unescapeOnce } from "./fields.js";
+import { execIf } from "./prefilter.js";
 
 export interface ServiceError {
   code: string;
@@ -73,8 +74,37 @@ function asEntraBody(value: unknown): EntraErrorBody | undefined {
   if (!oauthError && typeof v.error_description !== "string" && !Array.isArray(v.error_codes))
     return undefined;
   if (typeof v.error === "string" && !oauthError) return undefined;
+  // A body whose known fields already have the schema's types is what the schema would give (less the
+  // copy): zod is asked only about the rest.
+  if (hasBodyTypes(v)) return v as EntraErrorBody;
   const result = EntraErrorBodySchema.safeParse(v);
   return result.success ? result.data : undefined;
+}
+
+/** The string fields of an Entra error body (EntraErrorBodySchema). */
+const BODY_STRINGS = [
+  "error",
+  "error_description",
+  "timestamp",
+  "trace_id",
+  "correlation_id",
+  "error_uri",
+  "suberror",
+  "claims",
+] as const;
+
+/**
+ * True when each field EntraErrorBodySchema knows is absent or of its type (strings; error_codes an
+ * array of numbers and strings), so that the schema would accept the value. @internal
+ */
+export function hasBodyTypes(v: Record<string, unknown>): boolean {
+  for (const key of BODY_STRINGS) if (v[key] !== undefined && typeof v[key] !== "string") return false;
+  const codes = v.error_codes;
+  if (codes === undefined) return true;
+  return (
+    Array.isArray(codes) &&
+    codes.every((c) => (typeof c === "number" && Number.isFinite(c)) || typeof c === "string")
+  );
 }
 
 function asServiceError(value: unknown): ServiceError | undefined {
@@ -257,7 +287,7 @@ function lenientBody(text: string): EntraErrorBody | undefined {
       body[key] = m[2];
     }
   }
-  const codes = PATTERNS.jsonCodesField.exec(text);
+  const codes = execIf(PATTERNS.jsonCodesField, text);
   if (codes?.[1]) body.error_codes = codeList(codes[1]);
   return Object.keys(body).length > 0 ? asEntraBody(body) : undefined;
 }
@@ -271,7 +301,7 @@ function pythonReprBody(text: string): EntraErrorBody | undefined {
     const raw = m[2] ?? m[3] ?? "";
     body[key] = unescapeOnce(raw.split("\\'").join("'"));
   }
-  const codes = PATTERNS.pythonCodesField.exec(text);
+  const codes = execIf(PATTERNS.pythonCodesField, text);
   if (codes?.[1]) body.error_codes = codeList(codes[1]);
   return Object.keys(body).length > 0 ? asEntraBody(body) : undefined;
 }

@@ -6,7 +6,7 @@
  * log-framework names are never an error.
  */
 import { PATTERNS } from "../patterns.js";
-import { mayMatch } from "./prefilter.js";
+import { execIf, mayMatch } from "./prefilter.js";
 
 const FORMS = [
   PATTERNS.errorKeyed,
@@ -69,7 +69,8 @@ export function readOAuthError(text: string): string | undefined {
   for (const form of FORMS) {
     // Only a match before the best so far can win: the later forms search no further than that.
     const window = bestAt === Number.POSITIVE_INFINITY ? text : text.slice(0, bestAt + FORM_REACH);
-    if (!mayMatch(form, window)) continue;
+    // The whole text is asked (the window is part of it): its trigrams are known already.
+    if (!mayMatch(form, text)) continue;
     for (const m of window.matchAll(form)) {
       const value = m[1] ?? m[2];
       const at = m.index ?? 0;
@@ -83,5 +84,5 @@ export function readOAuthError(text: string): string | undefined {
       break;
     }
   }
-  return best ?? PATTERNS.errorKnownName.exec(text)?.[1];
+  return best ?? execIf(PATTERNS.errorKnownName, text)?.[1];
 }

@@ -39,9 +39,26 @@ class Unsupported extends Error {}
  * Every one is at least one character long.
  */
 export function requiredLiterals(re: RegExp): string[] | undefined {
-  if (re.flags.includes("i") || re.flags.includes("u") || re.flags.includes("v")) return undefined;
+  if (re.flags.includes("i")) return undefined;
+  return readLiterals(re, false);
+}
+
+/**
+ * The required literals of a case-insensitive pattern (`i` flag), in lower case: every text the pattern
+ * matches in holds one of them once lower-cased. Without the `u` flag, an ASCII letter of the pattern
+ * matches only that letter in either case, and lower-casing a text keeps its ASCII characters where they
+ * are (next to each other); a character of the pattern outside ASCII counts as unknown. Undefined for a
+ * pattern without the `i` flag (see requiredLiterals) or with none known.
+ */
+export function requiredFoldedLiterals(re: RegExp): string[] | undefined {
+  if (!re.flags.includes("i")) return undefined;
+  return readLiterals(re, true);
+}
+
+function readLiterals(re: RegExp, ignoreCase: boolean): string[] | undefined {
+  if (re.flags.includes("u") || re.flags.includes("v")) return undefined;
   try {
-    const reader = new Reader(re.source);
+    const reader = new Reader(re.source, ignoreCase);
     const info = reader.disjunction();
     if (!reader.done()) return undefined;
     return best(info);
@@ -179,7 +196,19 @@ function repeated(item: Info, min: number, max: number): Info {
 /** A recursive-descent reader of the pattern syntax without the `u` flag (Annex B). */
 class Reader {
   private at = 0;
-  constructor(private readonly src: string) {}
+  constructor(
+    private readonly src: string,
+    private readonly ignoreCase = false,
+  ) {}
+
+  /**
+   * A character of the pattern as it stands in a text that every match of it lies in: itself, or with
+   * the `i` flag its lower case when it is ASCII (undefined, unknown, for any other character then).
+   */
+  private fold(c: string): string | undefined {
+    if (!this.ignoreCase) return c;
+    return c.charCodeAt(0) < 128 ? c.toLowerCase() : undefined;
+  }
 
   done(): boolean {
     return this.at >= this.src.length;
@@ -308,13 +337,15 @@ class Reader {
     if (c === "{" && this.braces()) throw new Unsupported("quantifier without an atom");
     // Any other character, `{`, `}` and `]` included, stands for itself.
     this.at++;
-    return { exact: [c] };
+    const f = this.fold(c);
+    return f === undefined ? ANY : { exact: [f] };
   }
 
   /** An escape outside a class: a character, or a class (unknown characters), or a back-reference. */
   private escape(): Info {
     const ch = this.escapedCharacter(false);
-    return ch === undefined ? ANY : { exact: [ch] };
+    const f = ch === undefined ? undefined : this.fold(ch);
+    return f === undefined ? ANY : { exact: [f] };
   }
 
   /**
@@ -397,9 +428,17 @@ class Reader {
         const b = to.charCodeAt(0);
         if (a > b) throw new Unsupported("range out of order");
         if (b - a >= MAX_CLASS) known = false;
-        else for (let x = a; x <= b; x++) chars.add(String.fromCharCode(x));
-      } else if (from === undefined) known = false;
-      else chars.add(from);
+        else
+          for (let x = a; x <= b; x++) {
+            const f = this.fold(String.fromCharCode(x));
+            if (f === undefined) known = false;
+            else chars.add(f);
+          }
+      } else {
+        const f = from === undefined ? undefined : this.fold(from);
+        if (f === undefined) known = false;
+        else chars.add(f);
+      }
     }
     this.at++; // ]
     return known && chars.size > 0 && chars.size <= MAX_CLASS ? { exact: [...chars] } : ANY;
@@ -414,21 +453,213 @@ class Reader {
   }
 }
 
-/** Each pattern's literals as mayMatch checks them (null: not checked), read once per pattern. */
-const checked = new WeakMap<RegExp, readonly string[] | null>();
-/** Most literals mayMatch looks for one by one: past this, the searches cost more than they save. */
+/**
+ * A pattern's literals as mayMatch checks them: those of three characters or more as their trigrams'
+ * hashes (a count, then the hashes, for each), looked up in a table of the text's trigrams; shorter ones
+ * as strings, searched for.
+ */
+interface Check {
+  trigrams: Int32Array;
+  short: readonly string[];
+}
+
+/** Each pattern's check (null: not checked), read once per pattern. */
+const checked = new WeakMap<RegExp, Check | null>();
+/** Most literals mayMatch looks for when some are too short for the trigram table: each is a search. */
 const MAX_CHECKED = 4;
+/** Shortest and longest piece of a literal that coverOf may look for in place of the literal. */
+const MIN_PIECE = 3;
+const MAX_PIECE = 12;
+
+/**
+ * At most `most` strings such that each of `literals` contains one of them (so a text that holds none
+ * of them holds none of the literals), or undefined when no such few pieces of MIN_PIECE characters or
+ * more are found. The literals themselves when they are few enough; else, greedily, the piece that the
+ * most literals not yet covered contain (the longest at a tie), until every literal is covered.
+ * `[" AADSTS", "\tAADSTS", " AADB2C", "\tAADB2C", "Error: (", "Exception: ("]` gives two pieces.
+ */
+export function coverOf(literals: readonly string[], most = MAX_CHECKED): string[] | undefined {
+  if (literals.length <= most) return [...literals];
+  let left = [...new Set(literals)];
+  const out: string[] = [];
+  while (left.length > 0) {
+    if (out.length === most) return undefined;
+    const count = new Map<string, number>();
+    for (const l of left) {
+      const pieces = new Set<string>();
+      for (let i = 0; i + MIN_PIECE <= l.length; i++)
+        for (let j = i + MIN_PIECE; j <= Math.min(l.length, i + MAX_PIECE); j++) pieces.add(l.slice(i, j));
+      for (const p of pieces) count.set(p, (count.get(p) ?? 0) + 1);
+    }
+    let best: string | undefined;
+    let bestCount = 0;
+    for (const [p, n] of count)
+      if (n > bestCount || (n === bestCount && p.length > (best as string).length)) {
+        best = p;
+        bestCount = n;
+      }
+    // A literal shorter than MIN_PIECE has no piece: it cannot be covered.
+    if (best === undefined) return undefined;
+    out.push(best);
+    left = left.filter((l) => !l.includes(best));
+  }
+  return out;
+}
+
+/**
+ * The literals to check for a pattern: all of them when each has a trigram (lookups cost little, so a
+ * long list is fine); else a few pieces that cover them (coverOf), or none.
+ */
+function checkOf(re: RegExp): Check | null {
+  let check = checked.get(re);
+  if (check === undefined) {
+    const read = re.flags.includes("i") ? requiredFoldedLiterals(re) : requiredLiterals(re);
+    const literals = read && (read.every((l) => l.length >= 3) ? read : coverOf(read));
+    check = literals
+      ? {
+          trigrams: trigramList(literals.filter((l) => l.length >= 3)),
+          short: literals.filter((l) => l.length < 3),
+        }
+      : null;
+    checked.set(re, check);
+  }
+  return check;
+}
+
+/**
+ * Bits of a trigram's hash. A small table (4 KiB) stays in the processor's first cache while a text is
+ * marked; a text of a few thousand characters fills a fraction of it, so a literal's trigrams are all
+ * found by chance in a text that lacks it only rarely (then the pattern runs, as without the check).
+ */
+const TRIGRAM_BITS = 12;
+const trigram = (a: number, b: number, c: number) =>
+  Math.imul((a << 16) ^ (b << 8) ^ c, 0x9e3779b1) >>> (32 - TRIGRAM_BITS);
+
+function trigramsOf(literal: string): number[] {
+  const out: number[] = [];
+  for (let i = 2; i < literal.length; i++)
+    out.push(trigram(literal.charCodeAt(i - 2), literal.charCodeAt(i - 1), literal.charCodeAt(i)));
+  return out;
+}
+
+/**
+ * The trigrams of a text: seen[hash] === stamp when the text holds a trigram with that hash (two texts
+ * hash into one cell only by chance, which makes a check say "may match": never wrong). Two tables, for
+ * the two texts asked about last (a text and its lower case, in redact): a parse asks about one text
+ * many times, and the table is made once per text for it. forgetTexts() empties both at the start of
+ * each parse, so nothing is carried from one call to the next.
+ */
+interface TextTrigrams {
+  text: string | undefined;
+  seen: Uint8Array;
+  stamp: number;
+}
+const tables: [TextTrigrams, TextTrigrams] = [
+  { text: undefined, seen: new Uint8Array(1 << TRIGRAM_BITS), stamp: 0 },
+  { text: undefined, seen: new Uint8Array(1 << TRIGRAM_BITS), stamp: 0 },
+];
+
+/** Forget the texts whose trigrams are kept (a parse, or redact, starts with this). */
+export function forgetTexts(): void {
+  tables[0].text = undefined;
+  tables[1].text = undefined;
+}
+
+function trigramsOfText(text: string): TextTrigrams {
+  const [a, b] = tables;
+  if (a.text === text) return a;
+  if (b.text === text) {
+    // The last one asked about goes first.
+    tables[0] = b;
+    tables[1] = a;
+    return b;
+  }
+  // The older table is reused for this text.
+  b.stamp = (b.stamp + 1) & 0xff;
+  if (b.stamp === 0) {
+    b.seen.fill(0);
+    b.stamp = 1;
+  }
+  const { seen, stamp } = b;
+  let x = text.charCodeAt(0);
+  let y = text.charCodeAt(1);
+  for (let i = 2; i < text.length; i++) {
+    const z = text.charCodeAt(i);
+    seen[trigram(x, y, z)] = stamp;
+    x = y;
+    y = z;
+  }
+  b.text = text;
+  tables[0] = b;
+  tables[1] = a;
+  return b;
+}
+
+/**
+ * Literals of three characters or more as one list for holdsAnyOf: each literal's count of trigrams, then
+ * their hashes.
+ */
+export function trigramList(literals: readonly string[]): Int32Array {
+  return Int32Array.from(literals.flatMap((l) => [l.length - 2, ...trigramsOf(l)]));
+}
+
+/** Whether `text` may hold one of the check's literals. */
+function mayHold(check: Check, text: string): boolean {
+  for (const l of check.short) if (text.includes(l)) return true;
+  return holdsAnyOf(check.trigrams, text);
+}
+
+/**
+ * False when `text` holds none of the literals of a trigramList (one of each literal's trigrams is missing
+ * from the text); true when it may hold one.
+ */
+export function holdsAnyOf(list: Int32Array, text: string): boolean {
+  if (list.length === 0) return false;
+  const { seen, stamp } = trigramsOfText(text);
+  let i = 0;
+  while (i < list.length) {
+    const n = list[i] as number;
+    let j = 1;
+    while (j <= n && seen[list[i + j] as number] === stamp) j++;
+    if (j > n) return true;
+    i += n + 1;
+  }
+  return false;
+}
 
 /**
  * False when `text` cannot match `re`: it holds none of the pattern's required literals. True when it
- * may (or when the pattern has no required literals, or too many to look for).
+ * may (or when the pattern has no required literals, or too many to look for, or it is case-insensitive:
+ * see mayMatchFolded).
  */
 export function mayMatch(re: RegExp, text: string): boolean {
-  let literals = checked.get(re);
-  if (literals === undefined) {
-    const read = requiredLiterals(re);
-    literals = read && read.length <= MAX_CHECKED ? read : null;
-    checked.set(re, literals);
-  }
-  return literals === null || literals.some((l) => text.includes(l));
+  if (re.ignoreCase) return true;
+  const check = checkOf(re);
+  return check === null || mayHold(check, text);
+}
+
+/**
+ * mayMatch for any pattern, case-insensitive ones included, given the text and its lower case
+ * (`text.toLowerCase()`, made once by a caller that asks about many patterns).
+ */
+export function mayMatchFolded(re: RegExp, text: string, lower: string): boolean {
+  const check = checkOf(re);
+  return check === null || mayHold(check, re.ignoreCase ? lower : text);
+}
+
+/**
+ * `re.exec(text)`, skipped when the text cannot match (see mayMatch). A skipped global or sticky pattern
+ * has its lastIndex reset, as a failed exec would have.
+ */
+export function execIf(re: RegExp, text: string): RegExpExecArray | null {
+  if (mayMatch(re, text)) return re.exec(text);
+  if (re.global || re.sticky) re.lastIndex = 0;
+  return null;
+}
+
+/** `re.test(text)`, skipped when the text cannot match (see mayMatch); as execIf for lastIndex. */
+export function testIf(re: RegExp, text: string): boolean {
+  if (mayMatch(re, text)) return re.test(text);
+  if (re.global || re.sticky) re.lastIndex = 0;
+  return false;
 }

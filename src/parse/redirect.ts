@@ -4,6 +4,7 @@
  */
 import { PATTERNS } from "../patterns.js";
 import type { EntraErrorBody } from "../schema.js";
+import { testIf } from "./prefilter.js";
 
 const KEYS = [
   "error",
@@ -20,7 +21,7 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 /** The error parameters of the first redirect in the text, as an Entra error body. */
 export function readRedirect(input: string): EntraErrorBody | undefined {
-  if (!PATTERNS.sdkBrowser.test(input) || !PATTERNS.redirectError.test(input)) return undefined;
+  if (!testIf(PATTERNS.sdkBrowser, input) || !testIf(PATTERNS.redirectError, input)) return undefined;
   // A query string pasted one parameter per line (`?error=…` / `&error_description=…`) is one URL.
   const text = input.split("\n&").join("&");
   const at = text.search(PATTERNS.sdkBrowser);

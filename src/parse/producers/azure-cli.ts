@@ -3,6 +3,7 @@
  * it prints, and suggests the command to run.
  */
 import { PATTERNS } from "../../patterns.js";
+import { execIf } from "../prefilter.js";
 import type { Producer } from "./types.js";
 
 export const azureCli: Producer = {
@@ -31,7 +32,7 @@ export const azureCli: Producer = {
   advice: "azure-cli",
   labels: [["command", "Suggested command"]],
   read(text) {
-    const advice = PATTERNS.cliAdvice.exec(text)?.[1];
+    const advice = execIf(PATTERNS.cliAdvice, text)?.[1];
     if (!advice) return {};
     return {
       command: advice

@@ -3,6 +3,7 @@
  * string or fragment (read as an error body by ../redirect.ts).
  */
 import { PATTERNS } from "../../patterns.js";
+import { testIf } from "../prefilter.js";
 import type { Producer } from "./types.js";
 
 export const browser: Producer = {
@@ -17,6 +18,6 @@ export const browser: Producer = {
     // The page's own source: its `$Config` script's error fields.
     /"strServiceExceptionMessage"[ \t]{0,4}:|"strMainMessage"[ \t]{0,4}:/,
   ],
-  claims: (text) => PATTERNS.sdkBrowser.test(text) && PATTERNS.redirectError.test(text),
+  claims: (text) => testIf(PATTERNS.sdkBrowser, text) && testIf(PATTERNS.redirectError, text),
   advice: "browser",
 };

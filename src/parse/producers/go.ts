@@ -5,6 +5,7 @@
  */
 import { execIfPossible, PATTERNS } from "../../patterns.js";
 import { stripQuery } from "../fields.js";
+import { execIf, testIf } from "../prefilter.js";
 import type { Producer, ProducerFindings } from "./types.js";
 
 export const go: Producer = {
@@ -15,7 +16,7 @@ export const go: Producer = {
     // azidentity's response block: a RESPONSE line and the 80-dash separators around it, also inside a
     // frame another tool draws around Go's text (sops' `| `).
     (text) =>
-      PATTERNS.goSeparator.test(text)
+      testIf(PATTERNS.goSeparator, text)
         ? earliest(text, PATTERNS.responseLine, PATTERNS.responseLineFramed)
         : -1,
     PATTERNS.goTroubleshootingUrl,
@@ -78,25 +79,25 @@ function readGo(text: string): ProducerFindings {
     f.message = prefixLine[2].trim();
   }
 
-  const request = PATTERNS.requestLine.exec(text);
+  const request = execIf(PATTERNS.requestLine, text);
   if (request?.[1] && request[2]) f.request = { method: request[1], url: stripQuery(request[2]) };
 
-  const response = PATTERNS.responseLine.exec(text);
+  const response = execIf(PATTERNS.responseLine, text);
   if (response?.[1]) {
     const statusText = (response[2] ?? "").replace(PATTERNS.leadingStatus, "").trim();
     if (statusText) f.statusText = statusText;
   }
 
-  const errorCode = PATTERNS.errorCodeLine.exec(text);
+  const errorCode = execIf(PATTERNS.errorCodeLine, text);
   if (errorCode?.[1]) f.serviceErrorCode = errorCode[1];
 
-  const transport = PATTERNS.goTransportError.exec(text);
+  const transport = execIf(PATTERNS.goTransportError, text);
   if (transport?.[1] && transport[2]) {
     f.request ??= { method: transport[1].toUpperCase(), url: stripQuery(transport[2]) };
     if (!f.message || f.message.startsWith(`${transport[1]} "`)) f.message = transport[3]?.trim();
   }
 
-  const link = PATTERNS.troubleshootingUrl.exec(text);
+  const link = execIf(PATTERNS.troubleshootingUrl, text);
   // A sentence's full stop is not part of the link.
   if (link) f.troubleshootingUrl = link[0].endsWith(".") ? link[0].slice(0, -1) : link[0];
 

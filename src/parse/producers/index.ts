@@ -4,7 +4,7 @@
  */
 import { namedAlternation } from "../../patterns.js";
 import type { ParsedAuthError, Sdk } from "../../schema.js";
-import { requiredLiterals } from "../prefilter.js";
+import { holdsAnyOf, mayMatch, requiredLiterals, trigramList } from "../prefilter.js";
 import { azureCli } from "./azure-cli.js";
 import { browser } from "./browser.js";
 import { dotnet } from "./dotnet.js";
@@ -64,8 +64,8 @@ const markerGroups = () =>
 
 /**
  * The literals each producer's pattern markers require (prefilter.ts), as the trigrams a text must hold
- * for each: one flat list per producer, each literal as its count of trigrams and then the trigrams.
- * Undefined for a producer whose markers require nothing known (always searched).
+ * for each (prefilter's trigramList). Undefined for a producer whose markers require nothing known
+ * (always searched).
  */
 let required: Array<Int32Array | undefined> | undefined;
 export function requiredTrigrams(): Array<Int32Array | undefined> {
@@ -76,61 +76,9 @@ export function requiredTrigrams(): Array<Int32Array | undefined> {
     const literals = sets.flat() as string[];
     // A literal shorter than a trigram cannot be checked: the producer is then always searched.
     if (literals.some((l) => l.length < 3)) return undefined;
-    return Int32Array.from(literals.flatMap((l) => [l.length - 2, ...trigramsOf(l)]));
+    return trigramList(literals);
   });
   return required;
-}
-
-/** Bits of a trigram's hash. */
-const TRIGRAM_BITS = 16;
-/**
- * The trigrams of the text being read: seen[hash] === stamp when the text holds a trigram with that
- * hash. Each call takes the next stamp, so the table (128 KiB, kept) is cleared only when stamps wrap.
- */
-const seen = new Uint16Array(1 << TRIGRAM_BITS);
-let stamp = 0;
-const trigram = (a: number, b: number, c: number) =>
-  Math.imul((a << 16) ^ (b << 8) ^ c, 0x9e3779b1) >>> (32 - TRIGRAM_BITS);
-
-function trigramsOf(literal: string): number[] {
-  const out: number[] = [];
-  for (let i = 2; i < literal.length; i++)
-    out.push(trigram(literal.charCodeAt(i - 2), literal.charCodeAt(i - 1), literal.charCodeAt(i)));
-  return out;
-}
-
-/** Stamp every trigram of `text` in `seen`; returns the stamp. */
-function markTrigrams(text: string): number {
-  stamp = (stamp + 1) & 0xffff;
-  if (stamp === 0) {
-    seen.fill(0);
-    stamp = 1;
-  }
-  let a = text.charCodeAt(0);
-  let b = text.charCodeAt(1);
-  for (let i = 2; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    seen[trigram(a, b, c)] = stamp;
-    a = b;
-    b = c;
-  }
-  return stamp;
-}
-
-/**
- * False when each literal of the list (see requiredTrigrams) misses a trigram of the text: then none of
- * them is in it.
- */
-function anyMayHold(list: Int32Array, mark: number): boolean {
-  let i = 0;
-  while (i < list.length) {
-    const n = list[i] as number;
-    let j = 1;
-    while (j <= n && seen[list[i + j] as number] === mark) j++;
-    if (j > n) return true;
-    i += n + 1;
-  }
-  return false;
 }
 
 /**
@@ -145,7 +93,7 @@ const MAX_SUBSETS = 256;
  * The producer whose pattern marker comes first in `text`, and where (registry order at a tie): what
  * allMarkers().exec(text) gives. A producer none of whose required literals is in the text cannot
  * match; its markers are left out of the alternation, which then tries far fewer markers at each
- * position (a hashed trigram table rules literals out in one pass over the text).
+ * position (the text's table of trigrams, prefilter.ts, rules literals out).
  */
 function earliestMarker(text: string): { producer: Producer; at: number } | undefined {
   // Reading the markers' literals costs about as much as a few dozen texts' searches: a process that
@@ -156,10 +104,9 @@ function earliestMarker(text: string): { producer: Producer; at: number } | unde
     return producerAt(allMarkers().exec(text));
   }
   const needs = requiredTrigrams();
-  const mark = markTrigrams(text);
   let kept = 0;
   needs.forEach((literals, i) => {
-    if (literals === undefined || anyMayHold(literals, mark)) kept |= 1 << i;
+    if (literals === undefined || holdsAnyOf(literals, text)) kept |= 1 << i;
   });
   if (kept === 0) return undefined;
   let pattern = subsets.get(kept);
@@ -187,11 +134,19 @@ function producerAt(m: RegExpExecArray | null): { producer: Producer; at: number
     : { producer: PRODUCERS[Number(name.slice(1))] as Producer, at: m.index };
 }
 
+/**
+ * Where `marker` first matches in `text`, or -1. A text that lacks every literal the pattern requires
+ * (prefilter.ts) is not searched: a native substring search says so for far less than the pattern's scan.
+ */
+function searchMarker(marker: RegExp, text: string): number {
+  return mayMatch(marker, text) ? text.search(marker) : -1;
+}
+
 /** The earliest position of any of the markers in `text`, or Infinity. */
 function firstAt(markers: Producer["markers"], text: string): number {
   let at = Number.POSITIVE_INFINITY;
   for (const marker of markers) {
-    const i = typeof marker === "function" ? marker(text) : text.search(marker);
+    const i = typeof marker === "function" ? marker(text) : searchMarker(marker, text);
     if (i >= 0 && i < at) at = i;
   }
   return at;
@@ -253,7 +208,7 @@ function detectAmong(text: string, raw: string, skipHosts: boolean): Producer | 
     if (skipHosts && p.host) return;
     for (const marker of p.markers)
       if (typeof marker === "function") consider(p, i, marker(text));
-      else if (skipHosts) consider(p, i, text.search(marker));
+      else if (skipHosts) consider(p, i, searchMarker(marker, text));
     if (p.shared) consider(p, i, sharedAt(p.shared, text));
   });
   // An MSAL's SDK anywhere in the text (after the MSAL's own mark, as its stack frames often are) wraps it.

@@ -1,5 +1,6 @@
 /** @azure/identity for JavaScript (and @azure/ms-rest-nodeauth, adal-node in Node apps). */
 import { PATTERNS } from "../../patterns.js";
+import { testIf } from "../prefilter.js";
 import type { Producer } from "./types.js";
 
 export const js: Producer = {
@@ -46,5 +47,5 @@ export const js: Producer = {
   ],
   advice: "js",
   // The EnvironmentCredential wrapper prints a status of its own (400), not the server's.
-  read: (text) => (PATTERNS.jsEnvironmentWrapper.test(text) ? { statusReliable: false } : {}),
+  read: (text) => (testIf(PATTERNS.jsEnvironmentWrapper, text) ? { statusReliable: false } : {}),
 };

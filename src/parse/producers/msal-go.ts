@@ -1,5 +1,6 @@
 /** MSAL for Go used directly: `http call(<url>)(POST) error: reply status code was 401:`. */
 import { PATTERNS } from "../../patterns.js";
+import { execIf } from "../prefilter.js";
 import type { Producer, ProducerFindings } from "./types.js";
 
 export const msalGo: Producer = {
@@ -13,7 +14,7 @@ export const msalGo: Producer = {
   wrappedBy: "go",
   advice: "go",
   read(text: string): ProducerFindings {
-    const call = PATTERNS.msalGoCall.exec(text);
+    const call = execIf(PATTERNS.msalGoCall, text);
     return call?.[1] && call[2] ? { request: { method: call[2], url: call[1] } } : {};
   },
 };

@@ -4,6 +4,7 @@
  * .NET's message makes the text PowerShell's.
  */
 import { PATTERNS } from "../../patterns.js";
+import { execIf } from "../prefilter.js";
 import type { Producer } from "./types.js";
 
 export const powershell: Producer = {
@@ -38,7 +39,7 @@ export const powershell: Producer = {
   advice: "powershell",
   labels: [["cmdlet", "Cmdlet"]],
   read(text) {
-    const cmdlet = PATTERNS.cmdlet.exec(text)?.[1];
+    const cmdlet = execIf(PATTERNS.cmdlet, text)?.[1];
     return cmdlet ? { cmdlet } : {};
   },
 };

@@ -1,5 +1,6 @@
 /** Terraform's Azure providers (azurerm, azuread, azapi) and Packer's azure-arm builder, which wrap Go's text. */
 import { PATTERNS } from "../../patterns.js";
+import { testIf } from "../prefilter.js";
 import type { Producer } from "./types.js";
 
 export const terraform: Producer = {
@@ -16,9 +17,9 @@ export const terraform: Producer = {
   // Terraform frames its diagnostics in `│ `, which parse() removes before reading; a provider's log lines
   // (`TF_LOG`) carry terraform-plugin-log's `tf_…=` fields.
   claims: (raw) =>
-    PATTERNS.terraformFrame.test(raw) ||
-    PATTERNS.terraformLogField.test(raw) ||
-    PATTERNS.terraformDiagnostic.test(raw),
+    testIf(PATTERNS.terraformFrame, raw) ||
+    testIf(PATTERNS.terraformLogField, raw) ||
+    testIf(PATTERNS.terraformDiagnostic, raw),
   // The providers are built on the Go SDK, but their users write provider blocks and ARM_* variables,
   // not Go: no SDK's API names help them, so they get the SDK-neutral text.
   advice: "terraform",
