@@ -51,12 +51,12 @@ function readChains(text: string, f: Chain): void {
     f.members = [`${javaNested[2]} authentication failed: ${rest.trim()}`];
     return;
   }
-  // Python and .NET: `<Chain> failed to retrieve a token from the included credentials.`; older Python:
-  // `No credential in this chain provided a token.`, the chain named by the frame that called it.
-  const retrieve = execIfPossible("chainRetrieveHeader", text) ?? oldPythonChain(text);
-  if (retrieve?.[1]) {
-    f.chain = retrieve[1];
-    const after = text.slice((retrieve.index ?? 0) + retrieve[0].length);
+  // Python and .NET: `<Chain> failed to retrieve a token from the included credentials.` (or Python's
+  // older header).
+  const retrieve = chainHeader(text);
+  if (retrieve) {
+    f.chain = retrieve.chain;
+    const after = text.slice(retrieve.end);
     const python = splitMembers(after, PATTERNS.pythonMember, (line) => isMitigationTail(line));
     if (python.length > 0) {
       f.members = python;
@@ -120,15 +120,19 @@ function readChains(text: string, f: Chain): void {
     f.members = lines;
 }
 
-/** azure-identity for Python's older chain header, shaped as chainRetrieveHeader's match: [header, chain name]. */
-function oldPythonChain(text: string): RegExpExecArray | null {
-  if (!text.includes("No credential in this chain")) return null;
-  const header = PATTERNS.pythonOldChainHeader.exec(text);
-  if (!header) return null;
-  const name = PATTERNS.pythonSuperFrame.exec(text)?.[1] ?? "ChainedTokenCredential";
-  const m = [header[0], name] as unknown as RegExpExecArray;
-  m.index = header.index;
-  return m;
+/**
+ * The chain's header of Python and .NET (`<Chain> failed to retrieve a token from the included
+ * credentials.`), or azure-identity for Python's older one (`No credential in this chain provided a
+ * token.`, the chain named by the frame that called it): the chain's name and where its members start.
+ */
+function chainHeader(text: string): { chain: string; end: number } | undefined {
+  const retrieve = execIfPossible("chainRetrieveHeader", text);
+  if (retrieve?.[1]) return { chain: retrieve[1], end: retrieve.index + retrieve[0].length };
+  if (!text.includes("No credential in this chain")) return undefined;
+  const old = PATTERNS.pythonOldChainHeader.exec(text);
+  if (!old) return undefined;
+  const chain = PATTERNS.pythonSuperFrame.exec(text)?.[1] ?? "ChainedTokenCredential";
+  return { chain, end: old.index + old[0].length };
 }
 
 /**
