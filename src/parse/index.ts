@@ -257,10 +257,9 @@ function parseText(
   // A redirect carrying the error is the browser's. Otherwise the producer's marks decide; undoing
   // escapes can break what it was not meant for (a Windows path's `\node_modules`), so the text as it was
   // is asked too.
-  const producer = redirect
-    ? undefined
-    : (detectMarkedProducer(head(unescaped), head(pasted)) ??
-      (unescaped === text ? undefined : detectMarkedProducer(head(text), head(pasted))));
+  const either = <T>(read: (t: string) => T | undefined): T | undefined =>
+    read(head(unescaped)) ?? (unescaped === text ? undefined : read(head(text)));
+  const producer = redirect ? undefined : either((t) => detectMarkedProducer(t, head(pasted)));
   // A host (a Kubernetes add-on) prints an SDK's wording under its own log prefix: both are reported.
   const sdk = redirect
     ? "browser"
@@ -272,8 +271,7 @@ function parseText(
   // With no producer's mark, a stack trace or a runtime's exception type still names the language the
   // program is written in: not an SDK (a third-party program prints it as often), but the terms to advise in.
   if (!producer && !redirect) {
-    const runtime =
-      detectRuntime(head(unescaped)) ?? (unescaped === text ? undefined : detectRuntime(head(text)));
+    const runtime = either(detectRuntime);
     if (runtime) out.runtime = runtime;
   }
 
