@@ -316,6 +316,21 @@ describe("the producer registry", () => {
         "go",
       ],
       [
+        "Azure.Core's RequestFailedException message, without its class name",
+        'The principal 3f1c9e2a-0000-4000-8000-00000000d001 lacks the required data action Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action.\nStatus: 401 (PermissionDenied)\nErrorCode: PermissionDenied\n\nContent:\n{"error":{"code":"PermissionDenied"}}',
+        "dotnet",
+      ],
+      [
+        "Azure.Core's status and error code joined on one line by a paste",
+        "> The principal lacks the required data action. Status: 403 (Forbidden) ErrorCode: AuthorizationPermissionMismatch",
+        "dotnet",
+      ],
+      [
+        "azidentity's managed identity probe timing out",
+        "error fetching secret: ManagedIdentityCredential: IMDS token request timed out",
+        "go",
+      ],
+      [
         "Azure.Identity's event source: a call invoked",
         "[Informational] ManagedIdentityCredential.GetToken invoked. Scopes: [ https://storage.azure.com/.default ] ParentRequestId: 5b2c9e7d-0000-4000-8000-00000000c001",
         "dotnet",

@@ -30,14 +30,16 @@ export const go: Producer = {
     // ManagedIdentityCredential`, and the older `Azure Identity => ERROR in GetToken() call for` (Java's
     // LoggingUtil writes `getToken()` in lower case, with scopes).
     /\.GetToken\(\) acquired a token for scope|\b(?:DefaultAzure|ChainedToken)Credential authenticated with [A-Z][A-Za-z]{2,60}Credential\b|Azure Identity => (?:ERROR in )?GetToken\(\)/,
-    // azidentity's own error wordings: managed_identity_client.go (`no default identity is assigned to this
-    // resource`, `the requested identity isn't assigned to this resource`), WorkloadIdentityCredential's
-    // `… or set ClientID in the options` (a Go field name), and the older credential types spelled with
-    // spaces (`Managed Identity Credential: `, `Chained Token Credential: `).
     // A credential's transport failure as azidentity wraps it: the credential's name, a colon, then
     // net/http's `Get "…": …` (`ManagedIdentityCredential: Get "http://169.254.169.254/…": dial tcp …`).
     /\b[A-Z][A-Za-z]{2,60}Credential: (?:Get|Post) "https?:\/\//,
-    /\b[Nn]o default identity is assigned to this resource\b|\brequested identity isn't assigned to this resource\b|\bset ClientID in the options\b|\b(?:Managed Identity|Chained Token|Azure CLI|Client Secret) Credential: /,
+    // azidentity's own error wordings: its managed identity probe timing out (`IMDS token request timed
+    // out`, `managed identity timed out`; the other SDKs word theirs otherwise), managed_identity_client.go
+    // (`no default identity is assigned to this resource`, `the requested identity isn't assigned to this
+    // resource`), WorkloadIdentityCredential's `… or set ClientID in the options` (a Go field name), and the
+    // older credential types spelled with spaces (`Managed Identity Credential: `, `Chained Token
+    // Credential: `).
+    /\bManagedIdentityCredential: (?:IMDS token request timed out|managed identity timed out)\b|\b[Nn]o default identity is assigned to this resource\b|\brequested identity isn't assigned to this resource\b|\bset ClientID in the options\b|\b(?:Managed Identity|Chained Token|Azure CLI|Client Secret) Credential: /,
   ],
   runtime: [
     // net/http's transport error (`Get "https://…": dial tcp …`): any Go program's HTTP call prints it,
