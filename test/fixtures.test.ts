@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { explain, type ParsedAuthError, parse } from "../src/index.js";
+import { redact } from "../src/redact.js";
 import { type Expected, loadFixtures } from "./helpers/fixtures.js";
 
 /** Fields derived as free text from the input; when a fixture does not pin them they must still come from it. */
@@ -80,9 +81,16 @@ function checkFields(
     if (key in fields || key in gaps || key === "chain" || key === "conflicts") continue;
     if ((DERIVED_TEXT as readonly string[]).includes(key)) {
       const value = String(parsed[key]).replace(/…$/, "");
-      const inputs = [text, urlDecoded(text), unframed(text), unheadered(text), unwrapped(text)].map(
-        squashed,
-      );
+      // The input as written, as each reading step sees it, and with its secrets (an authorization
+      // code in a logged URL) redacted the way every output redacts them.
+      const inputs = [
+        text,
+        urlDecoded(text),
+        unframed(text),
+        unheadered(text),
+        unwrapped(text),
+        redact(unheadered(text)).text,
+      ].map(squashed);
       expect(
         inputs.some((t) => t.includes(squashed(value))),
         `${key} must come from the input: ${value.slice(0, 80)}`,

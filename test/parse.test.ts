@@ -131,6 +131,14 @@ describe("fields are taken only from the input", () => {
     const p = parse(guide.replace("3c631bb7-a9f7-4343-a5ba-a615913", "contoso.onmicrosoft.com"));
     expect(p.tenant).toBe("contoso.onmicrosoft.com");
   });
+  it("a tenant sent with an encoded trailing newline or space is reported without it", () => {
+    for (const junk of ["%0A", "%0D%0A", "%20"]) {
+      const p = parse(
+        `GET https://login.microsoftonline.com/8b1f2c3d-4e5f-4a6b-9c7d-0e1f2a3b4c5d${junk}/oauth2/v2.0/token\nHTTP Error 400. The request URL is invalid.`,
+      );
+      expect(p.tenant).toBe("8b1f2c3d-4e5f-4a6b-9c7d-0e1f2a3b4c5d");
+    }
+  });
   it("no tenant for URLs that are not login hosts", () => {
     const p = parse(
       "GET https://myvault.vault.azure.net/secrets/x\nRESPONSE 403: 403 Forbidden\nERROR CODE: Forbidden\n",

@@ -5,7 +5,7 @@ import type { CatalogTables } from "../catalog/stored-fields.js";
 export const CATALOG_TABLES: CatalogTables = {
   enums: {
     kind: ["code","error","oauth","guidance","host"],
-    category: ["configuration","user-action","credential","environment","transient","permission","benign","network","guidance"],
+    category: ["configuration","credential","user-action","environment","permission","transient","benign","network","guidance"],
     actor: ["developer","admin","user","microsoft","operator"],
     retryable: [false,"unknown",true],
     userFixable: ["no","maybe","yes"],
@@ -124,6 +124,8 @@ export const CATALOG_TABLES: CatalogTables = {
     "https://learn.microsoft.com/azure/bot-service/bot-builder-authentication",
     "https://learn.microsoft.com/entra/identity-platform/msal-error-handling-js",
     "https://learn.microsoft.com/entra/identity-platform/access-tokens#validate-tokens",
+    "https://learn.microsoft.com/entra/identity-platform/refresh-tokens",
+    "https://learn.microsoft.com/entra/identity-platform/quickstart-register-app",
     "https://learn.microsoft.com/entra/external-id/add-users-administrator",
     "https://learn.microsoft.com/entra/identity-platform/howto-convert-app-to-be-multi-tenant",
     "https://login.microsoftonline.com/error?code=16000",
@@ -172,7 +174,6 @@ export const CATALOG_TABLES: CatalogTables = {
     "https://learn.microsoft.com/entra/identity-platform/reply-url",
     "https://learn.microsoft.com/troubleshoot/entra/entra-id/app-integration/error-code-aadsts50011-redirect-uri-mismatch",
     "https://login.microsoftonline.com/error?code=50011",
-    "https://learn.microsoft.com/entra/identity-platform/quickstart-register-app",
     "https://login.microsoftonline.com/error?code=50012",
     "https://login.microsoftonline.com/error?code=50013",
     "https://learn.microsoft.com/entra/identity-platform/howto-modify-supported-accounts",
@@ -221,7 +222,6 @@ export const CATALOG_TABLES: CatalogTables = {
     "https://learn.microsoft.com/entra/identity-platform/permissions-consent-overview",
     "https://login.microsoftonline.com/error?code=65001",
     "https://login.microsoftonline.com/error?code=65002",
-    "https://learn.microsoft.com/entra/identity-platform/refresh-tokens",
     "https://login.microsoftonline.com/error?code=70000",
     "https://login.microsoftonline.com/error?code=70001",
     "https://login.microsoftonline.com/error?code=70002",

@@ -47,7 +47,9 @@ export function validTenant(value: string | undefined): string | undefined {
   if (!value) return undefined;
   let t = value.trim();
   try {
-    t = decodeURIComponent(t);
+    // A stray newline or space read into the tenant is sent encoded (`…%0A/oauth2`): the ID is what
+    // precedes it.
+    t = decodeURIComponent(t).trim();
   } catch {}
   if (t === "" || NOT_TENANTS.has(t.toLowerCase())) return undefined;
   if (PATTERNS.placeholderMark.test(t)) return undefined;
