@@ -139,6 +139,19 @@ describe("fields are taken only from the input", () => {
       expect(p.tenant).toBe("8b1f2c3d-4e5f-4a6b-9c7d-0e1f2a3b4c5d");
     }
   });
+  it("a one-word quoted value in a header is not a log record's message to unwrap", () => {
+    const p = parse(
+      'HTTP/1.1 401 Unauthorized\nx-ms-diagnostics: 3000003;reason="Invalid audience Uri";category="invalid_client"\n',
+    );
+    expect(p.status).toBe(401);
+    expect(p.error).toBe("invalid_client");
+    // A logfmt record whose value is a message is still unwrapped.
+    const rec = parse(
+      'time="2026-03-01T10:00:00Z" level=error msg="token request failed" error="ClientSecretCredential: AADSTS7000215: Invalid client secret provided."',
+    );
+    expect(rec.codes).toEqual([7000215]);
+    expect(rec.credential).toBe("ClientSecretCredential");
+  });
   it("no tenant for URLs that are not login hosts", () => {
     const p = parse(
       "GET https://myvault.vault.azure.net/secrets/x\nRESPONSE 403: 403 Forbidden\nERROR CODE: Forbidden\n",

@@ -120,6 +120,7 @@ export const CATALOG_TABLES: CatalogTables = {
     "https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow",
     "https://learn.microsoft.com/sql/connect/jdbc/connecting-using-azure-active-directory-authentication",
     "https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth",
+    "https://learn.microsoft.com/sharepoint/dev/solution-guidance/security-apponly-azuread",
     "https://learn.microsoft.com/azure/developer/github/connect-from-azure",
     "https://learn.microsoft.com/azure/bot-service/bot-builder-authentication",
     "https://learn.microsoft.com/entra/identity-platform/msal-error-handling-js",

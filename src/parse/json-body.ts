@@ -229,6 +229,9 @@ export function unwrapQuotedValue(
   for (const m of text.matchAll(PATTERNS.quotedValue)) {
     const value = m[1] as string;
     if (!PATTERNS.authMarker.test(value) || (best && value.length <= best.value.length)) continue;
+    // A value of one word (`category="invalid_client"` in a response header) names a failure; it is not
+    // a record's message holding one.
+    if (!value.includes(" ")) continue;
     const at = m.index ?? 0;
     const lineEnd = text.indexOf("\n", at + m[0].length);
     const before = text.slice(text.lastIndexOf("\n", at) + 1, at);
