@@ -152,6 +152,18 @@ describe("fields are taken only from the input", () => {
     expect(rec.codes).toEqual([7000215]);
     expect(rec.credential).toBe("ClientSecretCredential");
   });
+  it("a resource's bearer challenge names the resource's application, not the failing client", () => {
+    const p = parse(
+      'POST https://graph.microsoft.com/v1.0/$batch\nHTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize",\nclient_id="00000003-0000-0000-c000-000000000000"\nDate: Thu, 04 Jun 2026 19:04:59 GMT\n',
+    );
+    expect(p.status).toBe(401);
+    expect(p.clientId).toBeUndefined();
+    // The client's own ID elsewhere in the text is still read.
+    const q = parse(
+      'WWW-Authenticate: Bearer client_id="00000003-0000-0000-c000-000000000000"\nContent-Type: application/json\n\nrequest failed for client_id=5f0c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d',
+    );
+    expect(q.clientId).toBe("5f0c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d");
+  });
   it("no tenant for URLs that are not login hosts", () => {
     const p = parse(
       "GET https://myvault.vault.azure.net/secrets/x\nRESPONSE 403: 403 Forbidden\nERROR CODE: Forbidden\n",

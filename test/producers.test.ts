@@ -326,6 +326,11 @@ describe("the producer registry", () => {
         "dotnet",
       ],
       [
+        "MSAL.NET's Linux browser launcher failing",
+        "Error: Unable to open a web page using xdg-open, gnome-open, or kfmclient tools. See inner exception for details.",
+        "msal-dotnet",
+      ],
+      [
         "azidentity's managed identity probe timing out",
         "error fetching secret: ManagedIdentityCredential: IMDS token request timed out",
         "go",

@@ -215,8 +215,28 @@ export function aadstsBlock(text: string): string | undefined {
 
 /** The application (client) ID where the text labels it, unless it is a placeholder. */
 export function clientIdFrom(text: string): string | undefined {
-  const m = PATTERNS.clientIdLabel.exec(text);
+  const m = PATTERNS.clientIdLabel.exec(withoutChallenge(text));
   return validId(m?.[1]) ?? m?.[2];
+}
+
+/**
+ * The text with a `WWW-Authenticate` response header's value blanked out. A resource's bearer challenge
+ * names the resource's own application (`client_id="00000003-0000-0000-c000-000000000000"` is Microsoft
+ * Graph), not the client that failed. The value ends at the next header line (`Name: value`) or a blank
+ * line, so a challenge that a console wrapped onto the next line is blanked whole.
+ */
+function withoutChallenge(text: string): string {
+  const at = text.indexOf("WWW-Authenticate:");
+  if (at < 0) return text;
+  let end = text.indexOf("\n", at);
+  while (end >= 0) {
+    const next = text.indexOf("\n", end + 1);
+    const line = text.slice(end + 1, next < 0 ? text.length : next);
+    if (line.trim() === "" || PATTERNS.headerLine.test(line)) break;
+    end = next;
+  }
+  if (end < 0) end = text.length;
+  return text.slice(0, at) + " ".repeat(end - at) + text.slice(end);
 }
 
 const JSON_ESCAPES: Record<string, string> = {

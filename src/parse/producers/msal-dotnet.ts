@@ -13,6 +13,9 @@ export const msalDotnet: Producer = {
     // Its request handler's log lines around each acquisition (Internal/Requests/RequestBase.cs):
     // `=== Token Acquisition (ClientCredentialRequest) started:` and `… failed:`.
     /=== Token Acquisition \([A-Za-z]{2,60}\) (?:started|failed):/,
+    // Its Linux browser launcher failing (MsalError.LinuxXdgOpen, `linux_xdg_open_failed`): `Unable to open a
+    // web page using xdg-open, gnome-open, kfmclient …`.
+    /\blinux_xdg_open_failed\b|Unable to open a web page using xdg-open, gnome-open,/,
   ],
   // MSAL4J names its exceptions the same way (com.microsoft.aad.msal4j.MsalServiceException,
   // MsalClientException): bare, they are MSAL.NET's only when no mark of Java's is in the text.
