@@ -24,6 +24,13 @@ const TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,7})?(
 export const PATTERNS = {
   /** An AADSTS code anywhere. Codes are 4 to 8 digits (50011, 7000215, 9002331). */
   aadstsCode: /AADSTS(\d{4,8})(?!\d)/g,
+  /**
+   * The sign-in page's troubleshooting details print the code without its prefix (`Error Code: 53003`,
+   * beside `Request Id:`, `Correlation Id:`, `App id:`); read only where such a block is (see
+   * troubleshootingBlock).
+   */
+  pageErrorCode: /^[ \t>]{0,8}Error Code: ?(\d{4,8})[ \t]*$/m,
+  troubleshootingBlock: /^[ \t>]{0,8}(?:Request Id|Correlation Id|App id|Troubleshooting details)\b/im,
   /** A description's leading `AADSTSnnnn: ` prefix. */
   aadstsPrefix: /^\s*AADSTS\d{4,8}:\s?/,
   /** Labelled IDs and timestamp inside a description or free text. */
@@ -432,9 +439,13 @@ export const PATTERNS = {
    * password, and `username`/`nonce` belong to it), up to the end of the line.
    */
   digestHeader: /\b((?:Proxy-)?Authorization:[ \t]*Digest[ \t]+)([^\r\n]{1,8192})/gi,
-  /** Secret-bearing headers: `X-IDENTITY-HEADER: <value>` (App Service), `Authorization: <scheme> <value>`. */
+  /**
+   * Secret-bearing headers: `X-IDENTITY-HEADER: <value>` (App Service), `Authorization: <scheme> <value>`.
+   * With no space after the colon only a long value counts: `authorization:getClientConfig` is Pulumi's
+   * name for an Azure function, not a header.
+   */
   secretHeader:
-    /\b(X-IDENTITY-HEADER|Authorization|Proxy-Authorization)(:[ \t]*(?:(?:Basic|Digest|NTLM|Negotiate)[ \t]+)?)(?!Bearer\b)([^\s"',]{8,4096})/gi,
+    /\b(X-IDENTITY-HEADER|Authorization|Proxy-Authorization)(:(?:[ \t]{1,8}|(?=[^\s"',]{20}))(?:(?:Basic|Digest|NTLM|Negotiate)[ \t]+)?)(?!Bearer\b)([^\s"',]{8,4096})/gi,
   /**
    * A secret passed as a command-line flag: `--password "…"`, `--password="…"` (quoted values may hold
    * spaces), `-p '…'`, `--client-secret x`, PowerShell's `-Password`/`-ClientSecret`. The name is kept.

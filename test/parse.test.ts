@@ -164,6 +164,13 @@ describe("fields are taken only from the input", () => {
     );
     expect(q.clientId).toBe("5f0c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d");
   });
+  it("reads the code the sign-in page's troubleshooting details print without the AADSTS prefix", () => {
+    const page =
+      "Troubleshooting details\nError Code: 53003\nRequest Id: 2b7c9e41-5d3a-4f6b-8c1e-0a9d8f7e6c5b\nCorrelation Id: 7e1d2c3b-4a5f-4e6d-9c8b-1a2b3c4d5e6f";
+    expect(parse(page).codes).toEqual([53003]);
+    // Outside such a block an `Error Code:` number is some other system's.
+    expect(parse("Upload failed.\nError Code: 53003\nPlease retry later.").codes).toEqual([]);
+  });
   it("no tenant for URLs that are not login hosts", () => {
     const p = parse(
       "GET https://myvault.vault.azure.net/secrets/x\nRESPONSE 403: 403 Forbidden\nERROR CODE: Forbidden\n",

@@ -112,8 +112,11 @@ describe("redact", () => {
       "https://login.microsoftonline.com/error?code=7000215",
       "error_code=50076&code=42",
       "ERROR: --password no longer accepts a service principal certificate.",
+      "invocation of azure-native:authorization:getClientConfig returned an error",
     ])
       expect(redact(kept)).toEqual({ text: kept, count: 0 });
+    // A header written without a space after its colon still loses a credential-length value.
+    expect(redact("Authorization:dXNlcjpwYXNzd29yZGxvbmdlbm91Z2g=").text).toBe(`Authorization:${REDACTED}`);
     expect(redact("az login -u me@contoso.example -p 'Sup3r Secret'").text).toBe(
       `az login -u me@contoso.example -p '${REDACTED}'`,
     );

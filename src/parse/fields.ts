@@ -189,12 +189,19 @@ export function codeList(list: string | undefined): number[] {
     .filter((n) => Number.isInteger(n) && n > 0);
 }
 
-/** AADSTS codes in order of first appearance. */
+/**
+ * AADSTS codes in order of first appearance, and the code the sign-in page's troubleshooting details
+ * print without its prefix (`Error Code: 53000` beside `Request Id:`).
+ */
 export function aadstsCodes(text: string): number[] {
   const codes: number[] = [];
   for (const m of text.matchAll(PATTERNS.aadstsCode)) {
     const n = Number(m[1]);
     if (!codes.includes(n)) codes.push(n);
+  }
+  if (text.includes("Error Code:") && PATTERNS.troubleshootingBlock.test(text)) {
+    const n = Number(PATTERNS.pageErrorCode.exec(text)?.[1]);
+    if (n && !codes.includes(n)) codes.push(n);
   }
   return codes;
 }
