@@ -325,6 +325,21 @@ describe("the right fix first", () => {
     expect(top?.mitigation).toMatch(/cannot change Microsoft's app/);
   });
 
+  it("a redirect URI mismatch tells a local development URI from an http URI built behind a proxy", () => {
+    const mismatch = (uri: string) =>
+      `AADSTS50011: The redirect URI '${uri}' specified in the request does not match the redirect URIs configured for the application '6a1b2c3d-4e5f-4071-8293-a4b5c6d7e8f9'.`;
+    expect(explain(mismatch("http://localhost:5173/auth")).matches[0]?.cause?.id).toBe(
+      "localhost-redirect-not-registered",
+    );
+    const proxied = explain(mismatch("http://wiki.contoso.example/oauth2/callback")).matches[0];
+    expect(proxied?.cause?.id).toBe("http-redirect-behind-proxy");
+    expect(proxied?.mitigation).toMatch(/X-Forwarded-Proto/);
+    // An https URI that is simply not registered keeps the code's general advice.
+    expect(
+      explain(mismatch("https://wiki.contoso.example/oauth2/callback")).matches[0]?.cause,
+    ).toBeUndefined();
+  });
+
   it("a guess from a host hint or a credential name alone is a low-confidence possible cause", () => {
     const ex = explain("ClientSecretCredential: something unexpected happened at 10:42");
     const [top] = ex.matches;
