@@ -154,6 +154,18 @@ describe("the producer registry", () => {
         "go",
       ],
       // A Go program's logger prints a source position around its own messages: that is not a Go SDK's text.
+      // @azure/identity's error class is a mark where it is printed as an exception (`AuthenticationError: …`),
+      // not where another library's class of the same name is shown as a Python repr or a JSON name.
+      [
+        "another library's AuthenticationError shown as a Python repr",
+        `openai call failed: AuthenticationError("Error code: 401 - {'statusCode': 401, 'message': 'Unauthorized.'}")`,
+        undefined,
+      ],
+      [
+        "a web framework's AuthenticationError serialised as JSON",
+        '{"error": {"name": "AuthenticationError", "message": "Refresh failed; caused by InputError: Missing session cookie"}}',
+        undefined,
+      ],
       [
         "a Go logger's source position alone",
         "E0519 14:15:57.833861 1 server.go:378] token request failed: 401",

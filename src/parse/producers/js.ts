@@ -8,7 +8,7 @@ export const js: Producer = {
   sdk: "js",
   markers: [
     // Its own exception names, links and wordings.
-    /\bAggregateAuthenticationError\b|(?<![\w.])AuthenticationError\b|Status code: \d{3}\nMore details:|\(status code \d{3}\)\.\s{1,4}More details:|aka\.ms\/azsdk\/js\/|\bCredential\.getToken(?:Info)? failed/,
+    /\bAggregateAuthenticationError\b|(?<![\w.])AuthenticationError(?=: )|Status code: \d{3}\nMore details:|\(status code \d{3}\)\.\s{1,4}More details:|aka\.ms\/azsdk\/js\/|\bCredential\.getToken(?:Info)? failed/,
     // @azure/identity and the older Node libraries for Entra.
     /node_modules[\\/]@azure[\\/](?:identity|ms-rest-nodeauth)|@azure\/identity\b|@azure\/ms-rest-nodeauth|\bonTurnError\b|Azure Static Web Apps CLI/,
     // @azure/core-rest-pipeline's RestError.
