@@ -126,7 +126,7 @@ export const PATTERNS = {
    * `Key: client_id, Value: …`. A GUID the person masked part of (`22c49a12-****`) is none.
    */
   clientIdLabel:
-    /\b(?:app(?:[ _]?id(?: passed on token)?)?|application(?: with (?:identifier|ID))?|for request clientID|for client(?= ')|(?:msi|managed[ _]?identity[ _]?)?client[ _]?id(?:, Value)?|AZURE_CLIENT_ID)["']?[ \t]{0,4}[:=]?[ \t]{0,4}\n?[ \t]{0,4}(?:['"]?([0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{1,12}){0,4})(?![0-9A-Za-z*#\u2022-])|'((?:https?|api):\/\/[^'\s]{1,200})')/i,
+    /\b(?:app(?:[ _]?id(?: passed on token)?)?|application(?: with (?:identifier|ID))?|for request clientID|for client(?=\n?[ \t]{0,4}')|(?:msi|managed[ _]?identity[ _]?)?client[ _]?id(?:, Value)?|AZURE_CLIENT_ID)["']?[ \t]{0,4}[:=]?[ \t]{0,4}\n?[ \t]{0,4}(?:['"]?([0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{1,12}){0,4})(?![0-9A-Za-z*#\u2022-])|'((?:https?|api):\/\/[^'\s]{1,200})')/i,
 
   /** An HTTP header line as a tool prints a response (`Content-Type: application/json`). */
   headerLine: /^[A-Za-z][A-Za-z0-9-]{1,60}: /,

@@ -171,6 +171,12 @@ describe("fields are taken only from the input", () => {
     // Outside such a block an `Error Code:` number is some other system's.
     expect(parse("Upload failed.\nError Code: 53003\nPlease retry later.").codes).toEqual([]);
   });
+  it("reads AADSTS65006's client when a console wrap puts it on the next line", () => {
+    const p = parse(
+      "AADSTS65006: Resource '00000002-0000-0ff1-ce00-000000000000' had no entitlements matching\nrequired permissions configured on the required resource access for client\n'5f0c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d'. Requested permission IDs: '652390e4-393a-48de-9484-05f9b1212954'.",
+    );
+    expect(p.clientId).toBe("5f0c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d");
+  });
   it("no tenant for URLs that are not login hosts", () => {
     const p = parse(
       "GET https://myvault.vault.azure.net/secrets/x\nRESPONSE 403: 403 Forbidden\nERROR CODE: Forbidden\n",

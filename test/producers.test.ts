@@ -343,6 +343,31 @@ describe("the producer registry", () => {
         "msal-dotnet",
       ],
       [
+        "an older Microsoft.Azure client library's namespace",
+        'Microsoft.Azure.Devices.Common.Exceptions.UnauthorizedException: {"Message":"ErrorCode:IotHubUnauthorized;Principal is not authorized for GET on /twins/pump-7"}',
+        "dotnet",
+      ],
+      [
+        "azidentity wrapping Go's missing-file error",
+        "Failed to get access token: WorkloadIdentityCredential: open /var/run/secrets/azure/tokens/azure-identity-token: no such file or directory",
+        "go",
+      ],
+      [
+        "azcore's ResponseError flattened into a log record",
+        'level=warning msg="could not create topic orders: PUT https://contoso-bus.servicebus.windows.net/orders\\nRESPONSE 401: 401 Unauthorized\\nERROR CODE: 401"',
+        "go",
+      ],
+      [
+        "msal-common's token request without a code or refresh token",
+        "Microsoft auth failed: request_cannot_be_made: Token request cannot be made without authorization code or refresh token.",
+        "msal-js",
+      ],
+      [
+        "the personal-account page's heading",
+        "We're unable to complete your request\n\ninvalid_request: The provided value for the input parameter 'redirect_uri' is not valid.",
+        "browser",
+      ],
+      [
         "azidentity's managed identity probe timing out",
         "error fetching secret: ManagedIdentityCredential: IMDS token request timed out",
         "go",

@@ -14,7 +14,7 @@ export const browser: Producer = {
     /Sorry, but we[\u2019']re having trouble signing you in|\bSign in to your account\b|\bNeed admin approval\b|needs permission to access resources in your organi[sz]ation that only an admin can grant|Additional technical information:|^[ \t>`'"]{0,8}Request I[Dd]: ?[0-9A-Fa-f]{8}|\bRequest I[Dd]: ?[0-9A-Fa-f-]{36}[ \t]{1,4}Correlation I[Dd]: ?[0-9A-Fa-f]{8}|^Message: AADSTS\d/m,
     // The page's other headings and its troubleshooting block, in English, and the personal-account
     // (login.live.com) page's generic failure.
-    /\bYou can[\u2019']t get there from here\b|\bMicrosoft account is experiencing technical problems\b|\bTroubleshooting details\b|If you plan on getting support for an issue, provide the following details|\bFlag sign-in errors for review\b|\bThis app may be risky\b|\bHelp us keep your device secure\b|\bYour sign-in was successful but does not meet the criteria to access this resource\b|\bSelected user account does not exist in tenant\b|^[ \t]{0,8}Approval required[ \t]*$/m,
+    /\bYou can[\u2019']t get there from here\b|\bMicrosoft account is experiencing technical problems\b|\bTroubleshooting details\b|If you plan on getting support for an issue, provide the following details|\bFlag sign-in errors for review\b|\bThis app may be risky\b|\bHelp us keep your device secure\b|\bYour sign-in was successful but does not meet the criteria to access this resource\b|\bSelected user account does not exist in tenant\b|^[ \t>]{0,8}We[\u2019']re unable to complete your request[ \t]*$|^[ \t]{0,8}Approval required[ \t]*$/m,
     // The page's own source: its `$Config` script's error fields.
     /"strServiceExceptionMessage"[ \t]{0,4}:|"strMainMessage"[ \t]{0,4}:/,
   ],

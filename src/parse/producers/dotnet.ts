@@ -14,12 +14,14 @@ export const dotnet: Producer = {
     // managed identity provider, ASP.NET Core's OpenID Connect handler, Microsoft.Identity.Web (which wraps
     // MSAL.NET) and the Bot Framework SDK for .NET.
     /Microsoft\.Azure\.Services\.AppAuthentication|\bAzureServiceTokenProvider(?:Exception)?\b|Exception Message: Tried (?:the following \d{1,2} methods to get an access token|to get token using)|Received a non-retryable error\. (?:MSI|Identity) Response ?Code: |\bOpenIdConnect(?:ProtocolException|Message)\b|\bIDX\d{5}: |\bMicrosoft\.Identity\.Web\.|\bIDW\d{5}: |\bMicrosoft\.Bot\.(?:Connector|Builder)\./,
-    // The Azure SDK for .NET's other namespaces and its RequestFailedException. Azure.Core builds that
+    // The Azure SDK for .NET's other namespaces and its RequestFailedException; the older `Microsoft.Azure.*`
+    // client libraries (`Microsoft.Azure.Devices.…`, `Microsoft.Azure.SignalR.…`, `Microsoft.Azure.WebJobs.…`) are
+    // .NET's only (Java's packages are `com.microsoft.azure`, ARM's resource types use a slash). Azure.Core builds that
     // exception's message as the service's message, then `Status: 401 (Unauthorized)` and
     // `ErrorCode: …` (then `Content:` and `Headers:` blocks); no other SDK prints a status with its reason
     // in parentheses followed by an `ErrorCode:` label.
-    /^[ \t>]{0,8}Status: \d{3} \([^()\r\n]{1,60}\)[ \t]{0,4}(?:\r?\n|\\r?\\n)?[ \t>]{0,8}ErrorCode: [A-Za-z]|\. Status: \d{3} \([^()\r\n]{1,60}\)[ \t]{0,4}(?:\r?\n|\\r?\\n)?[ \t>]{0,8}ErrorCode: [A-Za-z]/m,
-    /\bAzure\.(?:RequestFailedException|Core\.[A-Z]|Security\.KeyVault\.|Storage\.[A-Z]|Messaging\.[A-Z]|ResourceManager\.|Data\.Tables\.)|\bMicrosoft\.Azure\.(?:WebJobs|KeyVault|Management|Storage|Cosmos|ServiceBus|EventHubs)\./,
+    /^[ \t>]{0,8}Status: \d{3} \([^()\r\n]{1,60}\)[ \t]{0,4}(?:\r?\n|(?:\\r)?\\n)?[ \t>]{0,8}ErrorCode: [A-Za-z]|\. Status: \d{3} \([^()\r\n]{1,60}\)[ \t]{0,4}(?:\r?\n|(?:\\r)?\\n)?[ \t>]{0,8}ErrorCode: [A-Za-z]/m,
+    /\bAzure\.(?:RequestFailedException|Core\.[A-Z]|Security\.KeyVault\.|Storage\.[A-Z]|Messaging\.[A-Z]|ResourceManager\.|Data\.Tables\.)|\bMicrosoft\.Azure\.[A-Z][A-Za-z]{1,40}\.[A-Z][A-Za-z]/,
     // Azure.Identity's event source (AzureIdentityEventSource.cs): `EnvironmentCredential.GetToken invoked.
     // Scopes: [ … ] ParentRequestId: …`, `… succeeded. Scopes:`, `… was unable to retrieve an access token.
     // Scopes:`. The other SDKs log getToken calls in their own words (Go's `GetToken()`, Java's `Azure

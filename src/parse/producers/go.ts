@@ -33,6 +33,12 @@ export const go: Producer = {
     // A credential's transport failure as azidentity wraps it: the credential's name, a colon, then
     // net/http's `Get "…": …` (`ManagedIdentityCredential: Get "http://169.254.169.254/…": dial tcp …`).
     /\b[A-Z][A-Za-z]{2,60}Credential: (?:Get|Post) "https?:\/\//,
+    // A credential's file read as azidentity wraps Go's os.PathError (`WorkloadIdentityCredential: open
+    // /var/run/secrets/…: no such file or directory`); the other SDKs word a missing file otherwise.
+    /\b[A-Z][A-Za-z]{2,60}Credential: open \/[^:\n]{1,300}: no such file or directory/,
+    // azcore's ResponseError without the dashes around it (flattened into a log record): its status line
+    // followed by its `ERROR CODE:` line.
+    /RESPONSE \d{3}: \d{3} [A-Za-z][A-Za-z ]{1,40}(?:\r?\n|(?:\\r)?\\n)ERROR CODE: /,
     // azidentity's own error wordings: its managed identity probe timing out (`IMDS token request timed
     // out`, `managed identity timed out`; the other SDKs word theirs otherwise), managed_identity_client.go
     // (`no default identity is assigned to this resource`, `the requested identity isn't assigned to this

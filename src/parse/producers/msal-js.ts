@@ -12,8 +12,9 @@ export const msalJs: Producer = {
     /\b(?:ServerError|InteractionRequiredAuthError|ClientAuthError)\b|Error\(s\): [\d,]{1,200} - Timestamp:|: [\d,]{1,200} - \[\d{4}-\d{2}-\d{2}/,
     // MSAL for JavaScript beyond msal-common's classes.
     /\berrorCode: '[a-z][a-z0-9_]{1,60}'|\bBrowserAuthError\b|\bBrowserConfigurationAuthError\b|@azure\/msal-(?:node|browser|common|angular|react)\b/,
-    // msal-common's configuration error and msal-browser's own error codes.
-    /\bClientConfigurationError\b|\b(?:popup_window_error|empty_window_error|monitor_window_timeout|block_iframe_reload|block_nested_popups|redirect_in_iframe|interaction_in_progress)\b/,
+    // msal-common's configuration error, msal-browser's own error codes and msal-common's token request
+    // built without a code or refresh token (`request_cannot_be_made`).
+    /\bClientConfigurationError\b|\b(?:popup_window_error|empty_window_error|monitor_window_timeout|block_iframe_reload|block_nested_popups|redirect_in_iframe|interaction_in_progress)\b|\brequest_cannot_be_made: Token request cannot be made without/,
     // msal-angular's and msal-react's own classes (MsalGuard, MsalInterceptor, MsalBroadcastService,
     // MsalRedirectComponent; MsalProvider, MsalAuthenticationTemplate), in a stack or a log line.
     /\bMsal(?:Guard|Interceptor|BroadcastService|RedirectComponent|Provider|AuthenticationTemplate)\b/,
