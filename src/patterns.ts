@@ -298,6 +298,8 @@ export const PATTERNS = {
   /** A line that is only an error name (MSAL Python's `error` printed above its description). */
   errorAlone: /^[ \t]{0,8}([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6})[ \t]{0,8}$/gm,
   /** Any standard OAuth error name as a word: the last resort, for wordings no other form knows. */
+  /** errorLabelled's match when its label is a bare `Error` (not `ErrorCode`, `AuthError`, `OAuth error`). */
+  errorBareLabel: /^Error["']?[ \t]{0,4}[:=]/,
   errorKnownName:
     /(?<![\w.-])(invalid_request|invalid_client|invalid_grant|unauthorized_client|unsupported_grant_type|invalid_scope|access_denied|unsupported_response_type|server_error|temporarily_unavailable|interaction_required|login_required|consent_required|invalid_resource|expired_token|authorization_pending|authorization_declined|bad_verification_code)(?![\w-])/,
   /** An HTTP status line: `HTTP/1.1 400 Bad Request`, `HTTP/2 401`. */

@@ -177,6 +177,17 @@ describe("fields are taken only from the input", () => {
     );
     expect(p.clientId).toBe("5f0c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d");
   });
+  it("an application's identifier after a bare Error: label gives way to the OAuth error the text names", () => {
+    expect(parse('Error: bc_auth_microsoft_check_token - \n"invalid_grant"').error).toBe("invalid_grant");
+    // Its own code stays when no standard OAuth error is named.
+    expect(parse("Error: request_cannot_be_made: Token request cannot be made").error).toBe(
+      "request_cannot_be_made",
+    );
+    // A labelled MSAL error code is not replaced.
+    expect(
+      parse("MsalUiRequiredException: ErrorCode: invalid_grant\nerror: interaction_required").error,
+    ).toBe("invalid_grant");
+  });
   it("no tenant for URLs that are not login hosts", () => {
     const p = parse(
       "GET https://myvault.vault.azure.net/secrets/x\nRESPONSE 403: 403 Forbidden\nERROR CODE: Forbidden\n",

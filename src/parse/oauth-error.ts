@@ -66,6 +66,7 @@ const FORM_REACH = 200;
 export function readOAuthError(text: string): string | undefined {
   let best: string | undefined;
   let bestAt = Number.POSITIVE_INFINITY;
+  let bareLabel = false;
   for (const form of FORMS) {
     // Only a match before the best so far can win: the later forms search no further than that.
     const window = bestAt === Number.POSITIVE_INFINITY ? text : text.slice(0, bestAt + FORM_REACH);
@@ -81,8 +82,13 @@ export function readOAuthError(text: string): string | undefined {
       if (form === PATTERNS.errorAlone && !PATTERNS.errorKnownName.test(value)) continue;
       best = value;
       bestAt = at;
+      bareLabel = form === PATTERNS.errorLabelled && PATTERNS.errorBareLabel.test(m[0]);
       break;
     }
   }
-  return best ?? execIf(PATTERNS.errorKnownName, text)?.[1];
+  const known = execIf(PATTERNS.errorKnownName, text)?.[1];
+  // An application's own identifier after a bare `Error:` label (`Error: bc_auth_check_token - "invalid_grant"`)
+  // gives way to a standard OAuth error the text also names.
+  if (best && bareLabel && known && !PATTERNS.errorKnownName.test(best)) return known;
+  return best ?? known;
 }
