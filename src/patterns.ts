@@ -97,6 +97,17 @@ export const PATTERNS = {
   goChainEnd: /^(?:goroutine \d|exit status \d|panic: |\d{4}[/-]\d{2}[/-]\d{2}[ T]\d{2}:)/,
   /** One member line of a Go chain: a tab, the credential, a colon. */
   goChainMember: /^\t([A-Z][A-Za-z]{0,60}Credential)(?::[ \t]| authentication failed)/gm,
+  /**
+   * A Go chain member whose tab a paste lost (a rendered Markdown view keeps no leading tab): a line after
+   * `Attempted credentials:` that begins with the credential's name and its colon.
+   */
+  /**
+   * A chain's routine members: the environment credential, which is unavailable wherever no variables are
+   * set, and the developer tools' (the Azure CLI, azd, Azure PowerShell, Visual Studio and VS Code).
+   */
+  developerToolCredential:
+    /^(?:EnvironmentCredential|AzureCliCredential|AzureCLICredential|AzureDeveloperCliCredential|AzureDeveloperCLICredential|AzurePowerShellCredential|VisualStudioCredential|VisualStudioCodeCredential|IntelliJCredential|SharedTokenCacheCredential)$/i,
+  goChainMemberLoose: /^[ ]{0,8}([A-Z][A-Za-z]{0,60}Credential)(?::[ \t]| authentication failed)/gm,
   /** Go request line, alone on its line or after `panic: ` (pre-1.0 azidentity printed no header): `POST https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token`. */
   requestLine:
     /(?:^[ \t]*|: )(GET|POST|PUT|PATCH|DELETE|HEAD)(?: |[ \t]{0,8}\n[ \t]{0,8})(https?:\/\/[^\s]{1,2048})[ \t]*$/m,

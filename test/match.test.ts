@@ -340,6 +340,20 @@ describe("the right fix first", () => {
     ).toBeUndefined();
   });
 
+  it("a chain that lists one credential is told by that credential's own failure", () => {
+    // The tab before the member is lost, as a rendered Markdown paste loses it.
+    const one =
+      "DefaultAzureCredential: failed to acquire a token. \nAttempted credentials: \nManagedIdentityCredential: managed identity timed out\n";
+    const ex = explain(one);
+    expect(ex.parsed.chain?.map((m) => m.credential)).toEqual(["ManagedIdentityCredential"]);
+    expect(ex.matches[0]?.id).toBe("dac-managed-identity-timed-out");
+    expect(ex.matches.map((m) => m.id)).toContain("dac-failed-to-acquire-token");
+    // A lone developer-tool member is what is left of a longer chain: the chain's entry stays first.
+    const cli =
+      "DefaultAzureCredential: failed to acquire a token.\nAttempted credentials:\n\tAzureCLICredential: Azure CLI not found on path\n";
+    expect(explain(cli).matches[0]?.id).toBe("dac-failed-to-acquire-token");
+  });
+
   it("a guess from a host hint or a credential name alone is a low-confidence possible cause", () => {
     const ex = explain("ClientSecretCredential: something unexpected happened at 10:42");
     const [top] = ex.matches;

@@ -639,6 +639,23 @@ export function rank(parsed: ParsedAuthError, options: MatchOptions = {}): Match
         s.best = Math.min(s.best, SCORES.hint);
         s.reasons.push("a credential in the chain got an answer, so its failure comes first");
       }
+  // A chain that lists one credential only says that credential failed: when the member's own words
+  // matched an entry, that entry tells the story, and the chain's entry comes after it.
+  // (Not when that one credential is a routine member, the environment's or a developer tool's: a paste
+  // that shows only one of those has lost the chain's other members.)
+  const chainsOwn = (s: Scored) => s.ix.entry.match.chainUnavailable === true;
+  const only = safe.chain?.length === 1 ? safe.chain[0] : undefined;
+  if (
+    only &&
+    !PATTERNS.developerToolCredential.test(only.credential ?? "") &&
+    scored.some((s) => s.phrase !== undefined && !chainsOwn(s))
+  )
+    for (const s of scored)
+      if (chainsOwn(s) && s.score >= SCORES.messageOtherCredential) {
+        s.score = SCORES.messageOtherCredential - 1;
+        s.best = Math.min(s.best, s.score);
+        s.reasons.push("the chain tried one credential, whose own failure has its match");
+      }
   // A message entry marked as a wrapper sums up a tool's "sign-in failed" line (a SQL driver's, say):
   // when the wrapped error's own words matched another entry, that entry's advice comes first.
   if (scored.some((s) => s.phrase !== undefined && !wrapperMessage(s)))

@@ -142,7 +142,16 @@ function chainHeader(text: string): { chain: string; end: number } | undefined {
  * output resumes (a goroutine dump, `exit status`, the next log line).
  */
 function goChainMembers(text: string): string[] {
-  const starts = [...text.matchAll(PATTERNS.goChainMember)].map((m) => m.index ?? 0);
+  let starts = [...text.matchAll(PATTERNS.goChainMember)].map((m) => m.index ?? 0);
+  // With no tab-indented member, the lines after the `Attempted credentials:` label that name a
+  // credential are the members (their tabs were lost on the way).
+  if (starts.length === 0) {
+    const label = text.indexOf("Attempted credentials:");
+    if (label >= 0) {
+      const from = label + "Attempted credentials:".length;
+      starts = [...text.slice(from).matchAll(PATTERNS.goChainMemberLoose)].map((m) => from + (m.index ?? 0));
+    }
+  }
   const members: string[] = [];
   for (let i = 0; i < starts.length; i++) {
     const last = i === starts.length - 1;
