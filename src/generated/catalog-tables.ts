@@ -56,6 +56,7 @@ export const CATALOG_TABLES: CatalogTables = {
     "https://github.com/Azure/azure-sdk-for-python/blob/main/sdk/identity/azure-identity/TROUBLESHOOTING.md#troubleshoot-certificatecredential-authentication-issues",
     "https://github.com/Azure/azure-sdk-for-net/blob/main/sdk/identity/Azure.Identity/TROUBLESHOOTING.md#troubleshoot-clientcertificatecredential-authentication-issues",
     "https://github.com/Azure/azure-sdk-for-java/blob/main/sdk/identity/azure-identity/TROUBLESHOOTING.md#troubleshoot-clientcertificatecredential-authentication-issues",
+    "https://learn.microsoft.com/entra/identity-platform/v2-oauth2-ropc",
     "https://login.microsoftonline.com/error?code=50126",
     "https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md",
     "https://github.com/Azure/azure-sdk-for-js/blob/main/sdk/identity/identity/TROUBLESHOOTING.md",
