@@ -606,33 +606,38 @@ function trigramsOfText(text: string): TextTrigrams {
  * about 100 groups, and a check on a text that holds few of them costs a lookup per group rather than one
  * per literal (what ruled out most of them before, at the same answer).
  *
- * Groups are made greedily: the key is the hash the most literals not yet grouped hold (the first such
- * hash at a tie), and the group takes every one of them.
+ * Each literal's key is the one of its trigrams that the most literals of the list hold (its first such
+ * at a tie), and literals with one key make a group, in the order the keys first come: one counting pass
+ * and one grouping pass, cheap enough for the first check of a pattern (a greedy cover took several
+ * times as long, for a few groups fewer).
  */
 export function trigramList(literals: readonly string[]): Int32Array {
-  let left = literals.map((l) => ({ hashes: trigramsOf(l) }));
+  const hashes = literals.map(trigramsOf);
   const out: number[] = [];
   // A literal too short for a trigram is in every text as far as the table can tell: a group whose key
   // is -1 (always looked into) holds it.
-  if (left.some((l) => l.hashes.length === 0)) {
-    out.push(NO_KEY, 1, 0);
-    left = left.filter((l) => l.hashes.length > 0);
-  }
-  while (left.length > 0) {
-    const count = new Map<number, number>();
-    for (const l of left) for (const h of new Set(l.hashes)) count.set(h, (count.get(h) ?? 0) + 1);
-    let key = -1;
-    let most = 0;
-    for (const [h, n] of count)
-      if (n > most) {
-        key = h;
-        most = n;
+  if (hashes.some((h) => h.length === 0)) out.push(NO_KEY, 1, 0);
+  // How many literals hold each trigram (a literal that holds one twice counts once: `last` is the
+  // literal that counted it last).
+  const count = new Map<number, number>();
+  const last = new Map<number, number>();
+  hashes.forEach((list, l) => {
+    for (const h of list)
+      if (last.get(h) !== l) {
+        last.set(h, l);
+        count.set(h, (count.get(h) ?? 0) + 1);
       }
-    const group = left.filter((l) => l.hashes.includes(key));
-    left = left.filter((l) => !l.hashes.includes(key));
-    const body = group.flatMap((l) => [l.hashes.length, ...l.hashes]);
-    out.push(key, body.length, ...body);
+  });
+  const groups = new Map<number, number[]>();
+  for (const list of hashes) {
+    if (list.length === 0) continue;
+    let key = list[0] as number;
+    for (const h of list) if ((count.get(h) as number) > (count.get(key) as number)) key = h;
+    const body = groups.get(key);
+    if (body) body.push(list.length, ...list);
+    else groups.set(key, [list.length, ...list]);
   }
+  for (const [key, body] of groups) out.push(key, body.length, ...body);
   return Int32Array.from(out);
 }
 
