@@ -1,7 +1,9 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { explain, match, type ParsedAuthError, parse, render } from "../src/index.js";
-import { MAX_BONUS, SCORES } from "../src/match/index.js";
+import { MAX_BONUS, rank, rankEveryEntry, SCORES } from "../src/match/index.js";
+import { parseWithText } from "../src/parse/index.js";
+import { loadFixtures } from "./helpers/fixtures.js";
 
 const block = (credential: string, code: number, error = "unauthorized_client") =>
   `${credential} authentication failed. 
@@ -385,5 +387,23 @@ Content:
 - ManagedIdentityCredential authentication unavailable. No Managed Identity endpoint found.
 - AzureCliCredential authentication unavailable. Azure CLI not installed`;
     expect(explain(unavailable).matches[0]?.id).toBe("dac-failed-to-acquire-token");
+  });
+});
+
+describe("the candidates ranking scores are all the entries that can score", () => {
+  it("on every fixture and corpus text: the same matches as scoring every catalog entry, chain members too", () => {
+    const texts = loadFixtures().map((f) => f.text);
+    const corpus = new URL("./corpus/cases/", import.meta.url).pathname;
+    for (const f of readdirSync(corpus)) if (f.endsWith(".txt")) texts.push(readFileSync(corpus + f, "utf8"));
+    let matched = 0;
+    for (const t of texts) {
+      const { parsed, text } = parseWithText(t);
+      const got = rank(parsed, { text, limit: 50 });
+      matched += got.length;
+      expect(got).toEqual(rankEveryEntry(parsed, { text, limit: 50 }));
+      for (const member of parsed.chain ?? [])
+        expect(rank(member, { limit: 50 })).toEqual(rankEveryEntry(member, { limit: 50 }));
+    }
+    expect(matched).toBeGreaterThan(texts.length);
   });
 });

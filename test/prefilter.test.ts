@@ -8,10 +8,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   coverOf,
+  holdsAnyOf,
   mayMatch,
   mayMatchFolded,
   requiredFoldedLiterals,
   requiredLiterals,
+  trigramList,
 } from "../src/parse/prefilter.js";
 import { PRODUCERS } from "../src/parse/producers/index.js";
 import { PATTERNS } from "../src/patterns.js";
@@ -273,5 +275,66 @@ describe("mayMatch and mayMatchFolded never rule out a text the pattern matches"
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe("holdsAnyOf over a list in groups gives each literal's own answer", () => {
+  // Each pattern's literals (lower case for a case-insensitive one) and each producer's, as the checks
+  // and the producers' pruning use them.
+  const lists: Array<[string, string[], boolean]> = [];
+  for (const [name, re] of patterns) {
+    const folded = re.ignoreCase;
+    const literals = (folded ? requiredFoldedLiterals(re) : requiredLiterals(re))?.filter(
+      (l) => l.length >= 3,
+    );
+    if (literals && literals.length > 0) lists.push([name, literals, folded]);
+  }
+  PRODUCERS.forEach((p) => {
+    const literals = p.markers.flatMap((m) => (m instanceof RegExp ? (requiredLiterals(m) ?? []) : []));
+    if (literals.length > 0) lists.push([`${p.name}'s markers`, literals, false]);
+  });
+
+  it("on every fixture and corpus text: the list says a text may hold one exactly when one literal alone says so", () => {
+    const texts = loadFixtures().map((f) => f.text);
+    const corpus = new URL("./corpus/cases/", import.meta.url).pathname;
+    for (const f of readdirSync(corpus)) if (f.endsWith(".txt")) texts.push(readFileSync(corpus + f, "utf8"));
+    const grouped = lists.map(([name, literals, folded]) => ({
+      name,
+      folded,
+      literals,
+      all: trigramList(literals),
+      each: literals.map((l) => trigramList([l])),
+    }));
+    // The lists hold fewer groups than literals (else grouping would save nothing).
+    const groups = (list: Int32Array) => {
+      let n = 0;
+      for (let i = 0; i < list.length; i += 2 + (list[i + 1] as number)) n++;
+      return n;
+    };
+    const literalCount = grouped.reduce((sum, g) => sum + g.literals.length, 0);
+    const groupCount = grouped.reduce((sum, g) => sum + groups(g.all), 0);
+    expect(groupCount).toBeLessThan(literalCount / 2);
+    let present = 0;
+    for (const text of texts) {
+      const lower = text.toLowerCase();
+      for (const g of grouped) {
+        const t = g.folded ? lower : text;
+        const whole = holdsAnyOf(g.all, t);
+        expect(whole, g.name).toBe(g.each.some((one) => holdsAnyOf(one, t)));
+        // And never wrong: a literal in the text is found.
+        if (g.literals.some((l) => t.includes(l))) {
+          present++;
+          expect(whole, g.name).toBe(true);
+        }
+      }
+    }
+    expect(present).toBeGreaterThan(1000);
+  });
+
+  it("a literal shorter than a trigram makes the list hold in every text", () => {
+    expect(holdsAnyOf(trigramList(["ab", "xyzzy"]), "nothing here")).toBe(true);
+    expect(holdsAnyOf(trigramList(["xyzzy"]), "nothing here")).toBe(false);
+    expect(holdsAnyOf(trigramList(["xyzzy"]), "say xyzzy")).toBe(true);
+    expect(holdsAnyOf(trigramList([]), "anything")).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { explain, FORMATS, parse, render, scanAll } from "../src/index.js";
 import {
+  looksEscaped,
   normalizeLineEnds,
   stripLinePrefixes,
   unescapeLineBreaks,
@@ -229,6 +230,16 @@ describe("JSON unescaping", () => {
       "x",
       " ",
     ]);
+  });
+
+  it("a text looks escaped exactly when a backslash stands before a quote or an n", () => {
+    // looksEscaped goes from backslash to backslash by substring search.
+    agrees(
+      (t) => String(looksEscaped(t)),
+      (t) => String(/\\["n]/.test(t)),
+      ["\\", '"', "n", "\\n", '\\"', "\\\\", "r", "x", " ", "\n"],
+      ["", "\\", "x\\", "\\\\n", 'a\\"b'],
+    );
   });
 
   it("CRLF and lone CR become LF exactly as one regex pass would do it", () => {

@@ -46,9 +46,9 @@ export interface MatchIndexes {
   /** The entries prepared for matching, in catalog order. */
   indexed: IndexedEntry[];
   /**
-   * The entries a parsed error can match at all: those sharing a code, a phrase or a status with it, the
-   * `oauth` entries of its OAuth error or sub-error, plus the few fallback entries. Matching scores only
-   * these, not the whole catalog.
+   * The entries a parsed error can match at all: those sharing a code, a message or hint phrase or a
+   * status with it, the `oauth` entries of its OAuth error or sub-error, plus the few fallback entries.
+   * Matching scores only these, not the whole catalog.
    */
   candidates(signals: Signals): IndexedEntry[];
   /** The fallback entries for any credential (general advice on reading an error), in catalog order. */
@@ -111,7 +111,10 @@ function buildMatchIndexes(entries: readonly CatalogEntry[]): MatchIndexes {
   for (const ix of indexed) {
     const m = ix.entry.match;
     for (const c of m.codes) add(ixByCode, c, ix);
-    for (const p of [...ix.messages, ...ix.hints, ...ix.credentialPhrases]) add(ixByPhrase, p, ix);
+    // A credential's name in the text is no signal of its own: it only raises the score of a message or
+    // status the entry shares (match/index.ts), which make it a candidate already. (An error naming
+    // ManagedIdentityCredential made every entry written for it a candidate, each scored to nothing.)
+    for (const p of [...ix.messages, ...ix.hints]) add(ixByPhrase, p, ix);
     for (const st of m.status) add(ixByStatus, st, ix);
     // An OAuth error or sub-error is a signal of its own only for `oauth` entries; on any other entry it
     // adds weight to a code that matched, which makes the entry a candidate already (match/index.ts).

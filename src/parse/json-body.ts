@@ -23,34 +23,71 @@ const MAX_CANDIDATES = 32;
 const MAX_DEPTH = 64;
 const MAX_SPANS = 4096;
 
-/** Outermost `{…}` spans, in order of their start. */
-function braceSpans(text: string): Array<[number, number]> {
+/**
+ * `{…}` spans, in order of their start (the outermost first among those that start together). A quote
+ * opens a string only inside braces; a backslash in a string escapes the next character.
+ *
+ * The characters that matter are few: outside braces only `{`, inside a string only `"` and `\\`. Those
+ * stretches (the prose around a body, the values inside it: most of a text) are crossed with native
+ * substring searches, each made once per character sought and kept until passed, instead of a
+ * JavaScript step per character; only the JSON between strings is read one character at a time. The
+ * spans are those of a walk over every character (test/json-body.test.ts holds the two to each other).
+ * @internal
+ */
+export function braceSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   const stack: number[] = [];
-  let inString = false;
+  const n = text.length;
+  // The next `"` and `\` at or after the walk's position (n: none), searched again once passed.
+  let quote = -1;
+  let backslash = -1;
+  let i = 0;
   // At MAX_DEPTH open braces the oldest half is forgotten: no Entra body is nested that deep, and a run
   // of a million unclosed `{` before a real body must neither fill the stack nor hide the body.
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
+  while (i < n) {
+    if (stack.length === 0) {
+      // Outside braces a quote opens nothing and a `}` closes nothing: the next `{` is all that counts.
+      const open = text.indexOf("{", i);
+      if (open < 0) break;
+      stack.push(open);
+      i = open + 1;
       continue;
     }
-    if (c === 34 && stack.length > 0) inString = true;
-    else if (c === 123 /* { */) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      // A string: it ends at the first quote that no backslash escapes.
+      let at = i + 1;
+      for (;;) {
+        if (quote < at) quote = nextOf(text, '"', at);
+        if (backslash < at) backslash = nextOf(text, "\\", at);
+        if (backslash < quote) at = backslash + 2;
+        else break;
+      }
+      // An unterminated string runs to the end of the text.
+      if (quote >= n) break;
+      i = quote + 1;
+      continue;
+    }
+    if (c === 123 /* { */) {
       if (stack.length >= MAX_DEPTH) stack.splice(0, MAX_DEPTH / 2);
       stack.push(i);
     } else if (c === 125 /* } */) {
-      const start = stack.pop();
-      if (start !== undefined) spans.push([start, i]);
+      const start = stack.pop() as number;
+      spans.push([start, i]);
       // At most MAX_CANDIDATES are tried; a text of half a million `{}` would otherwise build and sort
       // as many spans. An object enclosing more than MAX_SPANS others is not an Entra body.
       if (spans.length >= MAX_SPANS) break;
     }
+    i++;
   }
   spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   return spans;
+}
+
+/** Where `s` next occurs in `text` from `from` on, or the text's length when it does not. */
+function nextOf(text: string, s: string, from: number): number {
+  const at = text.indexOf(s, from);
+  return at < 0 ? text.length : at;
 }
 
 /** A serialised MSAL error (`JSON.stringify(err)`: errorCode, errorMessage, subError) read as a body. */
