@@ -139,8 +139,11 @@ export const PATTERNS = {
   clientIdLabel:
     /\b(?:app(?:[ _]?id(?: passed on token)?)?|application(?: with (?:identifier|ID))?|for request clientID|for client(?=\n?[ \t]{0,4}')|(?:msi|managed[ _]?identity[ _]?)?client[ _]?id(?:, Value)?|AZURE_CLIENT_ID)["']?[ \t]{0,4}[:=]?[ \t]{0,4}\n?[ \t]{0,4}(?:['"]?([0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{1,12}){0,4})(?![0-9A-Za-z*#\u2022-])|'((?:https?|api):\/\/[^'\s]{1,200})')/i,
 
-  /** An HTTP header line as a tool prints a response (`Content-Type: application/json`). */
-  headerLine: /^[A-Za-z][A-Za-z0-9-]{1,60}: /,
+  /**
+   * A line that ends a header's value: the next header as a tool prints a response (`Content-Type:
+   * application/json`, curl's `< content-type: …`), or a blank line (curl's bare `<`).
+   */
+  headerLine: /^(?:<[ \t]?)?(?:[A-Za-z][A-Za-z0-9-]{1,60}: |[ \t\r]*$)/,
   /** A URL shown as a Markdown link to itself or to a rewritten copy (`[https://a](https://safelinks…/?url=…)`). */
   markdownUrlLink: /\[(https?:\/\/[^[\]\s]{1,2048})\]\([^()\s]{1,8192}\)/g,
   /**

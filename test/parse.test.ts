@@ -163,6 +163,18 @@ describe("fields are taken only from the input", () => {
       'WWW-Authenticate: Bearer client_id="00000003-0000-0000-c000-000000000000"\nContent-Type: application/json\n\nrequest failed for client_id=5f0c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d',
     );
     expect(q.clientId).toBe("5f0c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d");
+    // curl and HTTP/2 print the header's name in lower case.
+    const h2 = parse(
+      '< HTTP/2 401\n< www-authenticate: Bearer realm="", client_id="00000003-0000-0000-c000-000000000000"\n< content-type: application/json\n',
+    );
+    expect(h2.status).toBe(401);
+    expect(h2.clientId).toBeUndefined();
+    // The challenge ends at curl's next header line: a client named after it is still read.
+    expect(
+      parse(
+        '< www-authenticate: Bearer client_id="00000003-0000-0000-c000-000000000000"\n< content-type: text/plain\n<\nsign-in failed for client_id=5f0c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d',
+      ).clientId,
+    ).toBe("5f0c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d");
   });
   it("reads the code the sign-in page's troubleshooting details print without the AADSTS prefix", () => {
     const page =

@@ -234,13 +234,16 @@ export function clientIdFrom(text: string): string | undefined {
  * line, so a challenge that a console wrapped onto the next line is blanked whole.
  */
 function withoutChallenge(text: string): string {
-  const at = text.indexOf("WWW-Authenticate:");
+  // HTTP/2 and curl print header names in lower case.
+  const upper = text.indexOf("WWW-Authenticate:");
+  const lower = text.indexOf("www-authenticate:");
+  const at = upper < 0 ? lower : lower < 0 ? upper : Math.min(upper, lower);
   if (at < 0) return text;
   let end = text.indexOf("\n", at);
   while (end >= 0) {
     const next = text.indexOf("\n", end + 1);
     const line = text.slice(end + 1, next < 0 ? text.length : next);
-    if (line.trim() === "" || PATTERNS.headerLine.test(line)) break;
+    if (PATTERNS.headerLine.test(line)) break;
     end = next;
   }
   if (end < 0) end = text.length;
