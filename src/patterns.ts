@@ -101,12 +101,6 @@ export const PATTERNS = {
    * A Go chain member whose tab a paste lost (a rendered Markdown view keeps no leading tab): a line after
    * `Attempted credentials:` that begins with the credential's name and its colon.
    */
-  /**
-   * A chain's routine members: the environment credential, which is unavailable wherever no variables are
-   * set, and the developer tools' (the Azure CLI, azd, Azure PowerShell, Visual Studio and VS Code).
-   */
-  developerToolCredential:
-    /^(?:EnvironmentCredential|AzureCliCredential|AzureCLICredential|AzureDeveloperCliCredential|AzureDeveloperCLICredential|AzurePowerShellCredential|VisualStudioCredential|VisualStudioCodeCredential|IntelliJCredential|SharedTokenCacheCredential)$/i,
   goChainMemberLoose: /^[ ]{0,8}([A-Z][A-Za-z]{0,60}Credential)(?::[ \t]| authentication failed)/gm,
   /** Go request line, alone on its line or after `panic: ` (pre-1.0 azidentity printed no header): `POST https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token`. */
   requestLine:

@@ -166,6 +166,21 @@ function phraseWindow(text: string): string {
 
 /** Credential names that are chains: they never contradict an entry written for one of their members. */
 const CHAIN_CREDENTIALS = new Set(["defaultazurecredential", "chainedtokencredential"]);
+/**
+ * A chain's routine members: the environment credential, unavailable wherever no variables are set, and
+ * the developer tools' (the Azure CLI, azd, Azure PowerShell, Visual Studio, VS Code, IntelliJ, the shared
+ * token cache). Lower case, as CHAIN_CREDENTIALS.
+ */
+const ROUTINE_CHAIN_MEMBERS = new Set([
+  "environmentcredential",
+  "azureclicredential",
+  "azuredeveloperclicredential",
+  "azurepowershellcredential",
+  "visualstudiocredential",
+  "visualstudiocodecredential",
+  "intellijcredential",
+  "sharedtokencachecredential",
+]);
 
 /** What the error says about credentials: the one that failed, the chain's members, and what the URL implies. */
 interface CredentialFacts {
@@ -211,6 +226,16 @@ function credentialFacts(parsed: ParsedAuthError): CredentialFacts {
 }
 
 const chainEntry = (ix: IndexedEntry) => ix.credentials.some((c) => CHAIN_CREDENTIALS.has(c));
+
+/** Lowers to `to` the score of every entry `which` holds that scores above it, and says why. */
+function demote(scored: Scored[], which: (s: Scored) => boolean, to: number, reason: string): void {
+  for (const s of scored)
+    if (which(s) && s.score > to) {
+      s.score = to;
+      s.best = Math.min(s.best, to);
+      s.reasons.push(reason);
+    }
+}
 
 /**
  * A chain member failed rather than being unavailable: a service answered it (an AADSTS code, an OAuth
@@ -645,38 +670,33 @@ function rankAmong(parsed: ParsedAuthError, options: MatchOptions, every: boolea
   // answer (a code, an OAuth error, a status), that member's failure is the story; the chain entry stays
   // listed, below the member's.
   if ((safe.chain ?? []).some(memberFailed))
-    for (const s of scored)
-      if (chainEntry(s.ix) && s.score > SCORES.hint) {
-        s.score = SCORES.hint;
-        s.best = Math.min(s.best, SCORES.hint);
-        s.reasons.push("a credential in the chain got an answer, so its failure comes first");
-      }
+    demote(
+      scored,
+      (s) => chainEntry(s.ix),
+      SCORES.hint,
+      "a credential in the chain got an answer, so its failure comes first",
+    );
+  // Entries that only sum up another failure (below) give way when that failure's own words matched.
+  const belowMessages = SCORES.messageOtherCredential - 1;
+  const phraseBeside = (sums: (s: Scored) => boolean) =>
+    scored.some((s) => s.phrase !== undefined && !sums(s));
   // A chain that lists one credential only says that credential failed: when the member's own words
   // matched an entry, that entry tells the story, and the chain's entry comes after it.
   // (Not when that one credential is a routine member, the environment's or a developer tool's: a paste
   // that shows only one of those has lost the chain's other members.)
   const chainsOwn = (s: Scored) => s.ix.entry.match.chainUnavailable === true;
   const only = safe.chain?.length === 1 ? safe.chain[0] : undefined;
-  if (
-    only &&
-    !PATTERNS.developerToolCredential.test(only.credential ?? "") &&
-    scored.some((s) => s.phrase !== undefined && !chainsOwn(s))
-  )
-    for (const s of scored)
-      if (chainsOwn(s) && s.score >= SCORES.messageOtherCredential) {
-        s.score = SCORES.messageOtherCredential - 1;
-        s.best = Math.min(s.best, s.score);
-        s.reasons.push("the chain tried one credential, whose own failure has its match");
-      }
+  if (only && !ROUTINE_CHAIN_MEMBERS.has(only.credential?.toLowerCase() ?? "") && phraseBeside(chainsOwn))
+    demote(
+      scored,
+      chainsOwn,
+      belowMessages,
+      "the chain tried one credential, whose own failure has its match",
+    );
   // A message entry marked as a wrapper sums up a tool's "sign-in failed" line (a SQL driver's, say):
   // when the wrapped error's own words matched another entry, that entry's advice comes first.
-  if (scored.some((s) => s.phrase !== undefined && !wrapperMessage(s)))
-    for (const s of scored)
-      if (wrapperMessage(s) && s.score >= SCORES.messageOtherCredential) {
-        s.score = SCORES.messageOtherCredential - 1;
-        s.best = Math.min(s.best, s.score);
-        s.reasons.push("it sums up the wrapped error, which has its own match");
-      }
+  if (phraseBeside(wrapperMessage))
+    demote(scored, wrapperMessage, belowMessages, "it sums up the wrapped error, which has its own match");
   if (scored.length === 0 && hasSignal(safe)) {
     for (const ix of indexes.genericFallbacks) {
       scored.push({

@@ -141,14 +141,17 @@ function chainHeader(text: string): { chain: string; end: number } | undefined {
  * terminal or Terraform re-wrapping the text) stay with it. The last member ends where the surrounding
  * output resumes (a goroutine dump, `exit status`, the next log line).
  */
+/** The label azidentity prints before a chain's members. */
+const ATTEMPTED = "Attempted credentials:";
+
 function goChainMembers(text: string): string[] {
   let starts = [...text.matchAll(PATTERNS.goChainMember)].map((m) => m.index ?? 0);
   // With no tab-indented member, the lines after the `Attempted credentials:` label that name a
   // credential are the members (their tabs were lost on the way).
   if (starts.length === 0) {
-    const label = text.indexOf("Attempted credentials:");
+    const label = text.indexOf(ATTEMPTED);
     if (label >= 0) {
-      const from = label + "Attempted credentials:".length;
+      const from = label + ATTEMPTED.length;
       starts = [...text.slice(from).matchAll(PATTERNS.goChainMemberLoose)].map((m) => from + (m.index ?? 0));
     }
   }

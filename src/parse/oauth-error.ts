@@ -86,9 +86,8 @@ export function readOAuthError(text: string): string | undefined {
       break;
     }
   }
-  const known = execIf(PATTERNS.errorKnownName, text)?.[1];
   // An application's own identifier after a bare `Error:` label (`Error: bc_auth_check_token - "invalid_grant"`)
   // gives way to a standard OAuth error the text also names.
-  if (best && bareLabel && known && !PATTERNS.errorKnownName.test(best)) return known;
-  return best ?? known;
+  if (best !== undefined && !(bareLabel && !PATTERNS.errorKnownName.test(best))) return best;
+  return execIf(PATTERNS.errorKnownName, text)?.[1] ?? best;
 }

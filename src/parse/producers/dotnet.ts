@@ -20,7 +20,7 @@ export const dotnet: Producer = {
     // exception's message as the service's message, then `Status: 401 (Unauthorized)` and
     // `ErrorCode: …` (then `Content:` and `Headers:` blocks); no other SDK prints a status with its reason
     // in parentheses followed by an `ErrorCode:` label.
-    /^[ \t>]{0,8}Status: \d{3} \([^()\r\n]{1,60}\)[ \t]{0,4}(?:\r?\n|(?:\\r)?\\n)?[ \t>]{0,8}ErrorCode: [A-Za-z]|\. Status: \d{3} \([^()\r\n]{1,60}\)[ \t]{0,4}(?:\r?\n|(?:\\r)?\\n)?[ \t>]{0,8}ErrorCode: [A-Za-z]/m,
+    /(?:^[ \t>]{0,8}|\. )Status: \d{3} \([^()\r\n]{1,60}\)[ \t]{0,4}(?:\r?\n|(?:\\r)?\\n)?[ \t>]{0,8}ErrorCode: [A-Za-z]/m,
     /\bAzure\.(?:RequestFailedException|Core\.[A-Z]|Security\.KeyVault\.|Storage\.[A-Z]|Messaging\.[A-Z]|ResourceManager\.|Data\.Tables\.)|\bMicrosoft\.Azure\.[A-Z][A-Za-z]{1,40}\.[A-Z][A-Za-z]/,
     // Azure.Identity's event source (AzureIdentityEventSource.cs): `EnvironmentCredential.GetToken invoked.
     // Scopes: [ … ] ParentRequestId: …`, `… succeeded. Scopes:`, `… was unable to retrieve an access token.
