@@ -331,24 +331,36 @@ export const PATTERNS = {
   statusAfterCall: /\(\): ([345]\d\d) ERROR\b/,
   /**
    * A person's own words about the response they got: `I keep getting this 400 error`, `it returns a 401
-   * response` (not what was expected: `expected a 401 response, received 500`).
+   * response` (not what was expected: `expected a 401 response, received 500`), and a program's
+   * `<server> responded with a 403`, `replied with status 401`.
    */
   statusInProse:
-    /\b(?:[Tt]his|getting|get|got|gets|returns?|returned|throws?|threw)(?: an?| the)? ([45]\d\d) (?:error|response)\b/,
+    /\b(?:[Tt]his|getting|get|got|gets|returns?|returned|throws?|threw)(?: an?| the)? ([45]\d\d) (?:error|response)\b|\b(?:responded|replied|answered) with(?: an?| the)?(?: HTTP| status(?: code)?)? ([45]\d\d)\b(?![.\d])/,
   /**
    * A status in square brackets after a failure or before an OAuth error (`… failed [404]`, `[400]
    * invalid_grant`), and a lower-case `code=400` key (`Refresh: code=400, response={…}`).
    */
   statusBracketed:
     /\bfailed[ \t]{0,2}\[([45]\d\d)\]|(?<![\w[])\[([45]\d\d)\][ \t]{1,2}[a-z]{2,30}_[a-z]|(?<![\w.])code=([345]\d\d)(?![\d.])/,
+  /**
+   * A status that opens a message, after a label's colon or a quote, before the message's words: `Failed to
+   * load agents: 401: The principal lacks…`, `"msg":"500: Error getting user email"`.
+   */
+  statusOpensMessage: /(?:^|[:"] ?)([45]\d\d): (?=[A-Z][a-z])/m,
+  /** A status alone on its line, its reason phrase alone on the next (a web server's bare error page as text). */
+  statusOwnLine:
+    /^[ \t]{0,4}([45]\d\d)[ \t]{0,4}\r?\n[ \t]{0,4}(?:Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)[ \t]{0,4}$/m,
   /** HashiCorp's API clients (Vault, OpenBao): `Error making API request.` … `Code: 500. Errors:`. */
   statusApiErrors: /^Code: ([345]\d\d)\. Errors:/m,
   /** msrest's and azure-core's `Operation returned an invalid status 'Unauthorized'` (a reason phrase). */
   statusInvalid:
     /\binvalid status (?:code )?'(Bad Request|Unauthorized|Forbidden|Not Found|Conflict|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)'/,
-  /** .NET's HttpStatusCode names after a status label: `Status: BadRequest`, `HttpStatusCode=Unauthorized`. */
+  /**
+   * .NET's HttpStatusCode names after a status label: `Status: BadRequest`, `HttpStatusCode=Unauthorized`,
+   * `Http status code: Forbidden`.
+   */
   statusName:
-    /\b(?:Http)?(?:Status(?:Code)?|ResponseCode)[ \t]{0,2}[:=][ \t]{0,2}(BadRequest|Unauthorized|Forbidden|NotFound|Conflict|TooManyRequests|InternalServerError|BadGateway|ServiceUnavailable|GatewayTimeout)\b/,
+    /\b(?:H[Tt][Tt][Pp] ?)?(?:[Ss]tatus(?: ?[Cc]ode)?|[Rr]esponse ?[Cc]ode)[ \t]{0,2}[:=][ \t]{0,2}(BadRequest|Unauthorized|Forbidden|NotFound|Conflict|TooManyRequests|InternalServerError|BadGateway|ServiceUnavailable|GatewayTimeout)\b/,
   /** Java: `X authentication failed. ---> Y authentication failed. Error Details: …`. */
   javaNested:
     /\b([A-Z][A-Za-z]{0,60}Credential) authentication failed\. ---> ([A-Z][A-Za-z]{0,60}Credential) authentication failed\. Error Details: ?/,

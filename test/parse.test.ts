@@ -878,6 +878,38 @@ describe("the HTTP status, in the forms people print it", () => {
       "I can sign in with the client secret, but the managed identity keeps getting this 400 error from IMDS.",
       400,
     ],
+    // A .NET status name after a spaced label, a program's `responded with`, a status alone above its reason.
+    [
+      "Error code: 0x80048306. Http status code: Forbidden. Request ids: 3f2a9c1e-0b7d-4c55-9e21-6d8a7b4c3e10",
+      403,
+    ],
+    ["UserSignIn: contoso-entra responded with a 403 trying to fetch user information", 403],
+    ["the token endpoint replied with status 401 and an empty body", 401],
+    [
+      "500\nInternal Server Error\nhttps://chat.example.org/plugins/msteams/oauth-redirect?code=REDACTED",
+      500,
+    ],
+    // A status opening a message after a label's colon or a quote.
+    [
+      "[error] Error: Failed to load agents for project demo-42: 401: The principal lacks the required data action",
+      401,
+    ],
+    [
+      '{"level":"error","msg":"500: Error getting user email from external provider","path":"/callback"}',
+      500,
+    ],
+    // A redirect stated first (a request log) gives way to the failed response stated after it.
+    [
+      '{"level":"debug","msg":"set w.StatusCode 302"}\n{"level":"warn","msg":"oauth2: cannot fetch token: 401 Unauthorized"}',
+      401,
+    ],
+    // Not a status: a number before a colon that is a time or a line number, a reply that is no HTTP status.
+    ["at 12:45: Sign-in started", undefined],
+    ["main.py line 401: Retrying the sign-in", undefined],
+    ["the server responded with 250 OK", undefined],
+    ["404\nNot Found", 404],
+    // A redirect page is no failure.
+    ["302\nFound", undefined],
     // A successful request in an access log, and a number that is not a status in prose, are not read.
     ["GET /health 200 2 - 0.412 ms\nAADSTS7000215: Invalid client secret provided.", undefined],
     ["The app waited 500 ms and got a token on the second try, then AADSTS50058 on the third.", undefined],

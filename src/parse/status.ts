@@ -35,25 +35,40 @@ const FORMS = [
   PATTERNS.statusAfterCall,
   PATTERNS.statusInProse,
   PATTERNS.statusBracketed,
+  PATTERNS.statusOwnLine,
+  PATTERNS.statusOpensMessage,
 ] as const;
 
-/** The status the text states first, or undefined. */
+/**
+ * The status the text states first, or undefined. An error status (400 and up) wins over a redirect one
+ * stated before it: a redirect (`statusCode: 302` in a web framework's request log) is a step on the way,
+ * not the failure, when the text goes on to state a failed response.
+ */
 export function readStatus(text: string): number | undefined {
   let best: number | undefined;
   let bestAt = Number.POSITIVE_INFINITY;
+  let error: number | undefined;
+  let errorAt = Number.POSITIVE_INFINITY;
   for (const form of FORMS) {
     const m = mayMatch(form, text) ? form.exec(text) : null;
     // A form with alternatives captures in the group of the one that matched.
     const value = m?.[1] ?? m?.[2] ?? m?.[3];
-    if (!m || !value || (m.index ?? 0) >= bestAt) continue;
+    if (!m || !value) continue;
+    const at = m.index ?? 0;
+    if (at >= bestAt && at >= errorAt) continue;
     // A name (`Unauthorized`) or a reason phrase (`Bad Request`) is looked up without its spaces.
     const n = STATUS_NAMES[value.replaceAll(" ", "")] ?? Number(value);
-    if (isHttpStatus(n)) {
+    if (!isHttpStatus(n)) continue;
+    if (at < bestAt) {
       best = n;
-      bestAt = m.index ?? 0;
+      bestAt = at;
+    }
+    if (n >= 400 && at < errorAt) {
+      error = n;
+      errorAt = at;
     }
   }
-  return best;
+  return error ?? best;
 }
 
 /**
