@@ -15,8 +15,10 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type Confidence, type Explanation, explain, parse } from "../src/index.js";
 import {
+  AGREEMENT_DIR,
   accuracy,
   type Case,
+  compare,
   FIELDS,
   FLOOR_FILE,
   fixFound,
@@ -28,6 +30,7 @@ import {
   JUDGED_DIR,
   loadCorpus,
   naive,
+  type Outcome,
   type Score,
   score,
   sdkAgainstProducer,
@@ -226,6 +229,69 @@ if (latest && !values.dir) {
         ["yes", "partial", "no"].map((v) => rows.filter((j) => j[at].verdict === v).length).join(" / ");
       console.log(
         `  ${half}, texts with${kind === "code" ? "" : "out"} a code (${rows.length}): ${count("start")} → ${count("end")}`,
+      );
+    }
+}
+
+// The study of 2026-12-05 (test/corpus/README.md, "Agreement"): how far a second careful reader agrees
+// with the annotations (the most any reader of the text can be held to), and on how many cases the fix
+// can be named from the text at all (the most any explainer can reach).
+const secondFile = join(AGREEMENT_DIR, "second-reading.jsonl");
+const sourceFile = join(AGREEMENT_DIR, "fix-source.jsonl");
+if (!values.dir && existsSync(secondFile)) {
+  const second = new Map(
+    readFileSync(secondFile, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { id: string; fields: Record<string, unknown> })
+      .map((r) => [r.id, r.fields]),
+  );
+  const agree = (cases: Case[], fields: readonly string[]) => {
+    const t: Record<Outcome, number> = { right: 0, wrong: 0, missed: 0, invented: 0, absent: 0 };
+    for (const c of cases) {
+      const b = second.get(c.id);
+      if (b) for (const f of fields) t[compare(f as never, c.annotation.fields[f as never], b[f])]++;
+    }
+    return pct(accuracy(t));
+  };
+  const others = FIELDS.filter((f) => f !== "sdk");
+  console.log(
+    `a second, blind reader against the annotations (2026-12-05): ${halves
+      .map((h) => {
+        const cs = corpus.filter((c) => c.half === h);
+        return `${h} all ${agree(cs, FIELDS)}, sdk ${agree(cs, ["sdk"])}, the other fields ${agree(cs, others)}`;
+      })
+      .join("; ")}`,
+  );
+}
+if (!values.dir && existsSync(sourceFile) && latest) {
+  const sources = new Map(
+    readFileSync(sourceFile, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { id: string; source: string })
+      .map((r) => [r.id, r.source]),
+  );
+  const verdicts = new Map(
+    readFileSync(join(JUDGED_DIR, latest), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { id: string; end: { verdict: string } })
+      .map((j) => [j.id, j.end.verdict]),
+  );
+  console.log(
+    "fix that can be named from the text at all (judged 2026-12-05), and the end answer judged yes on those:",
+  );
+  for (const half of halves)
+    for (const kind of ["code", "no code"] as const) {
+      const rows = corpus.filter(
+        (c) =>
+          c.half === half && sources.has(c.id) && c.annotation.fields.codes.length > 0 === (kind === "code"),
+      );
+      const named = rows.filter((c) => sources.get(c.id) === "text");
+      const yes = named.filter((c) => verdicts.get(c.id) === "yes").length;
+      console.log(
+        `  ${half}, texts with${kind === "code" ? "" : "out"} a code: ${named.length}/${rows.length} (${pct(named.length / Math.max(1, rows.length))}) nameable; yes on ${yes}/${named.length} (${pct(yes / Math.max(1, named.length))}) of them`,
       );
     }
 }

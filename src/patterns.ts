@@ -75,6 +75,8 @@ export const PATTERNS = {
     /\b(?:in the directory|in tenant|in the tenant named|in the tenant|acquire tokens for tenant) (?:'([^'\n]{1,200})'|([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6}|[0-9A-Fa-f]{8}-[0-9A-Fa-f-]{4,40}))|\b(?:Tenant|[Tt]enant identifier) (?:'([^'\n]{1,200})'|([0-9A-Fa-f]{8}-[0-9A-Fa-f-]{4,40})(?= not found))|\bin the tenant[ \t\r\n]{1,40}named[ \t\r\n]{1,40}([^.\n'"]{1,100})\.[ \t\r\n]{1,40}This can happen/,
   /** Punctuation that ends a sentence after a URL. */
   trailingPunctuation: /[.,;:]{1,3}$/,
+  /** A value that names its own slot (`your-app-id`, `any-client-id`, `Enter_the_Application_Id_here`): a placeholder, not an ID. */
+  idPlaceholderWord: /(?:client|app(?:lication)?)[-_ ]?id(?![a-z])|(?:^|[-_ ])(?:your|enter)(?:[-_ ]|$)/i,
   /** Marks of a placeholder or redaction: `xxx`, `<…>`, `{…}`, `[…]`, `***`, `###`, `…`, `redacted`. */
   placeholderMark: /xxx|yyy|zzz|[<>{}[\]*#\u2026]|\.\.\.|redacted|removed|your[-_ ]?tenant|tenant[-_ ]?id/i,
   /** Looks like it means to be a GUID: eight word characters then a dash. */
@@ -133,6 +135,13 @@ export const PATTERNS = {
   clientIdLabel:
     /\b(?:app(?:[ _]?id(?: passed on token)?)?|application(?: with (?:identifier|ID))?|for request clientID|for client(?=\n?[ \t]{0,4}')|(?:msi|managed[ _]?identity[ _]?)?client[ _]?id(?:, Value)?|AZURE_CLIENT_ID)["']?[ \t]{0,4}[:=]?[ \t]{0,4}\n?[ \t]{0,4}(?:['"]?([0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{1,12}){0,4})(?![0-9A-Za-z*#\u2022-])|'((?:https?|api):\/\/[^'\s]{1,200})')/i,
 
+  /**
+   * A client ID that is no GUID, where Entra or the request shows what was really sent: AADSTS700016's
+   * echo `Application with identifier 'INSERT APP ID' was not found`, and a request URL's
+   * `?client_id=OpenCloudDesktop` (a sample's unreplaced placeholder, a non-Entra provider's name).
+   */
+  clientIdSent:
+    /\bApplication with identifier '([^'\n]{1,200})' was not found|[?&]client_id=([A-Za-z][A-Za-z0-9._~-]{0,99})(?=[&#\s"'`]|$)/m,
   /**
    * A line that ends a header's value: the next header as a tool prints a response (`Content-Type:
    * application/json`, curl's `< content-type: …`), or a blank line (curl's bare `<`).

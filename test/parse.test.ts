@@ -965,3 +965,38 @@ describe("the tenant a message names", () => {
     expect(p.credential).toBe("DeviceCodeCredential");
   });
 });
+
+describe("a client ID that is no GUID, where the text shows it was really sent", () => {
+  it("takes Entra's echo of it, even a sample's unreplaced placeholder", () => {
+    const p = parse(
+      "ERROR: AADSTS700016: Application with identifier 'INSERT APP ID' was not found in the directory 'Contoso'.",
+    );
+    expect(p.clientId).toBe("INSERT APP ID");
+  });
+
+  it("takes a request URL's client_id when it is a name, not a placeholder the person wrote", () => {
+    const sent = parse(
+      "GET https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=NorthwindDesktop&response_type=code\nAADSTS700016: Application not found.",
+    );
+    expect(sent.clientId).toBe("NorthwindDesktop");
+    const illustration = parse(
+      "Example: https://login.microsoftonline.com/-tenant-/oauth2/v2.0/authorize?client_id=any-client-id&state=1 fails with AADSTS50011",
+    );
+    expect(illustration.clientId).toBeUndefined();
+    expect(
+      parse("redirect: /authorize?client_id=xxxx-yyyy&scope=openid AADSTS700016").clientId,
+    ).toBeUndefined();
+  });
+
+  it("reads a GUID in the echo as before, and no placeholder a sample left in its URL", () => {
+    const p = parse(
+      "AADSTS700016: Application with identifier '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' was not found in the directory 'fabrikam.com'.",
+    );
+    expect(p.clientId).toBe("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+    expect(
+      parse(
+        "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=Enter_the_Application_Id_here&scope=openid",
+      ).clientId,
+    ).toBeUndefined();
+  });
+});

@@ -14,6 +14,8 @@ export const CORPUS_DIR = new URL("../../test/corpus/cases/", import.meta.url).p
 export const FLOOR_FILE = new URL("../../test/corpus/floor.json", import.meta.url).pathname;
 /** The answers judged by reading, one file per session that judged them (test/corpus/README.md). */
 export const JUDGED_DIR = new URL("../../test/corpus/judged/", import.meta.url).pathname;
+/** The second, blind reading of every case and where the fix comes from (test/corpus/README.md). */
+export const AGREEMENT_DIR = new URL("../../test/corpus/agreement/", import.meta.url).pathname;
 
 /** The fields every annotation states (null: not in the text), scored in this order. */
 export const FIELDS = [

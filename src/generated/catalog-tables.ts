@@ -226,6 +226,7 @@ export const CATALOG_TABLES: CatalogTables = {
     "https://learn.microsoft.com/entra/identity-platform/permissions-consent-overview",
     "https://login.microsoftonline.com/error?code=65001",
     "https://login.microsoftonline.com/error?code=65002",
+    "https://login.microsoftonline.com/error?code=650051",
     "https://login.microsoftonline.com/error?code=70000",
     "https://login.microsoftonline.com/error?code=70001",
     "https://login.microsoftonline.com/error?code=70002",

@@ -221,10 +221,23 @@ export function aadstsBlock(text: string): string | undefined {
   return (eol < 0 ? rest : rest.slice(0, eol)).trim();
 }
 
-/** The application (client) ID where the text labels it, unless it is a placeholder. */
+/**
+ * The application (client) ID where the text labels it, unless it is a placeholder; else a client ID that
+ * is no GUID but is what the request really sent (Entra's echo of it, a request URL's `client_id=`),
+ * unless the person masked it.
+ */
 export function clientIdFrom(text: string): string | undefined {
-  const m = PATTERNS.clientIdLabel.exec(withoutChallenge(text));
-  return validId(m?.[1]) ?? m?.[2];
+  const plain = withoutChallenge(text);
+  const m = PATTERNS.clientIdLabel.exec(plain);
+  const labelled = validId(m?.[1]) ?? m?.[2];
+  if (labelled !== undefined || m?.[1] !== undefined) return labelled;
+  const sent = execIf(PATTERNS.clientIdSent, plain);
+  const value = (sent?.[1] ?? sent?.[2])?.trim();
+  if (!value || PATTERNS.placeholderMark.test(value) || PATTERNS.guidLike.test(value)) return undefined;
+  // Entra's echo proves the value was sent, a sample's own placeholder included; a URL in the text may be
+  // the person's illustration (`client_id=any-client-id`).
+  if (sent?.[2] !== undefined && PATTERNS.idPlaceholderWord.test(value)) return undefined;
+  return value;
 }
 
 /**
