@@ -123,6 +123,18 @@ describe("the producer registry", () => {
     expect(
       parse("Caused by: java.lang.NoClassDefFoundError: com/contoso/auth/TokenSource").sdk,
     ).toBeUndefined();
+    // Spring Security's own OAuth2 client is no Azure SDK: its frames name the language, not an SDK.
+    const spring = parse(
+      "org.springframework.security.oauth2.core.OAuth2AuthenticationException: [invalid_token_response] An error occurred while attempting to retrieve the OAuth 2.0 Access Token Response: 401 Unauthorized\n\tat org.springframework.security.oauth2.client.endpoint.DefaultAuthorizationCodeTokenResponseClient.getResponse(DefaultAuthorizationCodeTokenResponseClient.java:99)",
+    );
+    expect(spring.sdk).toBeUndefined();
+    expect(spring.runtime).toBe("java");
+    // Microsoft's JDBC driver for SQL Server is Java's (the corpus README's sdk rule).
+    expect(
+      parse(
+        "com.microsoft.sqlserver.jdbc.SQLServerException: Failed to authenticate the user in Active Directory (Authentication=ActiveDirectoryManagedIdentity).",
+      ).sdk,
+    ).toBe("java");
   });
 
   // A stack trace or a runtime exception type names the language only when no producer left a mark.

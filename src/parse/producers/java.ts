@@ -10,7 +10,7 @@ export const java: Producer = {
     /com\.azure\.[a-z]{2,30}\.|\bcom\/azure\/(?:core|identity)\/|aka\.ms\/azure-identity-java|aka\.ms\/azsdk\/java\/|Credential authentication failed\. ---> /,
     // Java beyond azure-identity: azure-core, adal4j, mssql-jdbc, Spring Security OAuth2, Spring Cloud
     // Azure, the older com.microsoft.azure libraries and hadoop-azure (ABFS).
-    /\bcom\.microsoft\.aad\.adal4j\.|\bcom\.microsoft\.sqlserver\.jdbc\.|\borg\.springframework\.security\.oauth2\.|\bcom\.azure\.spring\.|\bcom\.microsoft\.azure\.[a-z]|\borg\.apache\.hadoop\.fs\.azurebfs\./,
+    /\bcom\.microsoft\.aad\.adal4j\.|\bcom\.microsoft\.sqlserver\.jdbc\.|\bcom\.azure\.spring\.|\bcom\.microsoft\.azure\.[a-z]|\borg\.apache\.hadoop\.fs\.azurebfs\./,
     // azure-identity's LoggingUtil (implementation/util/LoggingUtil.java) logs each getToken call as
     // `Azure Identity => getToken() result for scopes [...]` or `... ERROR in getToken() call for scopes`
     // (azidentity's older log spells it `GetToken()`, without scopes); Spring Boot's console shortens the
