@@ -261,6 +261,7 @@ export const CATALOG_TABLES: CatalogTables = {
     "https://learn.microsoft.com/entra/msal/dotnet/acquiring-tokens/desktop-mobile/adfs-support",
     "https://learn.microsoft.com/entra/msal/dotnet/acquiring-tokens/web-apps-apis/client-credential-flows",
     "https://learn.microsoft.com/entra/msal/dotnet/how-to/token-cache-serialization",
+    "https://learn.microsoft.com/entra/identity-platform/msal-net-use-brokers-with-xamarin-apps",
     "https://learn.microsoft.com/dotnet/api/microsoft.identity.client.uirequiredexceptionclassification",
     "https://pkg.go.dev/github.com/Azure/azure-sdk-for-go/sdk/azidentity#DefaultAzureCredential",
     "https://www.nuget.org/packages/Azure.Identity.Broker",
