@@ -5,7 +5,7 @@ import type { CatalogTables } from "../catalog/stored-fields.js";
 export const CATALOG_TABLES: CatalogTables = {
   enums: {
     kind: ["code","error","oauth","guidance","host"],
-    category: ["configuration","credential","user-action","environment","transient","permission","benign","network","guidance"],
+    category: ["configuration","user-action","credential","environment","permission","transient","benign","network","guidance"],
     actor: ["developer","admin","user","microsoft","operator"],
     retryable: [false,"unknown",true],
     userFixable: ["no","maybe","yes"],
@@ -122,6 +122,7 @@ export const CATALOG_TABLES: CatalogTables = {
     "https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow",
     "https://learn.microsoft.com/sql/connect/jdbc/connecting-using-azure-active-directory-authentication",
     "https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth",
+    "https://learn.microsoft.com/entra/identity-platform/optional-claims",
     "https://learn.microsoft.com/sharepoint/dev/solution-guidance/security-apponly-azuread",
     "https://learn.microsoft.com/azure/developer/github/connect-from-azure",
     "https://learn.microsoft.com/azure/bot-service/bot-builder-authentication",
@@ -251,6 +252,7 @@ export const CATALOG_TABLES: CatalogTables = {
     "https://learn.microsoft.com/azure/devops/pipelines/release/troubleshoot-workload-identity",
     "https://login.microsoftonline.com/error?code=700213",
     "https://login.microsoftonline.com/error?code=7000218",
+    "https://learn.microsoft.com/entra/identity-platform/scenario-spa-app-registration",
     "https://learn.microsoft.com/entra/identity/hybrid/connect/tshoot-connect-pass-through-authentication",
     "https://login.microsoftonline.com/error?code=90002",
     "https://login.microsoftonline.com/error?code=90014",
@@ -262,6 +264,7 @@ export const CATALOG_TABLES: CatalogTables = {
     "https://learn.microsoft.com/entra/msal/dotnet/acquiring-tokens/web-apps-apis/client-credential-flows",
     "https://learn.microsoft.com/entra/msal/dotnet/how-to/token-cache-serialization",
     "https://learn.microsoft.com/entra/identity-platform/msal-net-use-brokers-with-xamarin-apps",
+    "https://github.com/AzureAD/microsoft-authentication-library-for-js/blob/dev/lib/msal-browser/docs/caching.md",
     "https://learn.microsoft.com/dotnet/api/microsoft.identity.client.uirequiredexceptionclassification",
     "https://pkg.go.dev/github.com/Azure/azure-sdk-for-go/sdk/azidentity#DefaultAzureCredential",
     "https://www.nuget.org/packages/Azure.Identity.Broker",
