@@ -5,7 +5,7 @@ import type { CatalogTables } from "../catalog/stored-fields.js";
 export const CATALOG_TABLES: CatalogTables = {
   enums: {
     kind: ["code","error","oauth","guidance","host"],
-    category: ["configuration","credential","user-action","environment","permission","transient","benign","network","guidance"],
+    category: ["configuration","user-action","credential","environment","permission","transient","benign","network","guidance"],
     actor: ["developer","admin","user","microsoft","operator"],
     retryable: [false,"unknown",true],
     userFixable: ["no","maybe","yes"],
@@ -50,6 +50,7 @@ export const CATALOG_TABLES: CatalogTables = {
     "https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md#client-secret",
     "https://learn.microsoft.com/azure/devops/pipelines/library/connect-to-azure",
     "https://learn.microsoft.com/azure/developer/github/connect-from-azure-openid-connect",
+    "https://learn.microsoft.com/cli/azure/authenticate-azure-cli-service-principal",
     "https://learn.microsoft.com/entra/identity-platform/howto-create-service-principal-portal#option-1-upload-a-certificate",
     "https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md#troubleshoot-clientcertificatecredential-authentication-issues",
     "https://github.com/Azure/azure-sdk-for-js/blob/main/sdk/identity/identity/TROUBLESHOOTING.md#client-certificate-credential-issues",
@@ -125,6 +126,7 @@ export const CATALOG_TABLES: CatalogTables = {
     "https://learn.microsoft.com/azure/developer/github/connect-from-azure",
     "https://learn.microsoft.com/azure/bot-service/bot-builder-authentication",
     "https://learn.microsoft.com/entra/identity-platform/msal-error-handling-js",
+    "https://learn.microsoft.com/cli/azure/authenticate-azure-cli-managed-identity",
     "https://learn.microsoft.com/entra/identity-platform/access-tokens#validate-tokens",
     "https://learn.microsoft.com/entra/identity-platform/refresh-tokens",
     "https://learn.microsoft.com/entra/identity-platform/quickstart-register-app",
@@ -298,6 +300,9 @@ export const CATALOG_TABLES: CatalogTables = {
     "https://github.com/Azure/azure-sdk-for-js/blob/main/sdk/identity/identity/TROUBLESHOOTING.md#troubleshoot-web-account-manager-and-microsoft-account-login-issues",
     "https://www.npmjs.com/package/@azure/identity-broker",
     "https://github.com/Azure/azure-sdk-for-java/blob/main/sdk/identity/azure-identity-broker/README.md",
+    "https://learn.microsoft.com/cli/azure/authenticate-azure-cli-interactively",
+    "https://learn.microsoft.com/azure/developer/azure-developer-cli/configure-devops-pipeline",
+    "https://learn.microsoft.com/powershell/microsoftgraph/authentication-commands",
   ],
   urlMark: "^",
 };
