@@ -302,6 +302,7 @@ export const CATALOG_TABLES: CatalogTables = {
     "https://github.com/Azure/azure-sdk-for-java/blob/main/sdk/identity/azure-identity-broker/README.md",
     "https://learn.microsoft.com/cli/azure/authenticate-azure-cli-interactively",
     "https://learn.microsoft.com/azure/developer/azure-developer-cli/configure-devops-pipeline",
+    "https://learn.microsoft.com/powershell/azure/context-persistence",
     "https://learn.microsoft.com/powershell/microsoftgraph/authentication-commands",
   ],
   urlMark: "^",
