@@ -17,6 +17,8 @@ export interface EntryMatch {
   chainUnavailable: boolean;
   /** A generic code printed in front of the specific one (AADSTS70002). */
   wrapper: boolean;
+  /** The libraries whose own error the entry explains (a tie-breaker between libraries' entries). */
+  sdks: string[];
 }
 
 /** A match as written: any key may be left out. */
@@ -35,6 +37,7 @@ export function emptyMatch(): EntryMatch {
     fallback: false,
     chainUnavailable: false,
     wrapper: false,
+    sdks: [],
   };
 }
 

@@ -44,6 +44,12 @@ export const EntryMatchSchema = z.strictObject({
    * ranks first.
    */
   wrapper: z.boolean().optional(),
+  /**
+   * The libraries whose own error the entry explains (MSAL.NET's `no_tokens_found`, msal-browser's): when
+   * two entries for different libraries match one text equally, the one written for the library that
+   * printed it ranks first.
+   */
+  sdks: z.array(z.enum(SDKS)).optional(),
 });
 
 /** Where the request sent the user or app: a tenant, or one of the multi-tenant authorities. */

@@ -137,6 +137,26 @@ describe("phrase matching on long inputs", () => {
 });
 
 describe("the right fix first", () => {
+  it("a message two libraries print is explained in the library that printed it (match.sdks)", () => {
+    // MSAL.NET and MSAL for Java both refuse a managed user's sign-in without a password in these words.
+    const words = "Password is required for managed user";
+    const java = explain(
+      `com.microsoft.aad.msal4j.MsalClientException: ${words}\n\tat com.microsoft.aad.msal4j.AcquireTokenByAuthorizationGrantSupplier.execute(AcquireTokenByAuthorizationGrantSupplier.java:63)`,
+    );
+    expect(java.parsed.sdk).toBe("msal-java");
+    expect(java.matches[0]?.id).toBe("msal-java-iwa-managed-user");
+    expect(java.matches[0]?.reasons).toContain("written for msal-java");
+    const dotnet = explain(
+      `MSAL.NetCore.4.61.3.0.MsalClientException:\n\tErrorCode: password_required_for_managed_user\nMicrosoft.Identity.Client.MsalClientException: ${words}`,
+    );
+    expect(dotnet.parsed.sdk).toBe("msal-dotnet");
+    expect(dotnet.matches[0]?.id).toBe("msal-dotnet-ropc-unsupported-account");
+    // With no library named, the two tie and neither is presented as sure.
+    const bare = explain(words);
+    expect(bare.parsed.sdk).toBeUndefined();
+    expect(bare.matches[0]?.confidence).not.toBe("high");
+  });
+
   it("a generic wrapper code never beats the specific code beside it (ADAL's 70002 + 50012)", () => {
     const text =
       "Microsoft.IdentityModel.Clients.ActiveDirectory.AdalServiceException: AADSTS70002: Error validating credentials. AADSTS50012: Invalid client secret is provided.\r\nTrace ID: 1c5e7a90-0000-4000-8000-00000000c001\r\nCorrelation ID: 1c5e7a90-0000-4000-8000-00000000c002\r\nTimestamp: 2018-06-01 10:00:00Z";

@@ -400,9 +400,14 @@ function scoreEntry(
       : 0;
   if (topBonus && parsed.credential && !reasons.some((r) => r.includes(parsed.credential as string)))
     reasons.push(`written for ${parsed.credential}`);
+  // One more point when the entry is written for the library that printed the error: a message two
+  // libraries share (MSAL.NET's and MSAL Java's "Password is required for managed user") is explained in
+  // the reader's library.
+  const sdkBonus = context.sdk !== undefined && entry.match.sdks.includes(context.sdk) ? 1 : 0;
+  if (sdkBonus) reasons.push(`written for ${context.sdk}`);
   return {
     ix,
-    score: best + Math.min(MAX_BONUS, signals.length - 1 + topBonus),
+    score: best + Math.min(MAX_BONUS, signals.length - 1 + topBonus + sdkBonus),
     best,
     reasons,
     ...(phrase ? { phrase: foldedPhrase as string } : {}),
