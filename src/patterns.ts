@@ -301,7 +301,7 @@ export const PATTERNS = {
   errorParam: /(?:^|[?&#\s/])error=([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6})(?![\w%])/gm,
   /** A label: `ErrorCode: x`, `errorCode: 'x'`, `error_code: x`, `Error code 0xx`, `Error: x`, `OAuth error x`, Go's `oauth2: "x"`, `More details: x(`, ADAL's device-code `Unexpected polling state x`. */
   errorLabelled:
-    /\b(?:[Ee]rror[ _]?[Cc]ode|ErrorCode|OAuth error|[A-Za-z]{0,40}(?:Error|Exception)|oauth2|More details|Unexpected polling state)["']?[ \t]{0,4}[:=]?[ \t]{0,4}["']?(?:0x)?([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6})\b(?!\.)/g,
+    /\b(?:[Ee]rror[ _]?[Cc]ode|ErrorCode|OAuth error|(?!(?:Value|Type|Key|Attribute|Name|Index|Assertion|Lookup|Import|OS|IO)Error\b)[A-Za-z]{0,40}(?:Error|Exception)|oauth2|More details|Unexpected polling state)["']?[ \t]{0,4}[:=]?[ \t]{0,4}["']?(?:0x)?([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6})\b(?!\.)/g,
   /** azure-core and requests-oauthlib: `(invalid_grant) AADSTS…`, oauthlib's `MissingTokenError: (missing_token)`. */
   errorParenthesised:
     /\(([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6})\)[ \t]{1,4}(?:AADSTS|AADB2C)\d|\b[A-Za-z]{0,40}(?:Error|Exception): \(([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6})\)/g,

@@ -1000,3 +1000,30 @@ describe("a client ID that is no GUID, where the text shows it was really sent",
     ).toBeUndefined();
   });
 });
+
+describe("library shapes the catalog's library entries rely on", () => {
+  it("a Python built-in exception's first word is an argument name, not an OAuth error", () => {
+    expect(
+      parse("ValueError: parent_window_handle is required when you opted into using broker.").error,
+    ).toBeUndefined();
+    expect(parse("TypeError: client_credential must be a dict").error).toBeUndefined();
+    // An MSAL exception class still labels its code.
+    expect(
+      parse("msal.exceptions.ServerError: invalid_grant: AADSTS70008: The refresh token has expired.").error,
+    ).toBe("invalid_grant");
+  });
+
+  it("msal-js's other error classes in its `Class: code: message` form, and MSAL Go's option names", () => {
+    const native = parse(
+      "NativeAuthError: user_switch: User attempted to switch accounts in the native broker.",
+    );
+    expect(native.sdk).toBe("msal-js");
+    expect(native.error).toBe("user_switch");
+    // A class of that name in someone else's words is not msal-js's mark.
+    expect(parse("CacheError: the cache directory is not writable").sdk).toBeUndefined();
+    expect(
+      parse("no account was specified with public.WithSilentAccount(), or the specified account is invalid")
+        .sdk,
+    ).toBe("msal-go");
+  });
+});

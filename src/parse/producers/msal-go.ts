@@ -10,6 +10,9 @@ export const msalGo: Producer = {
     PATTERNS.msalGoCall,
     // Its base client names the grant that failed: `FromClientSecret(): http call(…)`.
     /github\.com\/AzureAD\/microsoft-authentication-library-for-go\/|\bFrom(?:ClientSecret|Assertion|AuthCode|RefreshToken|UsernamePassword|DeviceCodeResult|SamlGrant)\(\): /,
+    // Its own option and response type names in its messages: `…specified with public.WithSilentAccount()`,
+    // `TenantDiscoveryResponse: issuer '…' does not match authority '…'`.
+    /\bpublic\.WithSilentAccount\(\)|\bTenantDiscoveryResponse: /,
   ],
   wrappedBy: "go",
   advice: "go",

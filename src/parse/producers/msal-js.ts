@@ -18,6 +18,9 @@ export const msalJs: Producer = {
     // msal-angular's and msal-react's own classes (MsalGuard, MsalInterceptor, MsalBroadcastService,
     // MsalRedirectComponent; MsalProvider, MsalAuthenticationTemplate), in a stack or a log line.
     /\bMsal(?:Guard|Interceptor|BroadcastService|RedirectComponent|Provider|AuthenticationTemplate)\b/,
+    // Its other error classes, printed its way: `NativeAuthError: user_switch: …`, `CacheError:
+    // cache_quota_exceeded: …` (the class alone is too common a name to be a mark).
+    /\b(?:NativeAuthError|ReactAuthError|NodeAuthError|JoseHeaderError|CacheError|ManagedIdentityError|NestedAppAuthError): [a-z][a-z0-9_]{1,60}: /,
   ],
   wrappedBy: "js",
   advice: "js",
