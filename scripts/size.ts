@@ -63,29 +63,35 @@ const KB = 1024;
 // assignments; loops with keyed stores (one-letter field names would need one) cost 30 ms there. What
 // is left is prose: the texts are 256 KB of the 298 KB the stored entries now take.
 
+// Tenth session: the MSAL libraries' and Microsoft's CLIs' own error codes and messages (data/msal-*.yaml,
+// data/tools.yaml: 111 entries, 1,088 -> 1,200) added about 40 KB gzipped to every bundle, and the token
+// validation and OAuth client library entries about as much again; each budget was raised by 60 KB. The
+// remedy for the size, if it matters to a browser user, is still the denser encoding described above (a
+// window longer than gzip's 32 KB), or leaving the library entries out of a browser build.
+
 export const SCENARIOS: readonly Scenario[] = [
   {
     name: "core: parse, match, explain, lookup",
     code: `export { parse, match, explain, lookup } from "./dist/index.js";`,
-    budget: 400 * KB,
+    budget: 460 * KB,
     forbid: ["marked", "yaml"],
   },
   {
     name: "core + render (Markdown rendering)",
     code: `export { explain, render } from "./dist/index.js";`,
-    budget: 420 * KB,
+    budget: 480 * KB,
     forbid: ["yaml"],
   },
   {
     name: "everything, user catalogs included",
     code: `export * from "./dist/index.js";`,
-    budget: 460 * KB,
+    budget: 520 * KB,
     forbid: [],
   },
   {
     name: "aadsts/catalog (raw data only)",
     code: `export { entries } from "./dist/catalog.js";`,
-    budget: 350 * KB,
+    budget: 410 * KB,
     forbid: ["marked", "yaml", "zod"],
   },
 ];
