@@ -78,6 +78,9 @@ const lookupApart: Plugin = {
 /**
  * src/cli/io.ts is one file of its own (dist/cli-io.js) that both CLI builds import, so that the dispatcher
  * and the lookup build share one UsageError and CatalogError class (run.ts tells them apart by class).
+ * The lookup build's rare paths, the search for an unknown code and --catalog's reader, are the main CLI
+ * build's files too (dist/cli-search.js, dist/cli-user.js): with no chunk of its own to share with them,
+ * the lookup build is one file. They take the catalog to work on as an argument.
  */
 const cliIo = fileURLToPath(new URL("./src/cli/io.ts", import.meta.url));
 const IO_FILE = "./cli-io.js";
@@ -89,6 +92,19 @@ const ioShared: Plugin = {
         ? { path: IO_FILE, external: true }
         : undefined,
     );
+  },
+};
+const shared = {
+  [fileURLToPath(new URL("./src/catalog/search.ts", import.meta.url))]: "./cli-search.js",
+  [fileURLToPath(new URL("./src/catalog/user.ts", import.meta.url))]: "./cli-user.js",
+};
+const lookupRarePaths: Plugin = {
+  name: "aadsts-cli-lookup-rare-paths",
+  setup(build) {
+    build.onResolve({ filter: /\/(search|user)\.js$/ }, (args) => {
+      const file = shared[resolve(args.resolveDir, args.path.replace(/\.js$/, ".ts"))];
+      return args.kind === "dynamic-import" && file ? { path: file, external: true } : undefined;
+    });
   },
 };
 
@@ -138,7 +154,12 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    entry: { cli: "src/cli/main.ts", "cli-io": "src/cli/io.ts" },
+    entry: {
+      cli: "src/cli/main.ts",
+      "cli-io": "src/cli/io.ts",
+      "cli-search": "src/catalog/search.ts",
+      "cli-user": "src/catalog/user.ts",
+    },
     format: ["esm"],
     splitting: true,
     target: "node20",
@@ -154,6 +175,6 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     treeshake: true,
-    esbuildPlugins: [cliCatalog(false), ioShared],
+    esbuildPlugins: [cliCatalog(false), ioShared, lookupRarePaths],
   },
 ]);
