@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Options } from "tsup";
 import { KEYS_FILE, PART_BYTES, partFile } from "./src/cli/catalog-file-names.js";
@@ -40,7 +41,8 @@ const boundaries = Object.fromEntries(
  */
 const generated = fileURLToPath(new URL("./src/generated/catalog.ts", import.meta.url));
 const catalogFiles = fileURLToPath(new URL("./src/cli/catalog-files.ts", import.meta.url));
-const cliCatalog: NonNullable<Options["esbuildPlugins"]>[number] = {
+type Plugin = NonNullable<Options["esbuildPlugins"]>[number];
+const cliCatalog = (write: boolean): Plugin => ({
   name: "aadsts-cli-catalog",
   setup(build) {
     build.onResolve({ filter: /generated\/catalog\.js$/ }, async (args) => {
@@ -52,7 +54,57 @@ const cliCatalog: NonNullable<Options["esbuildPlugins"]>[number] = {
         ? { path: catalogFiles }
         : undefined;
     });
-    build.onEnd(() => writeCatalogParts());
+    if (write) build.onEnd(() => writeCatalogParts());
+  },
+});
+
+/**
+ * `aadsts lookup` is a build of its own (dist/cli-lookup.js), which the dispatcher imports by that name:
+ * in the CLI's split build its code sat in ten chunks shared with the other commands, and each module
+ * costs the ESM loader a resolve, a read and a compile (cold start). On its own, its static imports are one
+ * file, and its rare paths (an unknown code's search, --catalog) chunks beside it.
+ */
+const commandsIndex = fileURLToPath(new URL("./src/cli/commands/index.ts", import.meta.url));
+const LOOKUP_FILE = "./cli-lookup.js";
+const lookupApart: Plugin = {
+  name: "aadsts-cli-lookup-apart",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/lookup\.js$/ }, (args) =>
+      args.importer === commandsIndex ? { path: LOOKUP_FILE, external: true } : undefined,
+    );
+  },
+};
+
+/**
+ * src/cli/io.ts is one file of its own (dist/cli-io.js) that both CLI builds import, so that the dispatcher
+ * and the lookup build share one UsageError and CatalogError class (run.ts tells them apart by class).
+ * The lookup build's rare paths, the search for an unknown code and --catalog's reader, are the main CLI
+ * build's files too (dist/cli-search.js, dist/cli-user.js): with no chunk of its own to share with them,
+ * the lookup build is one file. They take the catalog to work on as an argument.
+ */
+const cliIo = fileURLToPath(new URL("./src/cli/io.ts", import.meta.url));
+const IO_FILE = "./cli-io.js";
+const ioShared: Plugin = {
+  name: "aadsts-cli-io-shared",
+  setup(build) {
+    build.onResolve({ filter: /\/io\.js$/ }, (args) =>
+      resolve(args.resolveDir, args.path.replace(/\.js$/, ".ts")) === cliIo
+        ? { path: IO_FILE, external: true }
+        : undefined,
+    );
+  },
+};
+const shared = {
+  [fileURLToPath(new URL("./src/catalog/search.ts", import.meta.url))]: "./cli-search.js",
+  [fileURLToPath(new URL("./src/catalog/user.ts", import.meta.url))]: "./cli-user.js",
+};
+const lookupRarePaths: Plugin = {
+  name: "aadsts-cli-lookup-rare-paths",
+  setup(build) {
+    build.onResolve({ filter: /\/(search|user)\.js$/ }, (args) => {
+      const file = shared[resolve(args.resolveDir, args.path.replace(/\.js$/, ".ts"))];
+      return args.kind === "dynamic-import" && file ? { path: file, external: true } : undefined;
+    });
   },
 };
 
@@ -102,13 +154,27 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    entry: { cli: "src/cli/main.ts" },
+    entry: {
+      cli: "src/cli/main.ts",
+      "cli-io": "src/cli/io.ts",
+      "cli-search": "src/catalog/search.ts",
+      "cli-user": "src/catalog/user.ts",
+    },
     format: ["esm"],
     splitting: true,
     target: "node20",
     platform: "node",
     treeshake: true,
     define: { __AADSTS_VERSION__: JSON.stringify(version) },
-    esbuildPlugins: [cliCatalog],
+    esbuildPlugins: [cliCatalog(true), lookupApart, ioShared],
+  },
+  {
+    entry: { "cli-lookup": "src/cli/commands/lookup.ts" },
+    format: ["esm"],
+    splitting: true,
+    target: "node20",
+    platform: "node",
+    treeshake: true,
+    esbuildPlugins: [cliCatalog(false), ioShared, lookupRarePaths],
   },
 ]);

@@ -47,22 +47,43 @@ function catalogOver(
   entryAt: (index: number) => CatalogEntry,
   allEntries: () => readonly CatalogEntry[],
 ): Catalog {
-  const byId = new Map<string, number>();
+  // Each index is built when its kind of lookup is first made: `aadsts lookup 7000215` builds only the
+  // index by code (cold start), and allocates nothing for ids and names.
+  let byId: Map<string, number> | undefined;
   // Microsoft's reference gives a few names to two codes; lookup by name returns them in catalog order.
-  const byName = new Map<string, number[]>();
-  const codes = new Map<number, number[]>();
+  let byName: Map<string, number[]> | undefined;
+  let codes: Map<number, number[]> | undefined;
   const push = <K>(map: Map<K, number[]>, key: K, i: number) => {
     const list = map.get(key);
     if (list) list.push(i);
     else map.set(key, [i]);
   };
-  keys.forEach(([id, name, entryCodes], i) => {
-    byId.set(id, i);
-    if (name) push(byName, name.toLowerCase(), i);
-    for (const c of entryCodes) push(codes, c, i);
-  });
-  // Where a code has several entries, the one with no credential restriction comes first.
-  for (const list of codes.values()) list.sort((a, b) => (keys[a]?.[3] ?? 0) - (keys[b]?.[3] ?? 0));
+  const idIndex = () => {
+    if (!byId) {
+      byId = new Map();
+      for (let i = 0; i < keys.length; i++) byId.set((keys[i] as EntryKey)[0], i);
+    }
+    return byId;
+  };
+  const nameIndex = () => {
+    if (!byName) {
+      byName = new Map();
+      for (let i = 0; i < keys.length; i++) {
+        const name = (keys[i] as EntryKey)[1];
+        if (name) push(byName, name.toLowerCase(), i);
+      }
+    }
+    return byName;
+  };
+  const codeIndex = () => {
+    if (!codes) {
+      codes = new Map();
+      for (let i = 0; i < keys.length; i++) for (const c of (keys[i] as EntryKey)[2]) push(codes, c, i);
+      // Where a code has several entries, the one with no credential restriction comes first.
+      for (const list of codes.values()) list.sort((a, b) => (keys[a]?.[3] ?? 0) - (keys[b]?.[3] ?? 0));
+    }
+    return codes;
+  };
   const read = (list: readonly number[] | undefined): readonly CatalogEntry[] =>
     list ? list.map(entryAt) : [];
   return {
@@ -70,11 +91,11 @@ function catalogOver(
       return allEntries();
     },
     byId: (id) => {
-      const i = byId.get(id);
+      const i = idIndex().get(id);
       return i === undefined ? undefined : entryAt(i);
     },
-    byName: (name) => read(byName.get(name.toLowerCase())),
-    byCode: (code) => read(codes.get(code)),
+    byName: (name) => read(nameIndex().get(name.toLowerCase())),
+    byCode: (code) => read(codeIndex().get(code)),
   };
 }
 

@@ -24,18 +24,27 @@ const part = (p: number) => {
   return loaded[p];
 };
 
+/** Each id's position in catalog order, built when the first entry is read. */
+let positions: Map<string, number> | undefined;
+const textOf = (id: string): string | undefined => {
+  if (!positions) {
+    positions = new Map();
+    for (let i = 0; i < keys.length; i++) positions.set((keys[i] as EntryKey)[0], i);
+  }
+  const i = positions.get(id);
+  return i === undefined ? undefined : part(parts[i] ?? 0)[id];
+};
+
 /**
  * The generated module's blocks (src/catalog/entry-block.ts), in the shape src/catalog/builtin.ts reads:
- * each id is a getter that reads the part file holding that entry when first asked for.
+ * reading an id of the block reads the part file holding that entry when first asked for. A block is a
+ * view, not an object with a getter per entry: defining those cost a cold `aadsts lookup` about a
+ * millisecond.
  */
 export const ENTRY_BLOCKS: readonly (() => Readonly<Record<string, string>>)[] = Array.from(
   { length: ENTRY_BLOCK_COUNT },
-  (_, b) => () => {
-    const block: Record<string, string> = {};
-    keys.forEach(([id], i) => {
-      if (entryBlock(id) === b)
-        Object.defineProperty(block, id, { enumerable: true, get: () => part(parts[i] ?? 0)[id] });
-    });
-    return block;
-  },
+  (_, b) => () =>
+    new Proxy({} as Record<string, string>, {
+      get: (_target, id) => (typeof id === "string" && entryBlock(id) === b ? textOf(id) : undefined),
+    }),
 );

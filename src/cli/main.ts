@@ -58,10 +58,16 @@ const code = await run({
   argv: process.argv.slice(2),
   env: process.env,
   stdoutIsTTY: process.stdout.isTTY === true,
-  stdinIsTTY: process.stdin.isTTY === true,
+  // Getters: Node builds process.stdin and process.stderr when first touched (several ms of a cold
+  // start), and most commands never ask.
+  get stdinIsTTY() {
+    return process.stdin.isTTY === true;
+  },
   readStdin,
   stdin: stdinChunks(),
-  stderrIsTTY: process.stderr.isTTY === true,
+  get stderrIsTTY() {
+    return process.stderr.isTTY === true;
+  },
   out: (t) => process.stdout.write(t),
   outBytes: (b, written) =>
     process.stdout.write(b, () => written())

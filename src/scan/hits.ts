@@ -7,6 +7,7 @@ import type { Catalog } from "../catalog/index.js";
 import { match } from "../match/index.js";
 import { failureId, splitFailures } from "../parse/failures.js";
 import { parseWithText } from "../parse/index.js";
+import { manyKinds } from "../parse/producers/index.js";
 import type { Match, ParsedAuthError } from "../schema.js";
 import type { Block } from "./blocks.js";
 import type { Line } from "./lines.js";
@@ -114,6 +115,8 @@ export class HitReader {
 
   constructor(private readonly options: HitOptions) {
     const { catalog, redact } = options;
+    // A log holds many kinds of failure, each parsed once (memo.ts): see manyKinds.
+    manyKinds();
     this.memo = options.memo ? new FailureMemo(guidsOf(catalog)) : undefined;
     this.compute = (part) => {
       // parseWithText and match are boundaries: they return no fields or no matches rather than throw.

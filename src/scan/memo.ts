@@ -180,8 +180,6 @@ export function catalogGuids(texts: Iterable<string>): Set<string> {
 
 export class FailureMemo {
   private readonly templates = new Map<string, Template | null>();
-  /** Compiled matches that hold no value, by their JSON: templates that differ in a log line's wording share them. */
-  private readonly sharedMatches = new Map<string, unknown>();
   /** Prints answered from the memo, and prints parsed in full (for tests and benchmarks). */
   reused = 0;
   parsed = 0;
@@ -241,32 +239,19 @@ export class FailureMemo {
       const t = (values[i] as string).replace(" ", "T");
       if (!refs.has(t)) refs.set(t, 2 * i + 1);
     }
-    const state = { ok: true, holes: 0 };
+    const state = { ok: true, holes: 0, cut: false };
     const parsed = holes(result.parsed, refs, this.keep, state);
     const excerpt = holes(result.excerpt, refs, this.keep, state);
     // A cut in what carries the values (the parsed fields, the excerpt; the matches only when they hold
     // one) could have cut one.
-    if (!state.ok || result.excerpt.includes("…") || JSON.stringify(result.parsed).includes("…")) return null;
-    // The matches usually hold no value at all: one pass over their JSON tells (a value there is written
-    // as it is; an escape next to hex digits can only make it see one more, and then they are walked).
-    const json = JSON.stringify(result.matches);
-    let constant = true;
-    findValues(json, (start, end, time) => {
-      if (time || !this.keep.has(json.slice(start, end).toLowerCase())) constant = false;
-    });
-    if (!constant) {
-      const before = state.holes;
-      const matches = holes(result.matches, refs, this.keep, state);
-      if (!state.ok || (state.holes > before && json.includes("…"))) return null;
-      if (state.holes > before) return { result: { parsed, matches, excerpt } };
-    }
-    // The same matches in another template are shared (they are never changed, only copied).
-    let shared = this.sharedMatches.get(json);
-    if (shared === undefined) {
-      shared = holes(result.matches, refs, this.keep, state);
-      this.sharedMatches.set(json, shared);
-    }
-    return { result: { parsed, matches: shared, excerpt }, constantMatches: true };
+    if (!state.ok || state.cut) return null;
+    // The matches usually hold no value at all; their copy says (a value the text does not hold, and is
+    // not one the catalog names, leaves the template out, as in the parsed fields).
+    const before = state.holes;
+    const matches = holes(result.matches, refs, this.keep, state);
+    if (!state.ok) return null;
+    if (state.holes > before) return state.cut ? null : { result: { parsed, matches, excerpt } };
+    return { result: { parsed, matches, excerpt }, constantMatches: true };
   }
 
   /**
@@ -399,14 +384,18 @@ function tForms({ values, times }: Masked): string[] {
   return out ?? values;
 }
 
-/** Plain data with its strings' values made Holes (state.ok false: a value not in the text; cut: a `…`). */
+/**
+ * Plain data with its strings' values made Holes (state.ok false: a value not in the text; state.cut: a
+ * string or a key holds a `…`, which is all that JSON.stringify's text of it could hold one in).
+ */
 function holes(
   value: unknown,
   refs: Map<string, number>,
   keep: ReadonlySet<string>,
-  state: { ok: boolean; holes: number },
+  state: { ok: boolean; holes: number; cut: boolean },
 ): unknown {
   if (typeof value === "string") {
+    if (!state.cut && value.includes("…")) state.cut = true;
     const pieces: string[] = [];
     const at: number[] = [];
     let last = 0;
@@ -429,8 +418,10 @@ function holes(
   if (typeof value !== "object" || value === null) return value;
   if (Array.isArray(value)) return value.map((v) => holes(v, refs, keep, state));
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value))
+  for (const k of Object.keys(value)) {
+    if (!state.cut && k.includes("…")) state.cut = true;
     out[k] = holes((value as Record<string, unknown>)[k], refs, keep, state);
+  }
   return out;
 }
 
