@@ -353,9 +353,10 @@ export const PATTERNS = {
     /\bfailed[ \t]{0,2}\[([45]\d\d)\]|(?<![\w[])\[([45]\d\d)\][ \t]{1,2}[a-z]{2,30}_[a-z]|(?<![\w.])code=([345]\d\d)(?![\d.])/,
   /**
    * A status that opens a message, after a label's colon or a quote, before the message's words: `Failed to
-   * load agents: 401: The principal lacks…`, `"msg":"500: Error getting user email"`.
+   * load agents: 401: The principal lacks…`, `"msg":"500: Error getting user email"`; not a source position
+   * (`views.py:401: DeprecationWarning`, `main.go:404: Starting`), whose colon has no space before the number.
    */
-  statusOpensMessage: /(?:^|[:"] ?)([45]\d\d): (?=[A-Z][a-z])/m,
+  statusOpensMessage: /(?:^|"|: )([45]\d\d): (?=[A-Z][a-z])/m,
   /** A status alone on its line, its reason phrase alone on the next (a web server's bare error page as text). */
   statusOwnLine:
     /^[ \t]{0,4}([45]\d\d)[ \t]{0,4}\r?\n[ \t]{0,4}(?:Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)[ \t]{0,4}$/m,

@@ -906,6 +906,8 @@ describe("the HTTP status, in the forms people print it", () => {
     // Not a status: a number before a colon that is a time or a line number, a reply that is no HTTP status.
     ["at 12:45: Sign-in started", undefined],
     ["main.py line 401: Retrying the sign-in", undefined],
+    ["/srv/app/views.py:401: DeprecationWarning: the sign-in helper is deprecated", undefined],
+    ["2024/03/01 10:00:00 main.go:404: Starting the token refresher", undefined],
     ["the server responded with 250 OK", undefined],
     ["404\nNot Found", 404],
     // A redirect page is no failure.
