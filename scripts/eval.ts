@@ -209,17 +209,20 @@ const judgedFiles = existsSync(JUDGED_DIR)
       .sort()
   : [];
 const latest = judgedFiles.at(-1);
+interface Judged {
+  id: string;
+  half: Half;
+  start: { verdict: string };
+  end: { verdict: string };
+}
+const judged: Judged[] =
+  latest && !values.dir
+    ? readFileSync(join(JUDGED_DIR, latest), "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Judged)
+    : [];
 if (latest && !values.dir) {
-  interface Judged {
-    id: string;
-    half: Half;
-    start: { verdict: string };
-    end: { verdict: string };
-  }
-  const judged = readFileSync(join(JUDGED_DIR, latest), "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Judged);
   const withCode = new Set(corpus.filter((c) => c.annotation.fields.codes.length > 0).map((c) => c.id));
   console.log(`top answer judged by reading (${latest}; yes / partial / no, at the session's start → end):`);
   for (const half of halves)
@@ -272,13 +275,7 @@ if (!values.dir && existsSync(sourceFile) && latest) {
       .map((l) => JSON.parse(l) as { id: string; source: string })
       .map((r) => [r.id, r.source]),
   );
-  const verdicts = new Map(
-    readFileSync(join(JUDGED_DIR, latest), "utf8")
-      .split("\n")
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as { id: string; end: { verdict: string } })
-      .map((j) => [j.id, j.end.verdict]),
-  );
+  const verdicts = new Map(judged.map((j) => [j.id, j.end.verdict]));
   console.log(
     "fix that can be named from the text at all (judged 2026-12-05), and the end answer judged yes on those:",
   );

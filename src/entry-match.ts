@@ -3,6 +3,7 @@
  * the built-in catalog's lazy reader (src/catalog/builtin.ts) needs this, and `aadsts/catalog` must not pull
  * in the schemas.
  */
+import type { Sdk } from "./vocab.js";
 
 /** What an entry is matched on, with every list present. */
 export interface EntryMatch {
@@ -18,7 +19,7 @@ export interface EntryMatch {
   /** A generic code printed in front of the specific one (AADSTS70002). */
   wrapper: boolean;
   /** The libraries whose own error the entry explains (a tie-breaker between libraries' entries). */
-  sdks: string[];
+  sdks: Sdk[];
 }
 
 /** A match as written: any key may be left out. */
