@@ -10,6 +10,8 @@
  * Wall-clock ratios are the targets; CPU times (user + system, all threads) of the Node processes and of
  * their main thread (best of the runs) are printed beside them, because on a shared machine the wall
  * clock also counts waiting for a core, and the main thread's time is what a quiet machine's wall follows.
+ * Beside them, with no target, bench/floor-node.mjs: the least a Node program does for `grep -c` (start,
+ * read, count with the native search), so that what Node itself costs is read apart from scan's own work.
  */
 import { spawnSync } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, rmSync, statSync } from "node:fs";
@@ -65,10 +67,11 @@ for (const seed of seeds) {
     const failures = Object.values(meta.failures).reduce((a, b) => a + b, 0);
     const size = statSync(log).size;
 
-    // Interleaved, so that a burst of load on the machine falls on all three alike.
-    const results = { grep: [], scan: [], readline: [] };
+    // Interleaved, so that a burst of load on the machine falls on all four alike.
+    const results = { grep: [], floor: [], scan: [], readline: [] };
     for (let i = 0; i < runs; i++) {
       results.grep.push(timed("grep", ["-c", "AADSTS", log]));
+      results.floor.push(timed(process.execPath, ["--import", rss, join(root, "bench/floor-node.mjs"), log]));
       results.scan.push(
         timed(process.execPath, ["--import", rss, join(root, "dist/cli.js"), "scan", log], {
           stdio: ["ignore", "pipe", "pipe"],
@@ -84,6 +87,7 @@ for (const seed of seeds) {
       return { ...list.reduce((a, b) => (b.ms < a.ms ? b : a)), peak, main };
     };
     const grep = pick(results.grep);
+    const floor = pick(results.floor);
     const scan = pick(results.scan);
     const readline = pick(results.readline);
     const hits = scan.r.stdout.split("\n").filter(Boolean).length;
@@ -97,6 +101,9 @@ for (const seed of seeds) {
     );
     console.log(
       `        grep -c AADSTS       ${ms(grep.ms)}                    ${grep.r.stdout.trim()} lines`,
+    );
+    console.log(
+      `        Node floor           ${ms(floor.ms)}  (cpu ${ms(floor.cpu)}, main thread ${ms(floor.main)})  ${floor.r.stdout.trim()} lines; ${(floor.ms / grep.ms).toFixed(2)}× grep; scan is ${(scan.ms / floor.ms).toFixed(2)}× it (no target)`,
     );
     console.log(
       `        readline + explain() ${ms(readline.ms)}  (cpu ${ms(readline.cpu)}, main thread ${ms(readline.main)})  ${baseline.explained} lines explained`,
