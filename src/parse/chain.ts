@@ -135,15 +135,15 @@ function chainHeader(text: string): { chain: string; end: number } | undefined {
   return { chain, end: old.index + old[0].length };
 }
 
+/** The label azidentity prints before a chain's members. */
+const ATTEMPTED = "Attempted credentials:";
+
 /**
  * Go writes each attempted credential as `\n\t<error text>`, with the error's own line breaks turned into
  * `\n\t\t`. A member runs to the next member line and is de-indented; lines that lost their tabs (a
  * terminal or Terraform re-wrapping the text) stay with it. The last member ends where the surrounding
  * output resumes (a goroutine dump, `exit status`, the next log line).
  */
-/** The label azidentity prints before a chain's members. */
-const ATTEMPTED = "Attempted credentials:";
-
 function goChainMembers(text: string): string[] {
   let starts = [...text.matchAll(PATTERNS.goChainMember)].map((m) => m.index ?? 0);
   // With no tab-indented member, the lines after the `Attempted credentials:` label that name a
