@@ -215,13 +215,13 @@ interface Judged {
   start: { verdict: string };
   end: { verdict: string };
 }
-const judged: Judged[] =
-  latest && !values.dir
-    ? readFileSync(join(JUDGED_DIR, latest), "utf8")
-        .split("\n")
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as Judged)
-    : [];
+/** The records of a JSON Lines file. */
+const readJsonl = <T>(file: string): T[] =>
+  readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as T);
+const judged: Judged[] = latest && !values.dir ? readJsonl<Judged>(join(JUDGED_DIR, latest)) : [];
 if (latest && !values.dir) {
   const withCode = new Set(corpus.filter((c) => c.annotation.fields.codes.length > 0).map((c) => c.id));
   console.log(`top answer judged by reading (${latest}; yes / partial / no, at the session's start → end):`);
@@ -243,11 +243,7 @@ const secondFile = join(AGREEMENT_DIR, "second-reading.jsonl");
 const sourceFile = join(AGREEMENT_DIR, "fix-source.jsonl");
 if (!values.dir && existsSync(secondFile)) {
   const second = new Map(
-    readFileSync(secondFile, "utf8")
-      .split("\n")
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as { id: string; fields: Record<string, unknown> })
-      .map((r) => [r.id, r.fields]),
+    readJsonl<{ id: string; fields: Record<string, unknown> }>(secondFile).map((r) => [r.id, r.fields]),
   );
   const agree = (cases: Case[], fields: readonly string[]) => {
     const t: Record<Outcome, number> = { right: 0, wrong: 0, missed: 0, invented: 0, absent: 0 };
@@ -268,13 +264,7 @@ if (!values.dir && existsSync(secondFile)) {
   );
 }
 if (!values.dir && existsSync(sourceFile) && latest) {
-  const sources = new Map(
-    readFileSync(sourceFile, "utf8")
-      .split("\n")
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as { id: string; source: string })
-      .map((r) => [r.id, r.source]),
-  );
+  const sources = new Map(readJsonl<{ id: string; source: string }>(sourceFile).map((r) => [r.id, r.source]));
   const verdicts = new Map(judged.map((j) => [j.id, j.end.verdict]));
   console.log(
     "fix that can be named from the text at all (judged 2026-12-05), and the end answer judged yes on those:",
