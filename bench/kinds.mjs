@@ -45,7 +45,8 @@ try {
   );
   const { scanAll } = await import("../dist/index.js");
   const { hits } = await scanAll([gen.stdout]);
-  // One print per kind: its excerpt with GUIDs and times masked is the kind (what scan's memo keys on).
+  // One print per kind: its excerpt with GUIDs and times masked stands for its kind (close to scan's memo
+  // key, which masks the failure's own text and keeps a GUID the catalog names).
   const mask = (t) =>
     t
       .replace(/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/g, "G")
